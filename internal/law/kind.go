@@ -1,0 +1,280 @@
+// Package law declares the record kinds fazhi keeps — their fields, states, transitions and
+// statutory clocks — as data. Each kind lives in its own file and reads like the statute behind
+// it; the store, the ledgers, the pages, the API and the indicators are all driven from these
+// declarations, so adding a kind is adding one file here plus its indicators.
+//
+// The package does no I/O and imports nothing of ours.
+package law
+
+import (
+	"fmt"
+	"sort"
+)
+
+// FieldType is how a field's value is parsed, stored and shown.
+type FieldType string
+
+const (
+	Text  FieldType = "text"
+	Int   FieldType = "int"
+	Money FieldType = "money" // 元, up to 2 decimals, stored as a decimal string
+	Date  FieldType = "date"  // YYYY-MM-DD
+	Bool  FieldType = "bool"
+	List  FieldType = "list"  // of text
+	Org   FieldType = "org"   // an organisation code (input: code or exact name)
+	IDNo  FieldType = "idno"  // 居民身份证号: GB 11643 checked, encrypted at rest, masked on screen
+	Phone FieldType = "phone" // encrypted at rest, masked on screen
+	Enum  FieldType = "enum"
+	Ref   FieldType = "ref" // the 编号 of a record of RefKind
+	// Intervals is a list of `起日~止日` date ranges (e.g. 中止期间).
+	Intervals FieldType = "intervals"
+)
+
+// Column names the real column of the records table a field is kept in. Fields without a column
+// live in the record's JSON attributes. Hot columns exist so that lists, clocks and indicators
+// filter and sort on indexed values.
+type Column string
+
+const (
+	ColNone     Column = ""
+	ColCode     Column = "code"      // 编号: unique per (org, kind)
+	ColStatus   Column = "status"    // the state the transitions move
+	ColOpened   Column = "opened_on" // the date a matter starts (受理日期, 收到申请日期 …)
+	ColClosed   Column = "closed_on" // the date it ends (结案日期 …)
+	ColCategory Column = "category"  // the main breakdown (纠纷类型 …)
+	ColOrg      Column = "org"       // the owning organisation (所属单位 or the kind's org field)
+)
+
+// Field is one column of a kind's ledger and one input of its form.
+type Field struct {
+	Key      string    // stable English key used in JSON and the API
+	Label    string    // the Chinese ledger header (ledgers.md; a public contract)
+	Type     FieldType //
+	Required bool      // required on every row
+	// RequiredUnlessStatus: required unless the record's status is one of these
+	// (e.g. 结案日期 is required unless 调解中).
+	RequiredUnlessStatus []string
+	Values               []string // allowed words for Enum (and the items of a List of fixed words)
+	RefKind              string   // for Ref
+	Column               Column   // the hot column it is kept in, if any
+	Help                 string   // what it means, for the template's 说明 sheet and form hints
+	Default              string   // value used when a row leaves it empty
+}
+
+// Transition moves a record from one of From to To (To == "" keeps the status: an action
+// such as recording 司法确认). Needs lists field keys that must be set after the transition.
+type Transition struct {
+	Name    string            // stable English key
+	Label   string            // the button's Chinese label
+	From    []string          // allowed current statuses
+	To      string            //
+	Needs   []string          // field keys that must have values afterwards
+	Inputs  []string          // field keys the user fills in when taking it
+	Sets    map[string]string // fixed values the transition writes (e.g. 申请司法确认 = 是)
+	Article string            // the rule it enforces
+}
+
+// DayUnit is the unit of a statutory period (law.md "Day units").
+type DayUnit string
+
+const (
+	WorkingDays DayUnit = "WD"
+	NaturalDays DayUnit = "ND"
+)
+
+// ClockRule is a statutory (or practice) period that runs for a record.
+type ClockRule struct {
+	ID      string  // e.g. "mediation.settle"
+	Label   string  // Chinese name
+	Article string  // where the period comes from
+	Budget  int     //
+	Unit    DayUnit //
+	// StartField is the date field the period runs from; the clock exists only when it is set
+	// (or StartFallback is) and When (if any) holds.
+	StartField    string
+	StartFallback string
+	When          func(r Values) bool
+	// StopField, when set, stops the clock (the duty was done on that date).
+	StopField string
+	// StopWhen stops the clock without a date (e.g. the record left the states it runs in).
+	StopWhen func(r Values) bool
+	// SuspensionsField names an Intervals field whose ranges stop the clock (e.g. 中止期间).
+	SuspensionsField string
+	// ExtensionDays gives extra days granted (e.g. 延期 under 行政复议法 第62条).
+	ExtensionDays func(r Values) int
+	// Soft marks a practice period that warns but is not a legal defect when missed.
+	Soft bool
+}
+
+// Values is a record's field values by key, as the store hands them to rules: dates as
+// "YYYY-MM-DD", bools as "是"/"否", lists as []string.
+type Values map[string]any
+
+// Str returns a text value ("" when absent).
+func (v Values) Str(key string) string {
+	s, _ := v[key].(string)
+	return s
+}
+
+// Check is a cross-field rule. It returns the key of the offending field and a Chinese message
+// saying what to fix, or "" when the record passes.
+type Check struct {
+	Article string
+	Test    func(v Values) (field, message string)
+}
+
+// Kind is one record kind: a ledger, a form, a state machine and its clocks.
+type Kind struct {
+	Name        string // stable key used in URLs, the CLI and the API (ledgers.md)
+	Label       string // Chinese name
+	Law         string // the statute the kind follows
+	Fields      []Field
+	States      []string // in their usual order; the first is where a new record starts
+	Final       []string // states in which the matter is concluded
+	Transitions []Transition
+	Clocks      []ClockRule
+	// OrgField is the key of the field that names the owning organisation; "org" when the ledger
+	// has a 所属单位 column.
+	OrgField string
+	// Checks are the cross-field rules a record must satisfy in every state.
+	Checks []Check
+	// OrgTypes restricts which organisation types may own a record of this kind (empty: any).
+	OrgTypes []string
+}
+
+// Field returns the field with the given key.
+func (k *Kind) Field(key string) (Field, bool) {
+	for _, f := range k.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// FieldByColumn returns the field kept in a hot column.
+func (k *Kind) FieldByColumn(c Column) (Field, bool) {
+	for _, f := range k.Fields {
+		if f.Column == c {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Transition returns the named transition.
+func (k *Kind) Transition(name string) (Transition, bool) {
+	for _, t := range k.Transitions {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return Transition{}, false
+}
+
+// IsFinal reports whether status concludes the matter.
+func (k *Kind) IsFinal(status string) bool { return contains(k.Final, status) }
+
+// Allowed lists the transitions possible from status.
+func (k *Kind) Allowed(status string) []Transition {
+	var out []Transition
+	for _, t := range k.Transitions {
+		if contains(t.From, status) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// RequiredFor reports whether f must have a value for a record in status.
+func (f Field) RequiredFor(status string) bool {
+	if f.Required {
+		return true
+	}
+	return len(f.RequiredUnlessStatus) > 0 && !contains(f.RequiredUnlessStatus, status)
+}
+
+var registry = map[string]*Kind{}
+
+// register adds a kind at init time; a malformed declaration is a programming error.
+func register(k *Kind) *Kind {
+	if err := k.validate(); err != nil {
+		panic(err)
+	}
+	registry[k.Name] = k
+	return k
+}
+
+// Lookup returns the kind with the given name.
+func Lookup(name string) (*Kind, bool) {
+	k, ok := registry[name]
+	return k, ok
+}
+
+// Kinds returns every registered kind, by name.
+func Kinds() []*Kind {
+	out := make([]*Kind, 0, len(registry))
+	for _, k := range registry {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func (k *Kind) validate() error {
+	seen := map[string]bool{}
+	cols := map[Column]bool{}
+	for _, f := range k.Fields {
+		if f.Key == "" || f.Label == "" || f.Type == "" {
+			return fmt.Errorf("law: kind %s: field %+v incomplete", k.Name, f)
+		}
+		if seen[f.Key] {
+			return fmt.Errorf("law: kind %s: field %s twice", k.Name, f.Key)
+		}
+		seen[f.Key] = true
+		if f.Column != ColNone {
+			if cols[f.Column] {
+				return fmt.Errorf("law: kind %s: column %s twice", k.Name, f.Column)
+			}
+			cols[f.Column] = true
+		}
+		if f.Type == Enum && len(f.Values) == 0 {
+			return fmt.Errorf("law: kind %s: enum %s without values", k.Name, f.Key)
+		}
+	}
+	for _, c := range []Column{ColCode, ColOrg, ColStatus} {
+		if !cols[c] {
+			return fmt.Errorf("law: kind %s: no field in column %s", k.Name, c)
+		}
+	}
+	if _, ok := k.Field(k.OrgField); !ok {
+		return fmt.Errorf("law: kind %s: org field %q missing", k.Name, k.OrgField)
+	}
+	for _, t := range k.Transitions {
+		for _, s := range append(append([]string{}, t.From...), t.To) {
+			if s != "" && !contains(k.States, s) {
+				return fmt.Errorf("law: kind %s: transition %s names unknown state %s", k.Name, t.Name, s)
+			}
+		}
+		for _, key := range append(append([]string{}, t.Needs...), t.Inputs...) {
+			if !seen[key] {
+				return fmt.Errorf("law: kind %s: transition %s names unknown field %s", k.Name, t.Name, key)
+			}
+		}
+	}
+	for _, c := range k.Clocks {
+		if !seen[c.StartField] {
+			return fmt.Errorf("law: kind %s: clock %s starts at unknown field %s", k.Name, c.ID, c.StartField)
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

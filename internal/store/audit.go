@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// AuditEntry is one line of the audit trail.
+type AuditEntry struct {
+	Seq        int64  `json:"seq"`
+	At         string `json:"at"`
+	Actor      string `json:"actor"`
+	Action     string `json:"action"`
+	Kind       string `json:"kind"`
+	Target     string `json:"target"`
+	OrgPath    string `json:"-"`
+	Before     string `json:"before"`
+	After      string `json:"after"`
+	RequestID  string `json:"request_id"`
+	ClientAddr string `json:"client_addr"`
+	PrevHash   string `json:"prev_hash"`
+	Hash       string `json:"hash"`
+}
+
+// entryHash covers every field of the entry and the previous entry's hash, so that changing,
+// removing or reordering any entry breaks every hash after it.
+func entryHash(e AuditEntry) string {
+	h := sha256.New()
+	for _, f := range []string{e.PrevHash, strconv.FormatInt(e.Seq, 10), e.At, e.Actor, e.Action, e.Kind,
+		e.Target, e.OrgPath, e.Before, e.After, e.RequestID, e.ClientAddr} {
+		fmt.Fprintf(h, "%d:%s\n", len(f), f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// audit appends an entry inside the caller's transaction. The UPDATE of audit_head takes a row
+// lock (PostgreSQL) or the write lock (SQLite), so concurrent writers chain one after another.
+func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any) error {
+	if err := a.valid(); err != nil {
+		return err
+	}
+	e := AuditEntry{At: t.s.stamp(), Actor: a.Name, Action: action, Kind: kind, Target: target,
+		OrgPath: orgPath, Before: jsonOrEmpty(before), After: jsonOrEmpty(after),
+		RequestID: a.RequestID, ClientAddr: a.ClientAddr}
+	if err := t.queryRow(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).
+		Scan(&e.Seq, &e.PrevHash); err != nil {
+		return fmt.Errorf("审计链写入失败: %w", err)
+	}
+	e.Hash = entryHash(e)
+	if _, err := t.exec(ctx, `INSERT INTO audit (seq, at, actor, action, kind, target, org_path, before_data,
+		after_data, request_id, client_addr, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		e.Seq, e.At, e.Actor, e.Action, e.Kind, e.Target, e.OrgPath, e.Before, e.After, e.RequestID,
+		e.ClientAddr, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("审计记录写入失败: %w", err)
+	}
+	_, err := t.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
+	return err
+}
+
+func jsonOrEmpty(v any) string {
+	if v == nil {
+		return ""
+	}
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%v", v)
+	}
+	return string(b)
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	Actor, Action, Kind, Target string
+	From, To                    string // dates, inclusive
+	Limit, Offset               int
+}
+
+// Audit lists entries newest first. Only an auditor's scope may read it; an auditor bound to an
+// org subtree sees the entries about that subtree.
+func (s *Store) Audit(ctx context.Context, sc Scope, f AuditFilter) ([]AuditEntry, int, error) {
+	if !sc.CanAudit() {
+		return nil, 0, errorf(EFORBIDDEN, "无权查看审计日志")
+	}
+	where := []string{"1=1"}
+	var args []any
+	if !sc.all {
+		p, a := sc.orgPredicate("org_path")
+		where = append(where, p)
+		args = append(args, a...)
+	}
+	add := func(cond string, v string) {
+		if v != "" {
+			where = append(where, cond)
+			args = append(args, v)
+		}
+	}
+	add("actor = ?", f.Actor)
+	add("action = ?", f.Action)
+	add("kind = ?", f.Kind)
+	add("target = ?", f.Target)
+	add("at >= ?", f.From)
+	if f.To != "" {
+		add("at < ?", f.To+"T99") // the whole of the last day
+	}
+	w := strings.Join(where, " AND ")
+	var total int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM audit WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 50
+	}
+	rows, err := s.query(ctx, `SELECT seq, at, actor, action, kind, target, org_path, before_data, after_data,
+		request_id, client_addr, prev_hash, hash FROM audit WHERE `+w+` ORDER BY seq DESC LIMIT ? OFFSET ?`,
+		append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Kind, &e.Target, &e.OrgPath, &e.Before,
+			&e.After, &e.RequestID, &e.ClientAddr, &e.PrevHash, &e.Hash); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}
+
+// VerifyAudit walks the whole chain. It returns the number of entries, or an error naming the
+// first entry whose hash, link or sequence is broken.
+func (s *Store) VerifyAudit(ctx context.Context) (int64, error) {
+	rows, err := s.query(ctx, `SELECT seq, at, actor, action, kind, target, org_path, before_data, after_data,
+		request_id, client_addr, prev_hash, hash FROM audit ORDER BY seq`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var n int64
+	prev := ""
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Kind, &e.Target, &e.OrgPath, &e.Before,
+			&e.After, &e.RequestID, &e.ClientAddr, &e.PrevHash, &e.Hash); err != nil {
+			return n, err
+		}
+		switch {
+		case e.Seq != n+1:
+			return n, fmt.Errorf("审计链断裂：第%d条之后缺少记录（下一条序号为%d）", n, e.Seq)
+		case e.PrevHash != prev:
+			return n, fmt.Errorf("审计链断裂：第%d条的前序哈希与第%d条不符", e.Seq, n)
+		case entryHash(e) != e.Hash:
+			return n, fmt.Errorf("审计链断裂：第%d条（%s %s %s）的内容已被改动", e.Seq, e.At, e.Actor, e.Action)
+		}
+		prev = e.Hash
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return n, err
+	}
+	var headSeq int64
+	var headHash string
+	if err := s.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
+		return n, err
+	}
+	if headSeq != n || headHash != prev {
+		return n, fmt.Errorf("审计链断裂：链尾记录缺失（应有%d条，实有%d条）", headSeq, n)
+	}
+	return n, nil
+}

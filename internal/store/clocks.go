@@ -1,0 +1,367 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// Clock states kept in the clocks table.
+const (
+	ClockRunning    = "running"     // counting; due_on set
+	ClockPaused     = "paused"      // an open suspension holds it
+	ClockStopped    = "stopped"     // the duty was done (stopped_on set when known)
+	ClockNoCalendar = "no_calendar" // the calendar lacks a year the period needs: an alert
+)
+
+// projectClocks recomputes a record's statutory clocks from its values. Clocks are a projection
+// of the record (start, suspensions, extension) through the calendar, so a changed record or a
+// changed calendar is handled the same way: project again.
+func (t *tx) projectClocks(ctx context.Context, kind *law.Kind, rec Record) error {
+	if len(kind.Clocks) == 0 {
+		return nil
+	}
+	cal := t.s.Calendar()
+	keep := map[string]bool{}
+	for _, rule := range kind.Clocks {
+		start := rec.Values.Str(rule.StartField)
+		if start == "" && rule.StartFallback != "" {
+			start = rec.Values.Str(rule.StartFallback)
+		}
+		if start == "" || (rule.When != nil && !rule.When(rec.Values)) {
+			continue
+		}
+		keep[rule.ID] = true
+		st := projectOne(cal, rule, rec.Values, start)
+		if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, rule.ID); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem)
+			VALUES (?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, rule.ID, start, nullStr(st.due), nullStr(st.stopped),
+			st.state, st.problem); err != nil {
+			return err
+		}
+	}
+	rows, err := t.query(ctx, `SELECT rule FROM clocks WHERE record_id = ?`, rec.ID)
+	if err != nil {
+		return err
+	}
+	var stale []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			rows.Close()
+			return err
+		}
+		if !keep[r] {
+			stale = append(stale, r)
+		}
+	}
+	rows.Close()
+	for _, r := range stale {
+		if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type projection struct{ due, stopped, state, problem string }
+
+func projectOne(cal *calendar.Calendar, rule law.ClockRule, v law.Values, start string) projection {
+	var p projection
+	p.stopped = v.Str(rule.StopField)
+	stopped := p.stopped != "" || (rule.StopWhen != nil && rule.StopWhen(v))
+	clk := calendar.Clock{Budget: rule.Budget, Unit: calendar.Unit(rule.Unit)}
+	var err error
+	if clk.Start, err = calendar.ParseDate(start); err != nil {
+		return projection{state: ClockNoCalendar, problem: "起算日无效：" + start}
+	}
+	if rule.SuspensionsField != "" {
+		items, _ := v[rule.SuspensionsField].([]string)
+		for _, it := range items {
+			from, to, _ := strings.Cut(it, "~")
+			var iv calendar.Interval
+			iv.From, _ = calendar.ParseDate(from)
+			if to != "" {
+				iv.To, _ = calendar.ParseDate(to)
+			}
+			clk.Suspensions = append(clk.Suspensions, iv)
+		}
+	}
+	if rule.ExtensionDays != nil {
+		clk.ExtensionDays = rule.ExtensionDays(v)
+	}
+	due, paused, err := cal.Due(clk)
+	switch {
+	case err != nil:
+		p.state, p.problem = ClockNoCalendar, err.Error()
+		var nc calendar.ErrNoCalendar
+		if !errors.As(err, &nc) {
+			p.state = ClockNoCalendar
+		}
+	case paused:
+		p.state = ClockPaused
+	default:
+		p.due = due.String()
+		p.state = ClockRunning
+	}
+	if stopped {
+		p.state = ClockStopped
+	}
+	return p
+}
+
+// ClockView is an open or closed statutory clock with the record it runs for.
+type ClockView struct {
+	RecordID   int64  `json:"record_id"`
+	Kind       string `json:"kind"`
+	KindLabel  string `json:"kind_label"`
+	RecordCode string `json:"record_code"`
+	OrgCode    string `json:"org_code"`
+	OrgName    string `json:"org_name"`
+	Rule       string `json:"rule"`
+	Label      string `json:"label"`
+	Article    string `json:"article"`
+	Unit       string `json:"unit"`
+	Budget     int    `json:"budget"`
+	Soft       bool   `json:"soft"`
+	Start      string `json:"start"`
+	Due        string `json:"due,omitempty"`
+	Stopped    string `json:"stopped,omitempty"`
+	State      string `json:"state"`
+	Problem    string `json:"problem,omitempty"`
+	// DaysLeft counts from the reference date to the due date in the rule's unit (WD rules in
+	// working days); negative when overdue. Set by OpenClocks.
+	DaysLeft int  `json:"days_left"`
+	Overdue  bool `json:"overdue"`
+}
+
+// ClockFilter selects clocks.
+type ClockFilter struct {
+	OrgCode  string
+	RecordID int64
+	OpenOnly bool // running, paused or lacking a calendar
+}
+
+// Clocks lists the clocks visible in the scope, soonest due first.
+func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockView, error) {
+	p, args := sc.orgPredicate("o.path")
+	where := []string{p, "r.kind IN (" + placeholders(len(readableKinds(sc))) + ")"}
+	args = append(args, stringsToAny(readableKinds(sc))...)
+	if len(readableKinds(sc)) == 0 {
+		return nil, nil
+	}
+	if f.OrgCode != "" {
+		org, err := s.Org(ctx, sc, f.OrgCode)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "o.path LIKE ?")
+		args = append(args, org.Path+"%")
+	}
+	if f.RecordID != 0 {
+		where = append(where, "r.id = ?")
+		args = append(args, f.RecordID)
+	}
+	if f.OpenOnly {
+		where = append(where, "c.state <> ?")
+		args = append(args, ClockStopped)
+	}
+	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, c.rule, c.start_on, COALESCE(c.due_on, ''),
+		COALESCE(c.stopped_on, ''), c.state, c.problem FROM clocks c JOIN records r ON r.id = c.record_id
+		JOIN orgs o ON o.id = r.org_id WHERE `+strings.Join(where, " AND ")+` ORDER BY c.due_on, r.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ClockView
+	for rows.Next() {
+		var c ClockView
+		if err := rows.Scan(&c.RecordID, &c.Kind, &c.RecordCode, &c.OrgCode, &c.OrgName, &c.Rule, &c.Start, &c.Due,
+			&c.Stopped, &c.State, &c.Problem); err != nil {
+			return nil, err
+		}
+		if kind, ok := law.Lookup(c.Kind); ok {
+			c.KindLabel = kind.Label
+			for _, r := range kind.Clocks {
+				if r.ID == c.Rule {
+					c.Label, c.Article, c.Unit, c.Budget, c.Soft = r.Label, r.Article, string(r.Unit), r.Budget, r.Soft
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// OpenClocks lists the clocks still open on date `on`, with days left counted in each rule's
+// unit, overdue first and then by due date. within > 0 keeps only those overdue or due within
+// that many working days.
+func (s *Store) OpenClocks(ctx context.Context, sc Scope, orgCode string, on calendar.Date, within int) ([]ClockView, error) {
+	all, err := s.Clocks(ctx, sc, ClockFilter{OrgCode: orgCode, OpenOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	cal := s.Calendar()
+	var out []ClockView
+	for _, c := range all {
+		if c.Due != "" {
+			due, _ := calendar.ParseDate(c.Due)
+			if c.Unit == string(law.WorkingDays) {
+				c.DaysLeft, err = cal.WorkdaysBetween(on, due)
+			} else {
+				c.DaysLeft = due.Sub(on)
+			}
+			if err != nil {
+				c.Problem = err.Error()
+			}
+			c.Overdue = due.Before(on)
+			if within > 0 && !c.Overdue {
+				wd, err := cal.WorkdaysBetween(on, due)
+				if err == nil && wd > within {
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Overdue != out[j].Overdue {
+			return out[i].Overdue
+		}
+		return out[i].Due < out[j].Due
+	})
+	return out, nil
+}
+
+// Calendar is the working-day calendar in force: the embedded years plus the administrator's
+// updates.
+func (s *Store) Calendar() *calendar.Calendar { return s.cal.Load() }
+
+func (s *Store) loadCalendar(ctx context.Context) error {
+	rows, err := s.query(ctx, `SELECT day, day_kind, name FROM calendar_days ORDER BY day`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var days []calendar.Day
+	for rows.Next() {
+		var day, kind, name string
+		if err := rows.Scan(&day, &kind, &name); err != nil {
+			return err
+		}
+		d, err := calendar.ParseDate(day)
+		if err != nil {
+			return err
+		}
+		days = append(days, calendar.Day{Date: d, Kind: calendar.Kind(kind), Name: name})
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	cal, err := calendar.Default().With(days)
+	if err != nil {
+		return err
+	}
+	s.cal.Store(cal)
+	return nil
+}
+
+// SaveCalendarDays stores an administrator's calendar update (for example next year's
+// arrangement, published each November) and re-projects every clock, all in one transaction.
+func (s *Store) SaveCalendarDays(ctx context.Context, a Actor, sc Scope, days []calendar.Day) (int, error) {
+	if !sc.CanAdmin() {
+		return 0, errorf(EFORBIDDEN, "只有系统管理员可以维护工作日历")
+	}
+	next, err := s.Calendar().With(days)
+	if err != nil {
+		return 0, errorf(EINVALID, "日历数据有误：%s", err)
+	}
+	var n int
+	err = s.inTx(ctx, func(t *tx) error {
+		for _, d := range days {
+			if _, err := t.exec(ctx, `DELETE FROM calendar_days WHERE day = ?`, d.Date.String()); err != nil {
+				return err
+			}
+			if _, err := t.exec(ctx, `INSERT INTO calendar_days (day, day_kind, name, updated_at) VALUES (?,?,?,?)`,
+				d.Date.String(), string(d.Kind), d.Name, t.s.stamp()); err != nil {
+				return err
+			}
+		}
+		if err := t.audit(ctx, a, "calendar.update", "calendar", "", "", nil, days); err != nil {
+			return err
+		}
+		prev := s.cal.Swap(next)
+		var err error
+		n, err = t.reprojectAll(ctx)
+		if err != nil {
+			s.cal.Store(prev)
+		}
+		return err
+	})
+	if err != nil {
+		_ = s.loadCalendar(ctx)
+	}
+	return n, err
+}
+
+// reprojectAll recomputes the clocks of every record of a kind that has clocks.
+func (t *tx) reprojectAll(ctx context.Context) (int, error) {
+	n := 0
+	for _, kind := range law.Kinds() {
+		if len(kind.Clocks) == 0 {
+			continue
+		}
+		rows, err := t.query(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = ?`, kind.Name)
+		if err != nil {
+			return n, err
+		}
+		var recs []Record
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return n, err
+			}
+			recs = append(recs, r)
+		}
+		rows.Close()
+		for _, r := range recs {
+			if err := t.projectClocks(ctx, kind, r); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+func readableKinds(sc Scope) []string {
+	var out []string
+	for _, k := range law.Kinds() {
+		if sc.CanRead(k.Name) {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func stringsToAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// Error codes, mapped to HTTP statuses in one place (web) and to exit status 1 in the CLI.
+const (
+	EINVALID   = "invalid"   // the input is wrong; Message says what to fix
+	ENOTFOUND  = "not_found" // nothing visible by that key (also what a record outside the scope looks like)
+	ECONFLICT  = "conflict"  // someone changed it meanwhile, or a key is taken
+	EFORBIDDEN = "forbidden" // the actor may not do this
+)
+
+// Error is an error a person can act on. Message is Chinese; Field names the input at fault.
+type Error struct {
+	Code     string
+	Message  string
+	Field    string
+	problems []law.Problem
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func fieldError(field, format string, args ...any) *Error {
+	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err ("" for an internal error).
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+// ErrorMessage returns the Chinese message of err, or a generic one for internal errors.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "系统内部错误，请联系管理员"
+}

@@ -1,0 +1,298 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// Op is a comparison in a condition.
+type Op string
+
+const (
+	OpEq       Op = "eq"
+	OpNe       Op = "ne"
+	OpIn       Op = "in"
+	OpNotIn    Op = "notin"
+	OpEmpty    Op = "empty"
+	OpNotEmpty Op = "notempty"
+	OpGE       Op = "ge"
+	OpLE       Op = "le"
+	OpGT       Op = "gt"
+	OpLT       Op = "lt"
+	OpHas      Op = "has" // a list field contains the value
+)
+
+// Cond is one condition on a field of a kind. Values are always bound as parameters; field
+// keys are checked against the kind's declaration before they reach SQL.
+type Cond struct {
+	Field  string   `json:"field"`
+	Op     Op       `json:"op"`
+	Value  string   `json:"value,omitempty"`
+	Values []string `json:"values,omitempty"`
+}
+
+// Query selects records of one kind within a scope: the same selection serves a list page, an
+// indicator's count and the drill-down from that count to its records.
+type Query struct {
+	Kind    string
+	OrgCode string // restrict to this org's subtree (within the scope)
+	Conds   []Cond
+	Text    string // free text over 编号 and the record's values
+}
+
+// Filter is a Query with paging and order, for lists.
+type Filter struct {
+	Query
+	Sort   string // a field key, or "updated_at"
+	Desc   bool
+	Limit  int
+	Offset int
+}
+
+var keyRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// fieldExpr returns the SQL expression of a field: its hot column, or its JSON attribute.
+func (s *Store) fieldExpr(kind *law.Kind, key string) (string, law.Field, error) {
+	f, ok := kind.Field(key)
+	if !ok || !keyRe.MatchString(key) {
+		return "", f, errorf(EINVALID, "「%s」没有字段 %s", kind.Label, key)
+	}
+	switch f.Column {
+	case law.ColNone:
+		return s.d.jsonText("r.attrs", key), f, nil
+	case law.ColOrg:
+		return "o.code", f, nil
+	default:
+		return "r." + string(f.Column), f, nil
+	}
+}
+
+// where builds the WHERE clause of a query: scope, kind, org subtree and conditions.
+func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *law.Kind, error) {
+	kind, ok := law.Lookup(q.Kind)
+	if !ok {
+		return "", nil, nil, errorf(EINVALID, "未知的台账类型「%s」", q.Kind)
+	}
+	if !sc.CanRead(q.Kind) {
+		return "", nil, kind, errorf(EFORBIDDEN, "您没有查看「%s」的权限", kind.Label)
+	}
+	p, args := sc.orgPredicate("o.path")
+	parts := []string{"r.kind = ?", p}
+	args = append([]any{q.Kind}, args...)
+	if q.OrgCode != "" {
+		org, err := s.Org(ctx, sc, q.OrgCode)
+		if err != nil {
+			return "", nil, kind, err
+		}
+		parts = append(parts, "o.path LIKE ?")
+		args = append(args, org.Path+"%")
+	}
+	for _, c := range q.Conds {
+		expr, f, err := s.fieldExpr(kind, c.Field)
+		if err != nil {
+			return "", nil, kind, err
+		}
+		switch c.Op {
+		case OpEq, OpNe, OpGE, OpLE, OpGT, OpLT:
+			sym := map[Op]string{OpEq: "=", OpNe: "<>", OpGE: ">=", OpLE: "<=", OpGT: ">", OpLT: "<"}[c.Op]
+			if c.Op == OpNe {
+				parts = append(parts, fmt.Sprintf("(%s IS NULL OR %s <> ?)", expr, expr))
+			} else {
+				parts = append(parts, expr+" "+sym+" ?")
+			}
+			args = append(args, c.Value)
+		case OpIn, OpNotIn:
+			if len(c.Values) == 0 {
+				if c.Op == OpIn {
+					parts = append(parts, "1=0")
+				}
+				continue
+			}
+			clause := expr + " IN (" + placeholders(len(c.Values)) + ")"
+			if c.Op == OpNotIn {
+				clause = fmt.Sprintf("(%s IS NULL OR NOT %s)", expr, clause)
+			}
+			parts = append(parts, clause)
+			args = append(args, stringsToAny(c.Values)...)
+		case OpEmpty:
+			parts = append(parts, emptyExpr(s, f, expr, true))
+		case OpNotEmpty:
+			parts = append(parts, emptyExpr(s, f, expr, false))
+		case OpHas:
+			if f.Type != law.List && f.Type != law.Intervals {
+				return "", nil, kind, errorf(EINVALID, "「%s」不是列表字段", f.Label)
+			}
+			parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
+			args = append(args, c.Value)
+		default:
+			return "", nil, kind, errorf(EINVALID, "不支持的条件 %s", c.Op)
+		}
+	}
+	if t := strings.TrimSpace(q.Text); t != "" {
+		// Chinese has no word breaks and names are two or three characters: a substring match
+		// over the stored values is what a clerk expects (dependencies.md, FTS5 note).
+		parts = append(parts, "(r.code LIKE ? OR CAST(r.attrs AS TEXT) LIKE ?)")
+		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(t) + "%"
+		args = append(args, like, like)
+	}
+	return strings.Join(parts, " AND "), args, kind, nil
+}
+
+func emptyExpr(s *Store, f law.Field, expr string, empty bool) string {
+	var e string
+	if f.Type == law.List || f.Type == law.Intervals {
+		from, _ := s.d.jsonListItems("r.attrs", f.Key, "li")
+		e = fmt.Sprintf("NOT EXISTS (SELECT 1 FROM %s)", from)
+	} else {
+		e = fmt.Sprintf("(%s IS NULL OR %s = '')", expr, expr)
+	}
+	if !empty {
+		e = "NOT " + e
+	}
+	return e
+}
+
+// List returns a page of records matching the filter and the total count, both scoped.
+func (s *Store) List(ctx context.Context, sc Scope, f Filter) ([]Record, int, error) {
+	w, args, kind, err := s.where(ctx, sc, f.Query)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	order := "r.updated_at"
+	if f.Sort != "" && f.Sort != "updated_at" {
+		expr, _, err := s.fieldExpr(kind, f.Sort)
+		if err != nil {
+			return nil, 0, err
+		}
+		order = expr
+	}
+	dir := " ASC"
+	if f.Desc {
+		dir = " DESC"
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	rows, err := s.query(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
+		` ORDER BY `+order+dir+`, r.id`+dir+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		s.reveal(kind, &r, sc)
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// Agg is what an aggregate computes over the selected records.
+type Agg struct {
+	Func  string // "count", "sum" (of Field), "distinct" (count of distinct Field values; list items count each)
+	Field string
+	By    string // a field to break the result down by ("" for none)
+}
+
+// Aggregate computes one figure over a scoped query, and its breakdown when asked. It uses the
+// same WHERE as List, so a figure and the list behind it cannot disagree.
+func (s *Store) Aggregate(ctx context.Context, sc Scope, q Query, a Agg) (float64, map[string]float64, error) {
+	w, args, kind, err := s.where(ctx, sc, q)
+	if err != nil {
+		return 0, nil, err
+	}
+	from := "records r JOIN orgs o ON o.id = r.org_id"
+	var valueExpr string
+	switch a.Func {
+	case "count", "":
+		valueExpr = "COUNT(*)"
+	case "sum":
+		expr, _, err := s.fieldExpr(kind, a.Field)
+		if err != nil {
+			return 0, nil, err
+		}
+		valueExpr = fmt.Sprintf("SUM(CAST(NULLIF(%s, '') AS DECIMAL))", expr)
+	case "distinct":
+		expr, f, err := s.fieldExpr(kind, a.Field)
+		if err != nil {
+			return 0, nil, err
+		}
+		if f.Type == law.List {
+			items, item := s.d.jsonListItems("r.attrs", a.Field, "li")
+			from += " CROSS JOIN " + items
+			expr = item
+		}
+		valueExpr = "COUNT(DISTINCT " + expr + ")"
+	default:
+		return 0, nil, errorf(EINVALID, "不支持的统计方式 %s", a.Func)
+	}
+	total, err := s.scalar(ctx, `SELECT `+valueExpr+` FROM `+from+` WHERE `+w, args...)
+	if err != nil || a.By == "" {
+		return total, nil, err
+	}
+	byExpr, _, err := s.fieldExpr(kind, a.By)
+	if err != nil {
+		return 0, nil, err
+	}
+	rows, err := s.query(ctx, `SELECT COALESCE(`+byExpr+`, ''), `+valueExpr+` FROM `+from+` WHERE `+w+
+		` GROUP BY COALESCE(`+byExpr+`, '')`, args...)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	by := map[string]float64{}
+	for rows.Next() {
+		var key string
+		var v sql.NullString
+		if err := rows.Scan(&key, &v); err != nil {
+			return 0, nil, err
+		}
+		by[key] = parseNum(v)
+	}
+	return total, by, rows.Err()
+}
+
+func (s *Store) scalar(ctx context.Context, q string, args ...any) (float64, error) {
+	var v sql.NullString
+	if err := s.queryRow(ctx, q, args...).Scan(&v); err != nil {
+		return 0, err
+	}
+	return parseNum(v), nil
+}
+
+func parseNum(v sql.NullString) float64 {
+	if !v.Valid {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(v.String, 64)
+	return f
+}
+
+// Distinct lists the distinct values of a field in a scoped query (for filters and breakdowns).
+func (s *Store) Distinct(ctx context.Context, sc Scope, q Query, field string) ([]string, error) {
+	_, by, err := s.Aggregate(ctx, sc, q, Agg{Func: "count", By: field})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(by))
+	for k := range by {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out, nil
+}

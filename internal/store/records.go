@@ -1,0 +1,445 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// Record is one ledger line or case of any kind.
+type Record struct {
+	ID        int64      `json:"id"`
+	Kind      string     `json:"kind"`
+	OrgID     int64      `json:"-"`
+	OrgCode   string     `json:"org_code"`
+	OrgName   string     `json:"org_name"`
+	OrgPath   string     `json:"-"`
+	Code      string     `json:"code"`
+	Status    string     `json:"status"`
+	Values    law.Values `json:"values"`
+	Version   int        `json:"version"`
+	CreatedAt string     `json:"created_at"`
+	CreatedBy string     `json:"created_by"`
+	UpdatedAt string     `json:"updated_at"`
+	UpdatedBy string     `json:"updated_by"`
+}
+
+const recordColumns = `r.id, r.kind, r.org_id, o.code, o.name, o.path, r.code, r.status, r.attrs, r.version,
+	r.created_at, r.created_by, r.updated_at, r.updated_by`
+
+// scanRecord reads a row and decodes its attributes as stored (protected values still sealed).
+func scanRecord(row interface{ Scan(...any) error }) (Record, error) {
+	var r Record
+	var attrs []byte
+	if err := row.Scan(&r.ID, &r.Kind, &r.OrgID, &r.OrgCode, &r.OrgName, &r.OrgPath, &r.Code, &r.Status,
+		&attrs, &r.Version, &r.CreatedAt, &r.CreatedBy, &r.UpdatedAt, &r.UpdatedBy); err != nil {
+		return r, err
+	}
+	var err error
+	r.Values, err = decodeValues(attrs)
+	return r, err
+}
+
+func decodeValues(attrs []byte) (law.Values, error) {
+	raw := map[string]any{}
+	if err := json.Unmarshal(attrs, &raw); err != nil {
+		return nil, fmt.Errorf("记录数据损坏: %w", err)
+	}
+	v := law.Values{}
+	for k, x := range raw {
+		switch t := x.(type) {
+		case string:
+			v[k] = t
+		case []any:
+			items := make([]string, 0, len(t))
+			for _, it := range t {
+				items = append(items, fmt.Sprint(it))
+			}
+			v[k] = items
+		}
+	}
+	return v, nil
+}
+
+// unseal decrypts protected values in place, for a write that will seal them again.
+func (s *Store) unseal(kind *law.Kind, r *Record) {
+	for _, f := range kind.Fields {
+		if f.Type == law.IDNo || f.Type == law.Phone {
+			if plain, err := s.crypt.open(r.Values.Str(f.Key)); err == nil {
+				r.Values[f.Key] = plain
+			}
+		}
+	}
+}
+
+// reveal turns sealed protected values into what the scope may see: plain, or masked.
+func (s *Store) reveal(kind *law.Kind, r *Record, sc Scope) {
+	for _, f := range kind.Fields {
+		if f.Type != law.IDNo && f.Type != law.Phone {
+			continue
+		}
+		sealed := r.Values.Str(f.Key)
+		if sealed == "" {
+			continue
+		}
+		plain, err := s.crypt.open(sealed)
+		if err != nil {
+			r.Values[f.Key] = "（无法解密）"
+			continue
+		}
+		if sc.SeesPII() {
+			r.Values[f.Key] = plain
+		} else {
+			r.Values[f.Key] = Mask(plain)
+		}
+	}
+	for k := range r.Values {
+		if strings.HasPrefix(k, "_") {
+			delete(r.Values, k)
+		}
+	}
+}
+
+// Record returns one record if the scope may read it. A record outside the scope is reported
+// as not found, so that its existence does not leak.
+func (s *Store) Record(ctx context.Context, sc Scope, id int64) (Record, error) {
+	p, args := sc.orgPredicate("o.path")
+	r, err := scanRecord(s.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
+		WHERE r.id = ? AND `+p, append([]any{id}, args...)...))
+	if err == sql.ErrNoRows || (err == nil && !sc.CanRead(r.Kind)) {
+		return Record{}, errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", id)
+	}
+	if err != nil {
+		return r, err
+	}
+	kind, _ := law.Lookup(r.Kind)
+	s.reveal(kind, &r, sc)
+	return r, nil
+}
+
+// CreateRecord validates and saves a new record.
+func (s *Store) CreateRecord(ctx context.Context, a Actor, sc Scope, kindName string, v law.Values) (Record, error) {
+	var id int64
+	err := s.inTx(ctx, func(t *tx) error {
+		kind, err := t.writable(a, sc, kindName)
+		if err != nil {
+			return err
+		}
+		id, err = t.createRecord(ctx, a, sc, kind, v, "create", "登记")
+		return err
+	})
+	if err != nil {
+		return Record{}, err
+	}
+	return s.Record(ctx, sc, id)
+}
+
+// UpdateRecord replaces a record's values. version is the version the editor started from: if
+// someone saved in between, the update is refused rather than overwriting their work. The
+// status is not changed here: it moves by transitions.
+func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, version int, v law.Values) (Record, error) {
+	err := s.inTx(ctx, func(t *tx) error {
+		old, kind, err := t.lockRecord(ctx, a, sc, id, version)
+		if err != nil {
+			return err
+		}
+		nv := cloneValues(v)
+		statusField, _ := kind.FieldByColumn(law.ColStatus)
+		nv[statusField.Key] = old.Status
+		_, err = t.updateRecord(ctx, a, sc, kind, old, nv, "update", "修改")
+		return err
+	})
+	if err != nil {
+		return Record{}, err
+	}
+	return s.Record(ctx, sc, id)
+}
+
+// Transition moves a record along its kind's state machine, with the inputs the step asks for.
+func (s *Store) Transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values) (Record, error) {
+	err := s.inTx(ctx, func(t *tx) error {
+		old, kind, err := t.lockRecord(ctx, a, sc, id, version)
+		if err != nil {
+			return err
+		}
+		tr, ok := kind.Transition(name)
+		if !ok {
+			return errorf(EINVALID, "「%s」没有名为 %s 的操作", kind.Label, name)
+		}
+		if !contains(tr.From, old.Status) {
+			return errorf(EINVALID, "当前状态为「%s」，不能「%s」（只能在%s时进行）", old.Status, tr.Label, strings.Join(tr.From, "、"))
+		}
+		nv := cloneValues(old.Values)
+		for _, key := range tr.Inputs {
+			if x, ok := inputs[key]; ok {
+				nv[key] = x
+			}
+		}
+		for k, x := range tr.Sets {
+			nv[k] = x
+		}
+		if tr.To != "" {
+			sf, _ := kind.FieldByColumn(law.ColStatus)
+			nv[sf.Key] = tr.To
+		}
+		for _, key := range tr.Needs {
+			if law.IsEmpty(nv[key]) {
+				f, _ := kind.Field(key)
+				return fieldError(key, "「%s」需要填写「%s」（%s）", tr.Label, f.Label, tr.Article)
+			}
+		}
+		_, err = t.updateRecord(ctx, a, sc, kind, old, nv, tr.Name, tr.Label)
+		return err
+	})
+	if err != nil {
+		return Record{}, err
+	}
+	return s.Record(ctx, sc, id)
+}
+
+func (t *tx) writable(a Actor, sc Scope, kindName string) (*law.Kind, error) {
+	if err := a.valid(); err != nil {
+		return nil, err
+	}
+	kind, ok := law.Lookup(kindName)
+	if !ok {
+		return nil, errorf(EINVALID, "未知的台账类型「%s」", kindName)
+	}
+	if !sc.CanWrite(kindName) {
+		return nil, errorf(EFORBIDDEN, "您没有登记或修改「%s」的权限", kind.Label)
+	}
+	return kind, nil
+}
+
+// lockRecord loads a record for change, checking scope, permission and the version.
+func (t *tx) lockRecord(ctx context.Context, a Actor, sc Scope, id int64, version int) (Record, *law.Kind, error) {
+	p, args := sc.orgPredicate("o.path")
+	old, err := scanRecord(t.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
+		WHERE r.id = ? AND `+p, append([]any{id}, args...)...))
+	if err == sql.ErrNoRows || (err == nil && !sc.CanRead(old.Kind)) {
+		return old, nil, errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", id)
+	}
+	if err != nil {
+		return old, nil, err
+	}
+	kind, err := t.writable(a, sc, old.Kind)
+	if err != nil {
+		return old, nil, err
+	}
+	t.s.unseal(kind, &old)
+	if version != old.Version {
+		return old, nil, errorf(ECONFLICT, "该记录已被 %s 于 %s 修改（当前版本 %d，您编辑的是版本 %d），为免覆盖他人的修改，本次未保存。请刷新后重新编辑。",
+			old.UpdatedBy, shortTime(old.UpdatedAt), old.Version, version)
+	}
+	return old, kind, nil
+}
+
+func shortTime(rfc string) string {
+	if len(rfc) >= 16 {
+		return strings.Replace(rfc[:16], "T", " ", 1) + " UTC"
+	}
+	return rfc
+}
+
+// prepare validates values and resolves the owning org; it returns the values as stored
+// (protected fields sealed, with their keyed hashes) and the org.
+func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values, old *Record) (law.Values, Org, error) {
+	v = cloneValues(v)
+	for _, f := range kind.Fields {
+		if law.IsEmpty(v[f.Key]) && f.Default != "" {
+			v[f.Key] = f.Default
+		}
+		if s, ok := v[f.Key].(string); ok {
+			v[f.Key] = strings.TrimSpace(s)
+		}
+		// A form shows protected values masked; a masked value sent back means "unchanged".
+		if (f.Type == law.IDNo || f.Type == law.Phone) && old != nil && strings.Contains(v.Str(f.Key), "*") {
+			if plain := old.Values.Str(f.Key); Mask(plain) == v.Str(f.Key) {
+				v[f.Key] = plain
+			}
+		}
+	}
+	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" {
+		v[sf.Key] = kind.States[0]
+	}
+	if probs := kind.Validate(v); len(probs) > 0 {
+		return nil, Org{}, problemsError(probs)
+	}
+	orgField, _ := kind.Field(kind.OrgField)
+	org, err := t.orgByCode(ctx, v.Str(kind.OrgField))
+	if err != nil || !sc.coversPath(org.Path) {
+		return nil, Org{}, fieldError(kind.OrgField, "「%s」：组织「%s」不存在或不在您的权限范围内", orgField.Label, v.Str(kind.OrgField))
+	}
+	if len(kind.OrgTypes) > 0 && !contains(kind.OrgTypes, org.Type) {
+		return nil, Org{}, fieldError(kind.OrgField, "「%s」应为%s，「%s」是%s", orgField.Label,
+			strings.Join(kind.OrgTypes, "或"), org.Name, org.Type)
+	}
+	for _, f := range kind.Fields {
+		if (f.Type == law.IDNo || f.Type == law.Phone) && v.Str(f.Key) != "" {
+			plain := v.Str(f.Key)
+			v["_h_"+f.Key] = t.s.crypt.mac(plain)
+			v[f.Key] = t.s.crypt.seal(plain)
+		}
+	}
+	return v, org, nil
+}
+
+// Problems returns the field problems carried by an EINVALID error.
+func Problems(err error) []law.Problem {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.problems
+	}
+	return nil
+}
+
+func problemsError(probs []law.Problem) *Error {
+	msgs := make([]string, len(probs))
+	for i, p := range probs {
+		msgs[i] = p.String()
+	}
+	return &Error{Code: EINVALID, Field: probs[0].Field, Message: strings.Join(msgs, "；"), problems: probs}
+}
+
+// hot returns the values of the hot columns.
+func hot(kind *law.Kind, v law.Values) (code, status string, opened, closed, category any) {
+	get := func(c law.Column) string {
+		if f, ok := kind.FieldByColumn(c); ok {
+			return v.Str(f.Key)
+		}
+		return ""
+	}
+	return get(law.ColCode), get(law.ColStatus), nullStr(get(law.ColOpened)), nullStr(get(law.ColClosed)), nullStr(get(law.ColCategory))
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind, in law.Values, action, label string) (int64, error) {
+	v, org, err := t.prepare(ctx, sc, kind, in, nil)
+	if err != nil {
+		return 0, err
+	}
+	code, status, opened, closed, category := hot(kind, v)
+	attrs, _ := json.Marshal(v)
+	now := t.s.stamp()
+	id, err := t.insert(ctx, `INSERT INTO records (kind, org_id, code, status, opened_on, closed_on, category, attrs,
+		created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		kind.Name, org.ID, code, status, opened, closed, category, string(attrs), now, a.Name, now, a.Name)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return 0, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
+		}
+		return 0, err
+	}
+	rec := Record{ID: id, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v, Version: 1}
+	if err := t.event(ctx, a, id, action, label, "", status, nil); err != nil {
+		return 0, err
+	}
+	if err := t.projectClocks(ctx, kind, rec); err != nil {
+		return 0, err
+	}
+	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v))
+}
+
+// updateRecord writes new values over old; it reports whether anything changed.
+func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind, old Record, in law.Values, action, label string) (bool, error) {
+	v, org, err := t.prepare(ctx, sc, kind, in, &old)
+	if err != nil {
+		return false, err
+	}
+	changed := changedKeys(kind, old.Values, v)
+	if len(changed) == 0 && action != "update" && action != "import" {
+		changed = []string{} // a transition with no field change is still an event
+	} else if len(changed) == 0 {
+		return false, nil
+	}
+	code, status, opened, closed, category := hot(kind, v)
+	attrs, _ := json.Marshal(v)
+	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
+		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		org.ID, code, status, opened, closed, category, string(attrs), t.s.stamp(), a.Name, old.ID, old.Version)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return false, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
+		}
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return false, errorf(ECONFLICT, "该记录刚被他人修改，本次未保存，请刷新后重试")
+	}
+	if err := t.event(ctx, a, old.ID, action, label, old.Status, status, map[string]any{"changed": changed}); err != nil {
+		return false, err
+	}
+	rec := Record{ID: old.ID, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v}
+	if err := t.projectClocks(ctx, kind, rec); err != nil {
+		return false, err
+	}
+	return true, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(old.ID, 10), org.Path,
+		auditView(kind, old.Values), auditView(kind, v))
+}
+
+// auditView is what the audit trail keeps of a record: every value, protected ones by their
+// keyed hash only, so that the trail itself holds no 身份证号 or phone number.
+func auditView(kind *law.Kind, v law.Values) law.Values {
+	out := law.Values{}
+	for _, f := range kind.Fields {
+		if x, ok := v[f.Key]; ok && !law.IsEmpty(x) {
+			if f.Type == law.IDNo || f.Type == law.Phone {
+				out[f.Key] = "hmac:" + v.Str("_h_"+f.Key)
+			} else {
+				out[f.Key] = x
+			}
+		}
+	}
+	return out
+}
+
+// changedKeys compares stored forms; sealed values differ on every seal, so compare their hashes.
+func changedKeys(kind *law.Kind, old, nv law.Values) []string {
+	var out []string
+	for _, f := range kind.Fields {
+		a, b := old[f.Key], nv[f.Key]
+		if f.Type == law.IDNo || f.Type == law.Phone {
+			a, b = old["_h_"+f.Key], nv["_h_"+f.Key]
+		}
+		if fmt.Sprint(normEmpty(a)) != fmt.Sprint(normEmpty(b)) {
+			out = append(out, f.Key)
+		}
+	}
+	return out
+}
+
+func normEmpty(x any) any {
+	if law.IsEmpty(x) {
+		return nil
+	}
+	return x
+}
+
+func cloneValues(v law.Values) law.Values {
+	out := law.Values{}
+	for k, x := range v {
+		if items, ok := x.([]string); ok {
+			x = append([]string(nil), items...)
+		}
+		out[k] = x
+	}
+	return out
+}
+
+func isUniqueViolation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "23505") ||
+		strings.Contains(msg, "duplicate key")
+}

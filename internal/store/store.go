@@ -1,0 +1,163 @@
+// Package store is the only package that speaks SQL. It keeps organisations, records, their
+// events and clocks, users and sessions, settings and the audit trail, on embedded SQLite or on
+// PostgreSQL. Every read takes a Scope and every write an Actor; the audit entry of a write is
+// appended in the same transaction as the write.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
+
+	"github.com/fazhi/fazhi/internal/calendar"
+)
+
+// Options configure Open.
+type Options struct {
+	// Key is the 32-byte secret that encrypts 身份证号 and phone numbers at rest.
+	Key []byte
+	// Now is the clock; tests inject a fixed one.
+	Now func() time.Time
+}
+
+// Store is an open database.
+type Store struct {
+	db      *sql.DB
+	d       dialect
+	crypt   *crypter
+	now     func() time.Time
+	cal     atomic.Pointer[calendar.Calendar]
+	version int
+}
+
+// DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).
+const DefaultURL = "sqlite:./fazhi-data/fazhi.db"
+
+// Open opens (creating if need be) the database named by url and migrates it.
+func Open(ctx context.Context, url string, opt Options) (*Store, error) {
+	s := &Store{now: opt.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	c, err := newCrypter(opt.Key)
+	if err != nil {
+		return nil, err
+	}
+	s.crypt = c
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		s.d = postgresDialect{}
+		s.db, err = sql.Open("pgx", url)
+		if err != nil {
+			return nil, err
+		}
+		s.db.SetMaxOpenConns(16)
+	case strings.HasPrefix(url, "sqlite:"), strings.HasSuffix(url, ".db"):
+		path := strings.TrimPrefix(url, "sqlite:")
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("无法创建数据目录 %s: %w", dir, err)
+			}
+		}
+		// WAL for concurrent readers; synchronous(FULL) so that a commit that returned survives a
+		// power cut as well as a crash; immediate transactions so that two writers queue on the
+		// busy timeout instead of failing on a lock upgrade.
+		dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
+		s.d = sqliteDialect{}
+		s.db, err = sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, err
+		}
+		s.db.SetMaxOpenConns(8)
+	default:
+		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径、以 .db 结尾的路径或 postgres://…", url)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("无法连接数据库: %w", err)
+	}
+	if s.version, err = s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	if err := s.loadCalendar(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect names the database engine ("sqlite" or "postgres").
+func (s *Store) Dialect() string { return s.d.name() }
+
+// Version is the schema version after migration.
+func (s *Store) Version() int { return s.version }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// Today is the store's civil date in China Standard Time, the date statutory periods count in.
+func (s *Store) Today() calendar.Date { return calendar.FromTime(s.now().In(cst)) }
+
+var cst = time.FixedZone("CST", 8*3600)
+
+func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
+
+// tx wraps the queries of one transaction, rebinding placeholders for the dialect.
+type tx struct {
+	*sql.Tx
+	s *Store
+}
+
+func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.ExecContext(ctx, t.s.d.rebind(q), args...)
+}
+func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(ctx, t.s.d.rebind(q), args...)
+}
+func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.QueryRowContext(ctx, t.s.d.rebind(q), args...)
+}
+
+// insert runs an INSERT … RETURNING id.
+func (t *tx) insert(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := t.queryRow(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// inTx runs fn in one transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("无法开始事务: %w", err)
+	}
+	t := &tx{Tx: sqlTx, s: s}
+	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("提交失败，未保存: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, s.d.rebind(q), args...)
+}
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return s.db.QueryRowContext(ctx, s.d.rebind(q), args...)
+}

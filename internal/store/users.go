@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// User is an account. Passwords are hashed by package auth; the store keeps the hash.
+type User struct {
+	ID                 int64    `json:"id"`
+	Username           string   `json:"username"`
+	DisplayName        string   `json:"display_name"`
+	PasswordHash       string   `json:"-"`
+	Role               string   `json:"role"`
+	OrgID              int64    `json:"-"`
+	OrgCode            string   `json:"org_code"`
+	OrgName            string   `json:"org_name"`
+	OrgPath            string   `json:"-"`
+	Kinds              []string `json:"kinds"`
+	FailedLogins       int      `json:"-"`
+	LockedUntil        string   `json:"locked_until,omitempty"`
+	MustChangePassword bool     `json:"must_change_password"`
+	Disabled           bool     `json:"disabled"`
+	Version            int      `json:"version"`
+}
+
+const userColumns = `u.id, u.username, u.display_name, u.password_hash, u.role, COALESCE(u.org_id, 0),
+	COALESCE(o.code, ''), COALESCE(o.name, ''), COALESCE(o.path, ''), u.kinds, u.failed_logins, u.locked_until,
+	u.must_change_password, u.disabled, u.version`
+
+func scanUser(row interface{ Scan(...any) error }) (User, error) {
+	var u User
+	var kinds string
+	var must, disabled int
+	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Role, &u.OrgID, &u.OrgCode, &u.OrgName,
+		&u.OrgPath, &kinds, &u.FailedLogins, &u.LockedUntil, &must, &disabled, &u.Version)
+	if kinds != "" {
+		u.Kinds = strings.Split(kinds, ",")
+	}
+	u.MustChangePassword, u.Disabled = must == 1, disabled == 1
+	return u, err
+}
+
+// UserByName finds an account for login. It is not scoped: logging in comes before any scope.
+func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
+		WHERE u.username = ?`, username))
+	if err == sql.ErrNoRows {
+		return u, errorf(ENOTFOUND, "用户「%s」不存在", username)
+	}
+	return u, err
+}
+
+// UserByID finds an account by id (sessions resolve to it).
+func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
+		WHERE u.id = ?`, id))
+	if err == sql.ErrNoRows {
+		return u, errorf(ENOTFOUND, "用户不存在")
+	}
+	return u, err
+}
+
+// Users lists accounts (administrators only).
+func (s *Store) Users(ctx context.Context, sc Scope) ([]User, error) {
+	if !sc.CanAdmin() {
+		return nil, errorf(EFORBIDDEN, "只有系统管理员可以管理账号")
+	}
+	rows, err := s.query(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id ORDER BY u.username`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UserInput creates or changes an account. PasswordHash empty keeps the current one.
+type UserInput struct {
+	Username, DisplayName, PasswordHash, Role, OrgCode string
+	Kinds                                              []string
+	MustChangePassword, Disabled                       bool
+}
+
+// SaveUser creates or updates an account by username (administrators only).
+func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (User, error) {
+	if !sc.CanAdmin() {
+		return User{}, errorf(EFORBIDDEN, "只有系统管理员可以管理账号")
+	}
+	if strings.TrimSpace(in.Username) == "" {
+		return User{}, fieldError("username", "用户名必填")
+	}
+	err := s.inTx(ctx, func(t *tx) error {
+		var orgID any
+		path := ""
+		if in.OrgCode != "" {
+			org, err := t.orgByCode(ctx, in.OrgCode)
+			if err != nil {
+				return fieldError("org", "组织「%s」不存在", in.OrgCode)
+			}
+			orgID, path = org.ID, org.Path
+		}
+		now := t.s.stamp()
+		var old User
+		old, err := scanUser(t.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
+			WHERE u.username = ?`, in.Username))
+		kinds := strings.Join(in.Kinds, ",")
+		if err == sql.ErrNoRows {
+			if in.PasswordHash == "" {
+				return fieldError("password", "新账号必须设置密码")
+			}
+			if _, err := t.exec(ctx, `INSERT INTO users (username, display_name, password_hash, role, org_id, kinds,
+				must_change_password, disabled, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+				in.Username, in.DisplayName, in.PasswordHash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
+				b2i(in.Disabled), now, now); err != nil {
+				return err
+			}
+			return t.audit(ctx, a, "user.create", "user", in.Username, path, nil,
+				map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds})
+		} else if err != nil {
+			return err
+		}
+		hash := old.PasswordHash
+		if in.PasswordHash != "" {
+			hash = in.PasswordHash
+		}
+		if _, err := t.exec(ctx, `UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, kinds = ?,
+			must_change_password = ?, disabled = ?, failed_logins = 0, locked_until = '', version = version + 1,
+			updated_at = ? WHERE id = ?`, in.DisplayName, hash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
+			b2i(in.Disabled), now, old.ID); err != nil {
+			return err
+		}
+		if in.Disabled || in.PasswordHash != "" {
+			if _, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, old.ID); err != nil {
+				return err
+			}
+		}
+		return t.audit(ctx, a, "user.update", "user", in.Username, path,
+			map[string]any{"role": old.Role, "org": old.OrgCode, "kinds": old.Kinds, "disabled": old.Disabled},
+			map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "disabled": in.Disabled,
+				"password_changed": in.PasswordHash != ""})
+	})
+	if err != nil {
+		return User{}, err
+	}
+	return s.UserByName(ctx, in.Username)
+}
+
+// SetPassword changes a user's own password (the user is the actor).
+func (s *Store) SetPassword(ctx context.Context, a Actor, userID int64, hash string) error {
+	return s.inTx(ctx, func(t *tx) error {
+		if _, err := t.exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = 0, failed_logins = 0,
+			locked_until = '', version = version + 1, updated_at = ? WHERE id = ?`, hash, t.s.stamp(), userID); err != nil {
+			return err
+		}
+		return t.audit(ctx, a, "user.password", "user", strconv.FormatInt(userID, 10), "", nil, nil)
+	})
+}
+
+// RecordLogin notes a login attempt: success clears the failure count; the n-th failure in a
+// row locks the account until lockUntil. Both are audited.
+func (s *Store) RecordLogin(ctx context.Context, a Actor, u User, ok bool, lockAfter int, lockFor time.Duration) error {
+	return s.inTx(ctx, func(t *tx) error {
+		if ok {
+			if _, err := t.exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?`, u.ID); err != nil {
+				return err
+			}
+			return t.audit(ctx, a, "login", "user", u.Username, u.OrgPath, nil, nil)
+		}
+		var n int
+		if err := t.queryRow(ctx, `UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins`, u.ID).Scan(&n); err != nil {
+			return err
+		}
+		action := "login.failed"
+		if n >= lockAfter {
+			until := t.s.now().Add(lockFor).UTC().Format(time.RFC3339)
+			if _, err := t.exec(ctx, `UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?`, until, u.ID); err != nil {
+				return err
+			}
+			action = "login.locked"
+		}
+		return t.audit(ctx, a, action, "user", u.Username, u.OrgPath, nil, map[string]any{"failures": n})
+	})
+}
+
+// Session is a signed-in browser.
+type Session struct {
+	UserID    int64
+	CSRF      string
+	ExpiresAt time.Time
+}
+
+// CreateSession stores a session under the hash of its token (the token itself is never stored).
+func (s *Store) CreateSession(ctx context.Context, tokenHash string, sess Session) error {
+	_, err := s.db.ExecContext(ctx, s.d.rebind(`INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at)
+		VALUES (?,?,?,?,?)`), tokenHash, sess.UserID, sess.CSRF, s.stamp(), sess.ExpiresAt.UTC().Format(time.RFC3339))
+	return err
+}
+
+// SessionByHash returns a live session.
+func (s *Store) SessionByHash(ctx context.Context, tokenHash string) (Session, error) {
+	var sess Session
+	var exp string
+	err := s.queryRow(ctx, `SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = ?`, tokenHash).
+		Scan(&sess.UserID, &sess.CSRF, &exp)
+	if err == sql.ErrNoRows {
+		return sess, errorf(ENOTFOUND, "会话已失效，请重新登录")
+	}
+	if err != nil {
+		return sess, err
+	}
+	sess.ExpiresAt, _ = time.Parse(time.RFC3339, exp)
+	if s.now().After(sess.ExpiresAt) {
+		_ = s.DeleteSession(ctx, tokenHash)
+		return sess, errorf(ENOTFOUND, "会话已过期，请重新登录")
+	}
+	return sess, nil
+}
+
+// DeleteSession ends a session (logout).
+func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
+	_, err := s.db.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE token_hash = ?`), tokenHash)
+	return err
+}
+
+// UserCount counts accounts (to bootstrap admin on a fresh database).
+func (s *Store) UserCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	return n, err
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

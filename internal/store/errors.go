@@ -50,3 +50,13 @@ func ErrorMessage(err error) string {
 	}
 	return "系统内部错误，请联系管理员"
 }
+
+// ErrorMessageOr returns the Chinese message of a coded error, or the error's own text for
+// others (the CLI shows database and file errors as they are).
+func ErrorMessageOr(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}

@@ -21,6 +21,15 @@ func openTest(t *testing.T) []*store.Store {
 	t.Helper()
 	key := make([]byte, 32)
 	rand.Read(key)
+	return openTestWithKey(t, key)
+}
+
+var keys = map[*store.Store][]byte{}
+
+func keyOf(s *store.Store) []byte { return keys[s] }
+
+func openTestWithKey(t *testing.T, key []byte) []*store.Store {
+	t.Helper()
 	ctx := context.Background()
 	var out []*store.Store
 	s, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "t.db"), store.Options{Key: key})
@@ -31,6 +40,9 @@ func openTest(t *testing.T) []*store.Store {
 	out = append(out, s)
 	if url := os.Getenv("FAZHI_TEST_POSTGRES"); url != "" {
 		out = append(out, OpenPostgres(t, url, key))
+	}
+	for _, s := range out {
+		keys[s] = key
 	}
 	return out
 }

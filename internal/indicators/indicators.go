@@ -1,0 +1,216 @@
+// Package indicators is the catalog of indicators.md: every figure of the annual report as a
+// named query over the scoped store. The dashboard, `fazhi stats`, the report and the drill-down
+// lists all go through Compute and Drill, so a figure and the records behind it cannot disagree.
+package indicators
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// Period is an inclusive date range, YYYY-MM-DD.
+type Period struct{ From, To string }
+
+// Def defines one indicator. A count has Kind, Where and Agg; a rate has Numerator and
+// Denominator (ids of counts) instead; a few have Custom.
+type Def struct {
+	ID    string
+	Label string
+	Unit  string
+	Kind  string // the record kind counted
+	// Where gives the conditions for a period (the period applies to the date the definition names).
+	Where func(p Period) []store.Cond
+	Agg   store.Agg
+	// Rate: Numerator ÷ Denominator as a percentage, rounded half-up to Places decimals.
+	Numerator, Denominator string
+	Places                 int
+	// Formula says in words how the figure is computed; shown wherever the figure is.
+	Formula string
+	// Custom computes figures that are not a count of records (open clocks, …).
+	Custom func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error)
+}
+
+// IsRate reports whether the figure is a ratio of two others.
+func (d Def) IsRate() bool { return d.Numerator != "" }
+
+// Value is a computed figure.
+type Value struct {
+	ID          string             `json:"-"`
+	Label       string             `json:"label"`
+	Unit        string             `json:"unit"`
+	Kind        string             `json:"kind,omitempty"`
+	Value       float64            `json:"value"`
+	Numerator   *float64           `json:"numerator,omitempty"`
+	Denominator *float64           `json:"denominator,omitempty"`
+	Formula     string             `json:"formula,omitempty"`
+	By          map[string]float64 `json:"by,omitempty"`
+	Unavailable string             `json:"unavailable,omitempty"` // why there is no value (no permission …)
+}
+
+// Result is every indicator for one org subtree and period.
+type Result struct {
+	Org  store.Org
+	From string
+	To   string
+	List []Value
+}
+
+// Get returns a figure by id.
+func (r *Result) Get(id string) (Value, bool) {
+	for _, v := range r.List {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return Value{}, false
+}
+
+var catalog []Def
+
+func define(defs ...Def) {
+	for _, d := range defs {
+		if _, dup := Lookup(d.ID); dup {
+			panic("indicators: duplicate id " + d.ID)
+		}
+		catalog = append(catalog, d)
+	}
+}
+
+// Catalog lists every indicator in catalog order.
+func Catalog() []Def { return append([]Def(nil), catalog...) }
+
+// Lookup finds a definition.
+func Lookup(id string) (Def, bool) {
+	for _, d := range catalog {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Def{}, false
+}
+
+// Compute evaluates every indicator over the org's subtree (the whole scope when org is "")
+// for the period. Figures of kinds the scope may not read are marked unavailable, never
+// computed over fewer records than they claim.
+func Compute(ctx context.Context, st *store.Store, sc store.Scope, org, from, to string) (*Result, error) {
+	p := Period{from, to}
+	res := &Result{From: from, To: to}
+	if org != "" {
+		o, err := st.Org(ctx, sc, org)
+		if err != nil {
+			return nil, err
+		}
+		res.Org = o
+	}
+	got := map[string]Value{}
+	for _, d := range catalog {
+		if d.IsRate() {
+			continue
+		}
+		v, err := computeOne(ctx, st, sc, org, p, d)
+		if err != nil {
+			return nil, fmt.Errorf("计算指标 %s 失败: %w", d.ID, err)
+		}
+		got[d.ID] = v
+	}
+	for _, d := range catalog {
+		if d.IsRate() {
+			got[d.ID] = rate(d, got[d.Numerator], got[d.Denominator])
+		}
+		v := got[d.ID]
+		v.ID, v.Label, v.Unit, v.Kind = d.ID, d.Label, d.Unit, d.Kind
+		if v.Formula == "" {
+			v.Formula = d.Formula
+		}
+		res.List = append(res.List, v)
+	}
+	return res, nil
+}
+
+func computeOne(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, d Def) (Value, error) {
+	if d.Kind != "" && !sc.CanRead(d.Kind) {
+		return Value{Unavailable: "无权查看该类数据"}, nil
+	}
+	if d.Custom != nil {
+		return d.Custom(ctx, st, sc, org, p)
+	}
+	n, by, err := st.Aggregate(ctx, sc, store.Query{Kind: d.Kind, OrgCode: org, Conds: d.Where(p)}, d.Agg)
+	if err != nil {
+		return Value{}, err
+	}
+	return Value{Value: n, By: by}, nil
+}
+
+// rate divides two counts, half-up to the definition's places (indicators.md conventions).
+func rate(d Def, num, den Value) Value {
+	if num.Unavailable != "" || den.Unavailable != "" {
+		return Value{Unavailable: "无权查看该类数据"}
+	}
+	n, m := num.Value, den.Value
+	v := Value{Numerator: &n, Denominator: &m}
+	if m == 0 {
+		v.Unavailable = "分母为零，无法计算"
+		return v
+	}
+	v.Value = RoundHalfUp(100*n/m, d.Places)
+	return v
+}
+
+// RoundHalfUp rounds x to places decimals, halves away from zero, robust to binary fractions
+// such as 96.05 stored as 96.04999….
+func RoundHalfUp(x float64, places int) float64 {
+	scale := 1.0
+	for i := 0; i < places; i++ {
+		scale *= 10
+	}
+	y := x*scale + 1e-9
+	if x < 0 {
+		y = x*scale - 1e-9
+	}
+	r := float64(int64(y + 0.5))
+	if x < 0 {
+		r = -float64(int64(-y + 0.5))
+	}
+	return r / scale
+}
+
+// Drill returns the query of exactly the records a figure counts (a rate: its numerator's).
+func Drill(id, from, to string) (store.Query, bool) {
+	d, ok := Lookup(id)
+	if !ok {
+		return store.Query{}, false
+	}
+	if d.IsRate() {
+		return Drill(d.Numerator, from, to)
+	}
+	if d.Where == nil {
+		return store.Query{}, false
+	}
+	return store.Query{Kind: d.Kind, Conds: d.Where(Period{from, to})}, true
+}
+
+// Kinds lists the record kinds that have indicators, sorted.
+func Kinds() []string {
+	seen := map[string]bool{}
+	for _, d := range catalog {
+		if d.Kind != "" {
+			seen[d.Kind] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// in is the condition "field lies in the period".
+func in(field string, p Period) []store.Cond {
+	return []store.Cond{{Field: field, Op: store.OpGE, Value: p.From}, {Field: field, Op: store.OpLE, Value: p.To}}
+}
+
+func eq(field, value string) store.Cond { return store.Cond{Field: field, Op: store.OpEq, Value: value} }

@@ -213,4 +213,6 @@ func in(field string, p Period) []store.Cond {
 	return []store.Cond{{Field: field, Op: store.OpGE, Value: p.From}, {Field: field, Op: store.OpLE, Value: p.To}}
 }
 
-func eq(field, value string) store.Cond { return store.Cond{Field: field, Op: store.OpEq, Value: value} }
+func eq(field, value string) store.Cond {
+	return store.Cond{Field: field, Op: store.OpEq, Value: value}
+}

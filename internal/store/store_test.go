@@ -48,7 +48,7 @@ func openTestWithKey(t *testing.T, key []byte) []*store.Store {
 }
 
 // OpenPostgres creates a throwaway database on the server and opens it.
-func OpenPostgres(t *testing.T, url string, key []byte) *store.Store {
+func OpenPostgres(t testing.TB, url string, key []byte) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", url)

@@ -69,7 +69,7 @@ func IsEmpty(x any) bool {
 var (
 	moneyRe = regexp.MustCompile(`^\d{1,13}(\.\d{1,2})?$`)
 	intRe   = regexp.MustCompile(`^-?\d{1,12}$`)
-	phoneRe = regexp.MustCompile(`^(\+?86[- ]?)?[0-9][0-9-]{5,18}$`)
+	phoneRe = regexp.MustCompile(`^(\+?86[- ]?)?[0-9][0-9-]{6,19}$`) // 7–20 characters after +86
 )
 
 // CheckValue checks one canonical value against its field's type; "" means fine (an empty value

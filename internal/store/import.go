@@ -11,6 +11,10 @@ import (
 type ImportRow struct {
 	Line   int
 	Values law.Values
+	// Given lists the field keys the file has a column for. Updating an existing record changes
+	// only these, so that a ledger with fewer columns does not wipe what it does not carry.
+	// Empty means every field.
+	Given []string
 }
 
 // RowError is a row the store refused (an org outside the scope, a duplicate 编号 in the file …).
@@ -48,7 +52,7 @@ func (s *Store) ImportRecords(ctx context.Context, a Actor, sc Scope, kindName s
 				continue
 			}
 			seen[key] = row.Line
-			what, err := t.importRow(ctx, a, sc, kind, row.Values)
+			what, err := t.importRow(ctx, a, sc, kind, row.Values, row.Given)
 			if err != nil {
 				if ErrorCode(err) == "" {
 					return err // the database failed, not the row
@@ -82,7 +86,7 @@ func (s *Store) ImportRecords(ctx context.Context, a Actor, sc Scope, kindName s
 
 // importRow creates or updates one record. A refused row inside an import transaction must not
 // poison it, so every check runs before the row's first write.
-func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v law.Values) (string, error) {
+func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v law.Values, given []string) (string, error) {
 	codeField, _ := kind.FieldByColumn(law.ColCode)
 	org, err := t.orgByCode(ctx, v.Str(kind.OrgField))
 	if err != nil || !sc.coversPath(org.Path) {
@@ -101,6 +105,17 @@ func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v
 	// Re-importing an export must not wipe protected values: exports carry them masked, and
 	// prepare keeps the stored value when the masked form matches.
 	t.s.unseal(kind, &old)
+	if len(given) > 0 {
+		merged := cloneValues(old.Values)
+		for _, key := range given {
+			if x, ok := v[key]; ok {
+				merged[key] = x
+			} else {
+				delete(merged, key)
+			}
+		}
+		v = merged
+	}
 	changed, err := t.updateRecord(ctx, a, sc, kind, old, v, "import", "台账导入")
 	if err != nil || !changed {
 		return "unchanged", err

@@ -1,0 +1,87 @@
+package ledger
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// headerKey normalises a header for matching (ledgers.md: "matching ignores surrounding spaces
+// and full-width/half-width differences"). White space inside is dropped as well: people pad
+// short headers ("姓  名") or wrap long ones with Alt+Enter, and no label contains a space.
+func headerKey(s string) string {
+	return strings.Join(strings.Fields(fold(s)), "")
+}
+
+// columns maps each field to its column in the sheet (-1 when the file has none).
+type columns struct {
+	index []int    // by field position
+	given []string // keys of the fields present, in field order
+}
+
+// matchHeaders finds each field's column. Unknown columns become warnings. A missing required
+// column, or a column given twice, refuses the whole file: those come back as errors on line 1.
+func matchHeaders(fields []law.Field, s *Sheet, orgField, defaultOrg string) (columns, []string, []RowError) {
+	byKey := map[string]int{}
+	for i, f := range fields {
+		byKey[headerKey(f.Label)] = i
+	}
+	c := columns{index: make([]int, len(fields))}
+	for i := range c.index {
+		c.index[i] = -1
+	}
+	var warnings []string
+	var errs []RowError
+	for col, h := range s.Headers {
+		k := headerKey(h)
+		if k == "" {
+			if columnHasData(s, col) {
+				warnings = append(warnings, fmt.Sprintf("第%s列没有列名，该列已忽略", columnName(col)))
+			}
+			continue
+		}
+		fi, ok := byKey[k]
+		if !ok {
+			warnings = append(warnings, fmt.Sprintf("未知的列「%s」，已忽略", trim(h)))
+			continue
+		}
+		if c.index[fi] >= 0 {
+			errs = append(errs, RowError{Line: HeaderLine, Column: fields[fi].Label, Value: trim(h),
+				Reason: fmt.Sprintf("列重复（第%s列和第%s列），整个文件未导入", columnName(c.index[fi]), columnName(col))})
+			continue
+		}
+		c.index[fi] = col
+	}
+	for i, f := range fields {
+		if c.index[i] >= 0 {
+			c.given = append(c.given, f.Key)
+			continue
+		}
+		// A required field needs its column unless something else fills every row: the
+		// import's --org for the org field, or the field's declared default.
+		if !f.Required || f.Default != "" || (f.Key == orgField && defaultOrg != "") {
+			continue
+		}
+		errs = append(errs, RowError{Line: HeaderLine, Column: f.Label, Reason: "缺少必填列，整个文件未导入"})
+	}
+	return c, warnings, errs
+}
+
+func columnHasData(s *Sheet, col int) bool {
+	for _, l := range s.Rows {
+		if trim(l.Cell(col)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// columnName returns Excel's letter name of a 0-based column (0 → A, 26 → AA).
+func columnName(col int) string {
+	name := ""
+	for n := col + 1; n > 0; n = (n - 1) / 26 {
+		name = string(rune('A'+(n-1)%26)) + name
+	}
+	return name
+}

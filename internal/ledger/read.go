@@ -1,0 +1,177 @@
+package ledger
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Sheet is a ledger file as read: its header row and its non-blank data rows, cells as text.
+// Dates in date-formatted Excel cells are already "YYYY-MM-DD"; everything else is the
+// cell's raw text (Excel number formats are not applied).
+type Sheet struct {
+	Headers []string
+	Rows    []Line
+	// date1904 records an Excel workbook using the 1904 date system, so that plain serial
+	// numbers in date fields convert correctly.
+	date1904 bool
+}
+
+// Line is one data row.
+type Line struct {
+	Number int      // the spreadsheet row number as Excel shows it (the header row is 1)
+	Cells  []string // by column; may be shorter than Headers when trailing cells are empty
+}
+
+// Cell returns the text of column i ("" past the end).
+func (l Line) Cell(i int) string {
+	if i < 0 || i >= len(l.Cells) {
+		return ""
+	}
+	return l.Cells[i]
+}
+
+// Read reads a ledger file; the format follows the extension (.xlsx/.xlsm or .csv).
+func Read(path string) (*Sheet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("打开文件 %s 失败：%w", path, err)
+	}
+	defer f.Close()
+	return ReadFrom(f, filepath.Base(path))
+}
+
+// ReadFrom reads a ledger from r; name (a file name) gives the format by its extension. An
+// unknown extension is sniffed: a ZIP archive is taken as .xlsx, anything else as CSV.
+func ReadFrom(r io.Reader, name string) (*Sheet, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("读取 %s 失败：%w", name, err)
+	}
+	var s *Sheet
+	switch format := formatOf(name, data); format {
+	case "xlsx":
+		s, err = readXLSX(data)
+	case "csv":
+		s, err = readCSV(data)
+	default:
+		return nil, fmt.Errorf("%s：%s", name, format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s：%w", name, err)
+	}
+	if s.Headers == nil {
+		return nil, fmt.Errorf("%s：文件中没有表头行（第一行应为列名）", name)
+	}
+	return s, nil
+}
+
+// formatOf returns "xlsx", "csv", or a Chinese message saying why the file cannot be read.
+func formatOf(name string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".csv", ".txt":
+		return "csv"
+	case ".xls", ".et":
+		return "不支持旧版 Excel（.xls）或 WPS（.et）格式，请另存为 .xlsx 后导入"
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return "xlsx"
+	}
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) { // OLE2: a .xls under another name
+		return "不支持旧版 Excel（.xls）格式，请另存为 .xlsx 后导入"
+	}
+	return "csv"
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeText returns the CSV text as UTF-8. Excel on a Chinese Windows saves "CSV (逗号分隔)"
+// in the ANSI code page, i.e. GBK; "CSV UTF-8" adds a BOM. Chinese text in GBK is practically
+// never valid UTF-8, so validity decides. GB18030 is a superset of GBK (and of GB 2312), so
+// one decoder reads all three.
+func decodeText(b []byte) (string, error) {
+	if bytes.HasPrefix(b, utf8BOM) {
+		b = b[len(utf8BOM):]
+		if !utf8.Valid(b) {
+			return "", errors.New("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8")
+		}
+		return string(b), nil
+	}
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return "", errors.New("不支持 UTF-16（「Unicode 文本」）文件，请另存为「CSV UTF-8（逗号分隔）」或 .xlsx")
+	}
+	if utf8.Valid(b) {
+		return string(b), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", fmt.Errorf("无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）：%w", err)
+	}
+	return string(out), nil
+}
+
+// readCSV reads RFC 4180 CSV. Quotes are read leniently (a stray quote inside an unquoted
+// field is kept as text) because hand-edited files often have them.
+func readCSV(data []byte) (*Sheet, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	s := &Sheet{}
+	row, prevEnd := 0, 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("CSV 第%d行格式错误：%v", pe.StartLine, pe.Err)
+			}
+			return nil, err
+		}
+		// Excel shows one row per record (a quoted field may span lines) and one per empty
+		// line, which encoding/csv skips: count both so row numbers match what users see.
+		start, _ := r.FieldPos(0)
+		row += 1 + max(0, start-prevEnd-1)
+		last, _ := r.FieldPos(len(rec) - 1)
+		prevEnd = last + strings.Count(rec[len(rec)-1], "\n")
+		s.add(row, rec)
+	}
+	return s, nil
+}
+
+// add files a row as the header (the first non-blank row) or as data; blank rows are dropped.
+func (s *Sheet) add(number int, cells []string) {
+	if blank(cells) {
+		return
+	}
+	if s.Headers == nil {
+		s.Headers = cells
+		return
+	}
+	s.Rows = append(s.Rows, Line{Number: number, Cells: cells})
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if trim(c) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -72,6 +72,13 @@ type Transition struct {
 	Inputs  []string          // field keys the user fills in when taking it
 	Sets    map[string]string // fixed values the transition writes (e.g. 申请司法确认 = 是)
 	Article string            // the rule it enforces
+	// Apply, when set, finishes the step on the values after Inputs and Sets are applied (e.g.
+	// opening or closing a suspension interval). It returns a Chinese message when the step is
+	// not allowed for these values, or "".
+	Apply func(v Values) string
+	// Auto marks a step the system takes when a period runs out (视为受理, 视为撤回): it is not
+	// offered to users.
+	Auto bool
 }
 
 // DayUnit is the unit of a statutory period (law.md "Day units").
@@ -102,8 +109,25 @@ type ClockRule struct {
 	SuspensionsField string
 	// ExtensionDays gives extra days granted (e.g. 延期 under 行政复议法 第62条).
 	ExtensionDays func(r Values) int
+	// BudgetFor, when set, gives the budget for the record instead of Budget (e.g. 60 ND under the
+	// ordinary procedure, 30 ND under the simplified one).
+	BudgetFor func(r Values) int
 	// Soft marks a practice period that warns but is not a legal defect when missed.
 	Soft bool
+	// Lapses marks a window that belongs to a party (a right, such as applying for 司法确认):
+	// once it has run out it is simply over, never overdue work of the office.
+	Lapses bool
+	// Deemed names the Auto transition the law attaches to the period running out while the
+	// record is still in that transition's From states (行政复议法第30条: 视为受理).
+	Deemed string
+}
+
+// BudgetOf returns the rule's budget for a record.
+func (c ClockRule) BudgetOf(v Values) int {
+	if c.BudgetFor != nil {
+		return c.BudgetFor(v)
+	}
+	return c.Budget
 }
 
 // Values is a record's field values by key, as the store hands them to rules: dates as
@@ -140,6 +164,12 @@ type Kind struct {
 	Checks []Check
 	// OrgTypes restricts which organisation types may own a record of this kind (empty: any).
 	OrgTypes []string
+	// Normalize fills values that follow from others before validation (e.g. the stage of a case
+	// imported from a ledger that records only dates and outcomes).
+	Normalize func(v Values)
+	// LockFinal: once the matter is concluded its values change only by amendment, with a reason
+	// kept in the record's history (an issued decision is not silently edited).
+	LockFinal bool
 }
 
 // Field returns the field with the given key.
@@ -175,11 +205,11 @@ func (k *Kind) Transition(name string) (Transition, bool) {
 // IsFinal reports whether status concludes the matter.
 func (k *Kind) IsFinal(status string) bool { return contains(k.Final, status) }
 
-// Allowed lists the transitions possible from status.
+// Allowed lists the transitions a user may take from status (automatic ones excluded).
 func (k *Kind) Allowed(status string) []Transition {
 	var out []Transition
 	for _, t := range k.Transitions {
-		if contains(t.From, status) {
+		if contains(t.From, status) && !t.Auto {
 			out = append(out, t)
 		}
 	}
@@ -242,7 +272,11 @@ func (k *Kind) validate() error {
 			return fmt.Errorf("law: kind %s: enum %s without values", k.Name, f.Key)
 		}
 	}
-	for _, c := range []Column{ColCode, ColOrg, ColStatus} {
+	required := []Column{ColCode, ColOrg}
+	if len(k.States) > 0 {
+		required = append(required, ColStatus)
+	}
+	for _, c := range required {
 		if !cols[c] {
 			return fmt.Errorf("law: kind %s: no field in column %s", k.Name, c)
 		}
@@ -265,6 +299,11 @@ func (k *Kind) validate() error {
 	for _, c := range k.Clocks {
 		if !seen[c.StartField] {
 			return fmt.Errorf("law: kind %s: clock %s starts at unknown field %s", k.Name, c.ID, c.StartField)
+		}
+		if c.Deemed != "" {
+			if t, ok := k.Transition(c.Deemed); !ok || !t.Auto {
+				return fmt.Errorf("law: kind %s: clock %s deems unknown or non-automatic transition %s", k.Name, c.ID, c.Deemed)
+			}
 		}
 	}
 	return nil

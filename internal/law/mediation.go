@@ -53,7 +53,7 @@ var Mediation = register(&Kind{
 		{ID: "mediation.settle", Label: "调解期限", Budget: 30, Unit: NaturalDays, Soft: true,
 			Article:    "司法部令第75号第33条（纠纷一般在一个月内调结）",
 			StartField: "accepted_on", StopField: "closed_on"},
-		{ID: "mediation.judicial_confirmation", Label: "申请司法确认期限", Budget: 30, Unit: NaturalDays,
+		{ID: "mediation.judicial_confirmation", Label: "申请司法确认期限", Budget: 30, Unit: NaturalDays, Soft: true, Lapses: true,
 			Article:    "人民调解法第33条；民事诉讼法第205条（协议生效之日起三十日内共同申请）",
 			StartField: "agreement_effective_on", StartFallback: "closed_on",
 			When:      func(v Values) bool { return v.Str("result") == "成功" && v.Str("agreement_form") == "书面" },

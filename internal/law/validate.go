@@ -141,10 +141,14 @@ func ValidDate(s string) bool {
 	return err == nil && t.Format("2006-01-02") == s
 }
 
+// checkInterval accepts `起日~止日`, and `起日~` for a suspension still in force.
 func checkInterval(s string) string {
 	from, to, ok := strings.Cut(s, "~")
-	if !ok || !ValidDate(from) || !ValidDate(to) {
+	if !ok || !ValidDate(from) || (to != "" && !ValidDate(to)) {
 		return fmt.Sprintf("「%s」应为 起日~止日", s)
+	}
+	if to == "" {
+		return ""
 	}
 	if to < from {
 		return fmt.Sprintf("「%s」止日早于起日", s)

@@ -76,7 +76,7 @@ func projectOne(cal *calendar.Calendar, rule law.ClockRule, v law.Values, start 
 	var p projection
 	p.stopped = v.Str(rule.StopField)
 	stopped := p.stopped != "" || (rule.StopWhen != nil && rule.StopWhen(v))
-	clk := calendar.Clock{Budget: rule.Budget, Unit: calendar.Unit(rule.Unit)}
+	clk := calendar.Clock{Budget: rule.BudgetOf(v), Unit: calendar.Unit(rule.Unit)}
 	var err error
 	if clk.Start, err = calendar.ParseDate(start); err != nil {
 		return projection{state: ClockNoCalendar, problem: "起算日无效：" + start}
@@ -130,6 +130,7 @@ type ClockView struct {
 	Unit       string `json:"unit"`
 	Budget     int    `json:"budget"`
 	Soft       bool   `json:"soft"`
+	Lapses     bool   `json:"-"`
 	Start      string `json:"start"`
 	Due        string `json:"due,omitempty"`
 	Stopped    string `json:"stopped,omitempty"`
@@ -190,7 +191,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 			c.KindLabel = kind.Label
 			for _, r := range kind.Clocks {
 				if r.ID == c.Rule {
-					c.Label, c.Article, c.Unit, c.Budget, c.Soft = r.Label, r.Article, string(r.Unit), r.Budget, r.Soft
+					c.Label, c.Article, c.Unit, c.Budget, c.Soft, c.Lapses = r.Label, r.Article, string(r.Unit), r.Budget, r.Soft, r.Lapses
 				}
 			}
 		}
@@ -221,6 +222,9 @@ func (s *Store) OpenClocks(ctx context.Context, sc Scope, orgCode string, on cal
 				c.Problem = err.Error()
 			}
 			c.Overdue = due.Before(on)
+			if c.Overdue && c.Lapses {
+				continue // a party's window that has closed: nothing left to do
+			}
 			if within > 0 && !c.Overdue {
 				wd, err := cal.WorkdaysBetween(on, due)
 				if err == nil && wd > within {

@@ -27,6 +27,9 @@ const (
 	OpGT       Op = "gt"
 	OpLT       Op = "lt"
 	OpHas      Op = "has" // a list field contains the value
+	// OpLate: the record's clock named by Field (a clock rule id) stopped after its due date,
+	// i.e. the duty was done late.
+	OpLate Op = "late"
 )
 
 // Cond is one condition on a field of a kind. Values are always bound as parameters; field
@@ -95,6 +98,12 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		args = append(args, org.Path+"%")
 	}
 	for _, c := range q.Conds {
+		if c.Op == OpLate {
+			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
+				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
+			args = append(args, c.Field)
+			continue
+		}
 		expr, f, err := s.fieldExpr(kind, c.Field)
 		if err != nil {
 			return "", nil, kind, err

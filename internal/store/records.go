@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 )
 
@@ -149,9 +150,13 @@ func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, v
 		if err != nil {
 			return err
 		}
+		if kind.LockFinal && kind.IsFinal(old.Status) {
+			return errorf(EINVALID, "「%s」已%s，内容已锁定；如需改正请使用「更正」并说明理由", kind.Label, old.Status)
+		}
 		nv := cloneValues(v)
-		statusField, _ := kind.FieldByColumn(law.ColStatus)
-		nv[statusField.Key] = old.Status
+		if statusField, ok := kind.FieldByColumn(law.ColStatus); ok {
+			nv[statusField.Key] = old.Status
+		}
 		_, err = t.updateRecord(ctx, a, sc, kind, old, nv, "update", "修改")
 		return err
 	})
@@ -162,40 +167,96 @@ func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, v
 }
 
 // Transition moves a record along its kind's state machine, with the inputs the step asks for.
+// Steps the law takes by itself when a period runs out (Auto) are not open to users.
 func (s *Store) Transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values) (Record, error) {
+	err := s.inTx(ctx, func(t *tx) error {
+		return t.transition(ctx, a, sc, id, version, name, inputs, false)
+	})
+	if err != nil {
+		return Record{}, err
+	}
+	return s.Record(ctx, sc, id)
+}
+
+func (t *tx) transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values, auto bool) error {
+	old, kind, err := t.lockRecord(ctx, a, sc, id, version)
+	if err != nil {
+		return err
+	}
+	tr, ok := kind.Transition(name)
+	if !ok || tr.Auto != auto {
+		return errorf(EINVALID, "「%s」没有名为 %s 的操作", kind.Label, name)
+	}
+	if !contains(tr.From, old.Status) {
+		return errorf(EINVALID, "当前状态为「%s」，不能「%s」（只能在%s时进行）", old.Status, tr.Label, strings.Join(tr.From, "、"))
+	}
+	nv := cloneValues(old.Values)
+	for _, key := range tr.Inputs {
+		if x, ok := inputs[key]; ok {
+			nv[key] = x
+		}
+	}
+	for k, x := range tr.Sets {
+		nv[k] = x
+	}
+	if tr.To != "" {
+		sf, _ := kind.FieldByColumn(law.ColStatus)
+		nv[sf.Key] = tr.To
+	}
+	for _, key := range tr.Needs {
+		if law.IsEmpty(nv[key]) {
+			f, _ := kind.Field(key)
+			return fieldError(key, "「%s」需要填写「%s」（%s）", tr.Label, f.Label, tr.Article)
+		}
+	}
+	if tr.Apply != nil {
+		for k, x := range inputs {
+			if strings.HasPrefix(k, "_") {
+				nv[k] = x // context for Apply, such as the due date of a deemed step
+			}
+		}
+		cal := t.s.Calendar()
+		nv[law.CalendarKey] = law.AddWorkdaysFunc(func(d string, n int) (string, error) {
+			day, err := calendar.ParseDate(d)
+			if err != nil {
+				return "", err
+			}
+			out, err := cal.AddWorkdays(day, n)
+			return out.String(), err
+		})
+		msg := tr.Apply(nv)
+		for k := range nv {
+			if strings.HasPrefix(k, "_") && !strings.HasPrefix(k, "_h_") {
+				delete(nv, k)
+			}
+		}
+		if msg != "" {
+			return errorf(EINVALID, "不能「%s」：%s（%s）", tr.Label, msg, tr.Article)
+		}
+	}
+	label := tr.Label
+	if tr.Auto {
+		label += "（" + tr.Article + "，系统按期限自动处理）"
+	}
+	_, err = t.updateRecord(ctx, a, sc, kind, old, nv, tr.Name, label)
+	return err
+}
+
+// Amend corrects a concluded record whose kind locks on conclusion. The reason is kept in the
+// record's timeline and the audit trail beside the before and after values.
+func (s *Store) Amend(ctx context.Context, a Actor, sc Scope, id int64, version int, v law.Values, reason string) (Record, error) {
+	if strings.TrimSpace(reason) == "" {
+		return Record{}, fieldError("reason", "更正必须说明理由")
+	}
 	err := s.inTx(ctx, func(t *tx) error {
 		old, kind, err := t.lockRecord(ctx, a, sc, id, version)
 		if err != nil {
 			return err
 		}
-		tr, ok := kind.Transition(name)
-		if !ok {
-			return errorf(EINVALID, "「%s」没有名为 %s 的操作", kind.Label, name)
-		}
-		if !contains(tr.From, old.Status) {
-			return errorf(EINVALID, "当前状态为「%s」，不能「%s」（只能在%s时进行）", old.Status, tr.Label, strings.Join(tr.From, "、"))
-		}
-		nv := cloneValues(old.Values)
-		for _, key := range tr.Inputs {
-			if x, ok := inputs[key]; ok {
-				nv[key] = x
-			}
-		}
-		for k, x := range tr.Sets {
-			nv[k] = x
-		}
-		if tr.To != "" {
-			sf, _ := kind.FieldByColumn(law.ColStatus)
-			nv[sf.Key] = tr.To
-		}
-		for _, key := range tr.Needs {
-			if law.IsEmpty(nv[key]) {
-				f, _ := kind.Field(key)
-				return fieldError(key, "「%s」需要填写「%s」（%s）", tr.Label, f.Label, tr.Article)
-			}
-		}
-		_, err = t.updateRecord(ctx, a, sc, kind, old, nv, tr.Name, tr.Label)
-		return err
+		nv := cloneValues(v)
+		statusField, _ := kind.FieldByColumn(law.ColStatus)
+		nv[statusField.Key] = old.Status
+		return t.amend(ctx, a, sc, kind, old, nv, reason)
 	})
 	if err != nil {
 		return Record{}, err
@@ -265,7 +326,10 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 			}
 		}
 	}
-	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" {
+	if kind.Normalize != nil {
+		kind.Normalize(v)
+	}
+	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" && len(kind.States) > 0 {
 		v[sf.Key] = kind.States[0]
 	}
 	if probs := kind.Validate(v); len(probs) > 0 {
@@ -279,6 +343,18 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 	if len(kind.OrgTypes) > 0 && !contains(kind.OrgTypes, org.Type) {
 		return nil, Org{}, fieldError(kind.OrgField, "「%s」应为%s，「%s」是%s", orgField.Label,
 			strings.Join(kind.OrgTypes, "或"), org.Name, org.Type)
+	}
+	for _, f := range kind.Fields {
+		if f.Type == law.Ref && v.Str(f.Key) != "" {
+			p, args := sc.orgPredicate("o.path")
+			var id int64
+			err := t.queryRow(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = ? AND r.code = ? AND `+p+` LIMIT 1`,
+				append([]any{f.RefKind, v.Str(f.Key)}, args...)...).Scan(&id)
+			if err != nil {
+				refKind, _ := law.Lookup(f.RefKind)
+				return nil, Org{}, fieldError(f.Key, "「%s」：没有编号为「%s」的%s记录", f.Label, v.Str(f.Key), refKind.Label)
+			}
+		}
 	}
 	for _, f := range kind.Fields {
 		if (f.Type == law.IDNo || f.Type == law.Phone) && v.Str(f.Key) != "" {
@@ -316,6 +392,11 @@ func hot(kind *law.Kind, v law.Values) (code, status string, opened, closed, cat
 		return ""
 	}
 	return get(law.ColCode), get(law.ColStatus), nullStr(get(law.ColOpened)), nullStr(get(law.ColClosed)), nullStr(get(law.ColCategory))
+}
+
+func jsonText(v law.Values) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func nullStr(s string) any {

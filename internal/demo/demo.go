@@ -1,0 +1,162 @@
+// Package demo loads the 兴宁市 scenario behind `fazhi demo` and `fazhi serve --demo`: the org
+// tree of the city and records from which the figures of the seed report (兴宁市司法局 2024年
+// 法治政府建设年度报告) come out by computation.
+//
+// The data is generated, not stored: a fixed-seed PCG drives every choice, so every run writes
+// the same organisations and the same records in the same order. Everything goes through the
+// store's ordinary write path (ImportOrgs, ImportRecords, CreateRecord, Transition), so the demo
+// is validated, scoped and audited like any clerk's work.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// Each part of the scenario has its own random stream, so that changing how one part is drawn
+// does not reshuffle the others.
+const (
+	seed        = 441481 // the city's division code
+	streamOrgs  = 1
+	streamMedia = 2
+
+	accountTown = "441481100" // 宁中镇, where the demo's town-level accounts work
+)
+
+// Summary says what Load wrote and where demo accounts may be bound.
+type Summary struct {
+	City      string `json:"city"`      // 兴宁市: a city-wide account
+	Bureau    string `json:"bureau"`    // 兴宁市司法局: the bureau's staff
+	Town      string `json:"town"`      // 宁中镇: a town's 司法所 staff
+	Committee string `json:"committee"` // a village committee in Town: a mediator
+	// AsOf is the day the data stands on (the last records are of March 2025): the date to give
+	// `fazhi deadlines --on` to see the open cases as they were.
+	AsOf    string         `json:"as_of"`
+	Orgs    int            `json:"orgs"`
+	Records map[string]int `json:"records"` // by kind
+	// Timelines counts the records entered step by step (CreateRecord, then Transition), whose
+	// history shows each step rather than a single import.
+	Timelines int `json:"timelines"`
+}
+
+// Load writes the scenario into st. It refuses a database that already holds the city, so that
+// it never mixes demo records into real ones; sc must be allowed to manage orgs and write every
+// kind it loads (store.System).
+func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (Summary, error) {
+	if _, err := st.Org(ctx, sc, cityCode); err == nil {
+		return Summary{}, &store.Error{Code: store.ECONFLICT,
+			Message: "数据库中已有「" + cityName + "」的组织架构：演示数据只能载入空数据库（可用 fazhi demo --reset 清空后重新载入）"}
+	} else if store.ErrorCode(err) != store.ENOTFOUND {
+		return Summary{}, err
+	}
+	t := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
+	if _, err := st.ImportOrgs(ctx, a, sc, t.orgs); err != nil {
+		return Summary{}, fmt.Errorf("载入演示组织架构失败：%w", err)
+	}
+	sum := Summary{City: cityCode, Bureau: bureauCode, Town: accountTown, AsOf: asOf.String(),
+		Orgs: len(t.orgs), Records: map[string]int{}}
+	for _, c := range t.committees {
+		if c.village && towns[c.town].code == accountTown {
+			sum.Committee = c.code
+			break
+		}
+	}
+
+	ds := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &t)
+	var rows []store.ImportRow
+	var stepwise []law.Values
+	for _, d := range ds {
+		if d.timeline {
+			stepwise = append(stepwise, d.values(&t))
+		} else {
+			rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: d.values(&t)})
+		}
+	}
+	if err := importAll(ctx, st, a, sc, "mediation", rows); err != nil {
+		return sum, err
+	}
+	for _, v := range stepwise {
+		if err := mediateStepwise(ctx, st, a, sc, v); err != nil {
+			return sum, fmt.Errorf("载入演示调解案件「%s」失败：%w", v.Str("code"), err)
+		}
+	}
+	sum.Records["mediation"] = len(ds)
+	sum.Timelines += len(stepwise)
+	return sum, nil
+}
+
+// importAll imports rows in one transaction; on refusal it names the first rows and reasons,
+// since a refused demo row is a bug in the generator, not a clerk's typo.
+func importAll(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, kind string, rows []store.ImportRow) error {
+	_, bad, err := st.ImportRecords(ctx, a, sc, kind, rows, false)
+	if err == nil {
+		return nil
+	}
+	var msgs []string
+	for i, b := range bad {
+		if i == 3 {
+			msgs = append(msgs, fmt.Sprintf("等共%d行", len(bad)))
+			break
+		}
+		msgs = append(msgs, fmt.Sprintf("第%d行「%s」：%s", b.Line, b.Field, b.Message))
+	}
+	return fmt.Errorf("载入演示数据「%s」失败：%w %s", kind, err, strings.Join(msgs, "；"))
+}
+
+// mediateStepwise enters a dispute as a clerk would: registered (受理), mediation begun, then its
+// result and any 司法确认, each a Transition with its own event. The final values equal what an
+// import of the same dispute would hold.
+func mediateStepwise(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, v law.Values) error {
+	later := []string{"closed_on", "agreement_form", "confirmation_applied", "confirmation_applied_on", "confirmation_result"}
+	first := law.Values{}
+	for k, x := range v {
+		first[k] = x
+	}
+	for _, k := range later {
+		delete(first, k)
+	}
+	first["result"] = "受理"
+	rec, err := st.CreateRecord(ctx, a, sc, "mediation", first)
+	if err != nil {
+		return err
+	}
+	// step takes a transition with v's values for keys; once a step has failed it does nothing,
+	// so a sequence of steps ends with one check of err.
+	step := func(name string, keys ...string) error {
+		if err != nil {
+			return err
+		}
+		in := law.Values{}
+		for _, k := range keys {
+			in[k] = v[k]
+		}
+		rec, err = st.Transition(ctx, a, sc, rec.ID, rec.Version, name, in)
+		return err
+	}
+	switch v.Str("result") {
+	case "受理":
+		return nil
+	case "调解中":
+		return step("start")
+	case "成功":
+		step("start")
+		step("succeed", "closed_on", "agreement_form")
+		if v.Str("confirmation_applied") == "是" {
+			step("apply_confirmation", "confirmation_applied_on")
+			step("record_confirmation", "confirmation_result")
+		}
+		return err
+	case "不成功":
+		step("start")
+		return step("fail", "closed_on")
+	case "终止":
+		step("start")
+		return step("terminate", "closed_on")
+	}
+	return fmt.Errorf("未知的调解结果「%s」", v.Str("result"))
+}

@@ -1,0 +1,293 @@
+package demo
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+var loader = store.Actor{Name: "system:demo"}
+
+func system() store.Scope {
+	var kinds []string
+	for _, k := range law.Kinds() {
+		kinds = append(kinds, k.Name)
+	}
+	return store.System(kinds)
+}
+
+func openSQLite(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "demo.db"),
+		store.Options{Key: make([]byte, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openPostgres creates a throwaway database on the server named by url and opens it (as in
+// internal/store's tests).
+func openPostgres(t *testing.T, url string) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("fazhi_demo_%d", time.Now().UnixNano())
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		a, _ := sql.Open("pgx", url)
+		defer a.Close()
+		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+	})
+	i := strings.LastIndex(url, "/")
+	q := ""
+	if j := strings.Index(url[i:], "?"); j >= 0 {
+		q = url[i+j:]
+	}
+	s, err := store.Open(ctx, url[:i+1]+name+q, store.Options{Key: make([]byte, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func load(t testing.TB, s *store.Store) Summary {
+	t.Helper()
+	start := time.Now()
+	sum, err := Load(context.Background(), s, loader, system())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: loaded %d orgs and %v records in %v", s.Dialect(), sum.Orgs, sum.Records, time.Since(start).Round(time.Millisecond))
+	return sum
+}
+
+// TestLoad loads the demo into SQLite twice (and PostgreSQL when FAZHI_TEST_POSTGRES is set) and
+// checks the figures, the tree, the audit chain, and that every load wrote the same records.
+func TestLoad(t *testing.T) {
+	stores := []*store.Store{openSQLite(t), openSQLite(t)}
+	if url := os.Getenv("FAZHI_TEST_POSTGRES"); url != "" {
+		stores = append(stores, openPostgres(t, url))
+	}
+	var hashes []string
+	for i, s := range stores {
+		t.Run(fmt.Sprintf("%s-%d", s.Dialect(), i), func(t *testing.T) {
+			sum := load(t, s)
+			checkMediationFigures(t, s)
+			checkTree(t, s, sum)
+			checkOpenAndTimelines(t, s, sum)
+			n, err := s.VerifyAudit(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := int64(sum.Orgs + sum.Records["mediation"]); n < want {
+				t.Fatalf("audit has %d entries, want at least %d", n, want)
+			}
+			if _, err := Load(context.Background(), s, loader, system()); store.ErrorCode(err) != store.ECONFLICT {
+				t.Fatalf("second load into the same database: %v", err)
+			}
+			hashes = append(hashes, recordsHash(t, s))
+		})
+	}
+	for i, h := range hashes {
+		if h != hashes[0] {
+			t.Errorf("load %d wrote different records: %s vs %s", i, h, hashes[0])
+		}
+	}
+}
+
+// checkMediationFigures computes mediation.cases, mediation.successful and
+// mediation.success_rate for 兴宁市, 2024, through the indicators catalog (indicators.md).
+func checkMediationFigures(t *testing.T, s *store.Store) {
+	t.Helper()
+	res, err := indicators.Compute(context.Background(), s, system(), cityCode, "2024-01-01", "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(id string) indicators.Value {
+		v, ok := res.Get(id)
+		if !ok || v.Unavailable != "" {
+			t.Fatalf("indicator %s: %+v", id, v)
+		}
+		return v
+	}
+	cases, ok, rate := get("mediation.cases"), get("mediation.successful"), get("mediation.success_rate")
+	if cases.Value != 2923 || ok.Value != 2807 || rate.Value != 96.0 {
+		t.Fatalf("mediation 2024: cases %v, successful %v, rate %v; want 2923, 2807, 96.0", cases.Value, ok.Value, rate.Value)
+	}
+	for _, typ := range []string{"婚姻家庭", "邻里", "房屋宅基地", "损害赔偿", "合同"} {
+		if cases.By[typ] < 150 {
+			t.Errorf("common type %s has only %v cases: %v", typ, cases.By[typ], cases.By)
+		}
+	}
+	for _, typ := range []string{"医疗", "征地拆迁"} {
+		if cases.By[typ] == 0 || cases.By[typ] > 60 {
+			t.Errorf("rare type %s has %v cases", typ, cases.By[typ])
+		}
+	}
+	if jc := get("mediation.judicial_confirmations"); jc.Value < 100 || jc.Value > 200 {
+		t.Errorf("司法确认 %v", jc.Value)
+	}
+	t.Logf("2024 by type: %v", cases.By)
+}
+
+// checkTree: one root, every other org under an existing parent, villages under towns, each
+// village committee under its village, a 司法所 per town.
+func checkTree(t *testing.T, s *store.Store, sum Summary) {
+	t.Helper()
+	orgs, err := s.Orgs(context.Background(), system())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orgs) != sum.Orgs {
+		t.Fatalf("%d orgs stored, %d loaded", len(orgs), sum.Orgs)
+	}
+	byCode := map[string]store.Org{}
+	for _, o := range orgs {
+		byCode[o.Code] = o
+	}
+	count := map[string]int{}
+	for _, o := range orgs {
+		count[o.Type]++
+		if o.ParentCode == "" {
+			if o.Code != cityCode {
+				t.Errorf("second root %s %s", o.Code, o.Name)
+			}
+			continue
+		}
+		p, ok := byCode[o.ParentCode]
+		if !ok {
+			t.Errorf("%s %s: parent %s missing", o.Code, o.Name, o.ParentCode)
+			continue
+		}
+		switch o.Type {
+		case "村", "社区":
+			if p.Type != "镇" && p.Type != "街道" || len(o.Code) != 12 || !strings.HasPrefix(o.Code, p.Code) {
+				t.Errorf("village %s %s under %s %s", o.Code, o.Name, p.Type, p.Code)
+			}
+		case "镇", "街道":
+			if p.Code != cityCode || len(o.Code) != 9 {
+				t.Errorf("town %s %s under %s", o.Code, o.Name, p.Code)
+			}
+		case "人民调解委员会":
+			if (p.Type == "村" || p.Type == "社区") && o.Code != p.Code+"-TW" {
+				t.Errorf("committee %s under village %s", o.Code, p.Code)
+			}
+		case "司法所":
+			if p.Code != bureauCode || byCode[strings.TrimSuffix(o.Code, "-SFS")].Type != "镇" &&
+				byCode[strings.TrimSuffix(o.Code, "-SFS")].Type != "街道" {
+				t.Errorf("司法所 %s under %s", o.Code, p.Code)
+			}
+		}
+	}
+	villages := count["村"] + count["社区"]
+	if villages < 500 || villages > 540 || count["镇"] != 17 || count["街道"] != 3 || count["司法所"] != 20 {
+		t.Errorf("tree shape: %v", count)
+	}
+	if count["人民调解委员会"] != villages+20+len(professional) {
+		t.Errorf("committees: %d for %d villages", count["人民调解委员会"], villages)
+	}
+	for _, code := range []string{sum.City, sum.Bureau, sum.Town, sum.Committee} {
+		if _, ok := byCode[code]; !ok {
+			t.Errorf("summary names unknown org %q", code)
+		}
+	}
+	t.Logf("org types: %v", count)
+}
+
+// checkOpenAndTimelines: the open cases have running clocks at AsOf, and the stepwise records
+// show their steps.
+func checkOpenAndTimelines(t *testing.T, s *store.Store, sum Summary) {
+	t.Helper()
+	ctx := context.Background()
+	open, _, err := s.Aggregate(ctx, system(), store.Query{Kind: "mediation",
+		Conds: []store.Cond{{Field: "result", Op: store.OpIn, Values: []string{"受理", "调解中"}}}}, store.Agg{})
+	if err != nil || open != open2025 {
+		t.Fatalf("open cases %v, %v", open, err)
+	}
+	recs, _, err := s.List(ctx, system(), store.Filter{Query: store.Query{Kind: "mediation",
+		Conds: []store.Cond{{Field: "result", Op: store.OpEq, Value: "成功"},
+			{Field: "accepted_on", Op: store.OpLE, Value: "2024-12-31"}}}, Sort: "updated_at", Desc: true, Limit: 1})
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("latest stepwise record: %v %v", recs, err)
+	}
+	evs, err := s.Events(ctx, system(), recs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, e := range evs {
+		steps = append(steps, e.To)
+	}
+	if got := strings.Join(steps, "→"); !strings.HasPrefix(got, "受理→调解中→成功") {
+		t.Errorf("timeline of %s: %s", recs[0].Code, got)
+	}
+	on := asOf
+	if sum.AsOf != on.String() {
+		t.Fatalf("as of %s", sum.AsOf)
+	}
+	clocks, err := s.OpenClocks(ctx, system(), cityCode, on, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	running := 0
+	for _, c := range clocks {
+		if c.Rule == "mediation.settle" && !c.Overdue {
+			running++
+		}
+	}
+	if running < open2025/2 {
+		t.Errorf("only %d settle clocks running on %s", running, on)
+	}
+}
+
+// recordsHash digests every mediation record's org, 编号, status and values (not ids or
+// timestamps), in a fixed order.
+func recordsHash(t *testing.T, s *store.Store) string {
+	t.Helper()
+	recs, total, err := s.List(context.Background(), system(), store.Filter{Query: store.Query{Kind: "mediation"},
+		Limit: 1 << 20})
+	if err != nil || len(recs) != total {
+		t.Fatalf("list: %d of %d, %v", len(recs), total, err)
+	}
+	lines := make([]string, len(recs))
+	for i, r := range recs {
+		b, _ := json.Marshal(r.Values)
+		lines[i] = r.OrgCode + "\t" + r.Code + "\t" + r.Status + "\t" + string(b)
+	}
+	slices.Sort(lines)
+	h := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return hex.EncodeToString(h[:])
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		s := openSQLite(b)
+		b.StartTimer()
+		if _, err := Load(context.Background(), s, loader, system()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package law
+
+import "time"
+
+// Date helpers for the rules that compare or shift dates. Values keep dates as YYYY-MM-DD; the
+// working-day calendar lives elsewhere (package calendar) and reaches rules through Values
+// under CalendarKey when a rule needs it.
+
+// AddDays returns the date n natural days after d ("" when d is not a date).
+func AddDays(d string, n int) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// DaysBetween returns to − from in natural days (0 when either is not a date).
+func DaysBetween(from, to string) int {
+	a, err1 := time.Parse("2006-01-02", from)
+	b, err2 := time.Parse("2006-01-02", to)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(b.Sub(a).Hours() / 24)
+}
+
+// AddWorkdaysFunc shifts a date by n working days under the calendar in force.
+type AddWorkdaysFunc func(date string, n int) (string, error)
+
+// CalendarKey is where the store puts an AddWorkdaysFunc in the values a transition's Apply
+// sees; DueKey holds the due date of the period whose running out triggered a deemed step.
+const (
+	CalendarKey = "_addwd"
+	DueKey      = "_due"
+)
+
+// Workdays returns the calendar function handed to Apply, or nil.
+func (v Values) Workdays() AddWorkdaysFunc {
+	f, _ := v[CalendarKey].(AddWorkdaysFunc)
+	return f
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+
+	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// ApplyDeemed takes the steps the law attaches to a period running out (行政复议法第30条:
+// no refusal within the review period ⇒ 视为受理; 第31条: no 补正 in time ⇒ 视为撤回) for
+// every running clock whose due date is before `on`. Each step is its own transaction, by the
+// system actor, and its event says which period ran out. It returns the number of steps taken.
+func (s *Store) ApplyDeemed(ctx context.Context, on calendar.Date) (int, error) {
+	type due struct {
+		id      int64
+		version int
+		rule    law.ClockRule
+		due     string
+	}
+	var todo []due
+	for _, kind := range law.Kinds() {
+		for _, rule := range kind.Clocks {
+			if rule.Deemed == "" {
+				continue
+			}
+			rows, err := s.query(ctx, `SELECT r.id, r.version, c.due_on FROM clocks c JOIN records r ON r.id = c.record_id
+				WHERE c.rule = ? AND c.state = ? AND c.due_on < ?`, rule.ID, ClockRunning, on.String())
+			if err != nil {
+				return 0, err
+			}
+			for rows.Next() {
+				d := due{rule: rule}
+				if err := rows.Scan(&d.id, &d.version, &d.due); err != nil {
+					rows.Close()
+					return 0, err
+				}
+				todo = append(todo, d)
+			}
+			rows.Close()
+		}
+	}
+	sys := System(kindNames())
+	actor := Actor{Name: "system:期限届满", RequestID: "deemed " + on.String(), ClientAddr: "local"}
+	n := 0
+	for _, d := range todo {
+		err := s.inTx(ctx, func(t *tx) error {
+			return t.transition(ctx, actor, sys, d.id, d.version, d.rule.Deemed,
+				law.Values{"_due": d.due, "_rule": d.rule.Label}, true)
+		})
+		switch ErrorCode(err) {
+		case "":
+			if err != nil {
+				return n, err
+			}
+			n++
+		case EINVALID, ECONFLICT:
+			// The record moved on meanwhile (a refusal was entered at the last minute): nothing to deem.
+		default:
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+func kindNames() []string {
+	var out []string
+	for _, k := range law.Kinds() {
+		out = append(out, k.Name)
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -77,6 +78,24 @@ func define(defs ...Def) {
 		}
 		catalog = append(catalog, d)
 	}
+	sort.SliceStable(catalog, func(i, j int) bool { return sectionOf(catalog[i].ID) < sectionOf(catalog[j].ID) })
+}
+
+// sections is the order of indicators.md, by id prefix; the catalog is kept in it so that every
+// listing (stats, report appendix, dashboard) reads in the report's order.
+var sections = []string{"study", "governance", "plan", "publicity", "review", "normative", "decision",
+	"legal_affairs", "rectification", "enforcement", "supervision", "training", "certification",
+	"reconsideration", "litigation", "mediation", "pls", "legal_aid", "volunteers", "notary", "lawyer",
+	"village_counsel", "navigators", "awards", "deadlines"}
+
+func sectionOf(id string) int {
+	prefix, _, _ := strings.Cut(id, ".")
+	for i, s := range sections {
+		if s == prefix {
+			return i
+		}
+	}
+	return len(sections)
 }
 
 // Catalog lists every indicator in catalog order.

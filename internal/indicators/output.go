@@ -15,6 +15,10 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 	ind := make(map[string]any, len(r.List))
 	for _, v := range r.List {
 		m := map[string]any{"label": v.Label, "unit": v.Unit, "value": number(v.Value)}
+		if d, _ := Lookup(v.ID); d.IsRate() {
+			// A rate keeps its stated places: 96.0, not 96.
+			m["value"] = json.Number(strconv.FormatFloat(v.Value, 'f', d.Places, 64))
+		}
 		if v.Numerator != nil {
 			m["numerator"] = number(*v.Numerator)
 			m["denominator"] = number(*v.Denominator)

@@ -265,3 +265,30 @@ func (t *tx) resetSequences(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Wipe empties the database — every record, account and the audit trail — for `fazhi demo
+// --reset`. It is the one operation that does not append to the audit trail, because it
+// removes the trail too; it is offered only at the shell.
+func (s *Store) Wipe(ctx context.Context) error {
+	err := s.inTx(ctx, func(t *tx) error {
+		for _, tb := range []string{"sessions", "attachments", "clocks", "events", "records", "users", "audit",
+			"calendar_days", "calendar_years", "settings"} {
+			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
+				return err
+			}
+		}
+		// Children before parents in the tree.
+		if _, err := t.exec(ctx, `UPDATE orgs SET parent_id = NULL`); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `DELETE FROM orgs`); err != nil {
+			return err
+		}
+		_, err := t.exec(ctx, `UPDATE audit_head SET seq = 0, hash = '' WHERE id = 1`)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.loadCalendar(ctx)
+}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/ledger"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("import", "--kind KIND [--org CODE] [--skip-invalid] FILE…")
+	kindName := fs.String("kind", "", "台账类型："+kindNames())
+	org := fs.String("org", "", "文件中没有「所属单位」（或该类型的组织列）时记入的组织编码")
+	skip := fs.Bool("skip-invalid", false, "跳过有错误的行，只导入正确的行，错误行及原因写入输入文件旁的 .错误 文件")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *kindName == "" || len(files) == 0 {
+		return usageError{"需要 --kind 和至少一个文件"}
+	}
+	st, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	failed := false
+	for _, f := range files {
+		var res store.ImportResult
+		var errs []ledger.RowError
+		if *kindName == "org" {
+			res, errs, err = importOrgs(ctx, st, f, *skip)
+		} else {
+			res, errs, err = importKind(ctx, st, *kindName, *org, f, *skip)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stdout, "%s: %s\n", f, store.ErrorMessageOr(err))
+			failed = true
+			continue
+		}
+		for _, re := range errs {
+			fmt.Fprintln(e.stdout, re.String())
+		}
+		fmt.Fprintf(e.stdout, "%s: 新增 %d，更新 %d，未变 %d，错误 %d\n", f, res.Created, res.Updated, res.Unchanged, len(errs))
+		if len(errs) > 0 && !*skip {
+			failed = true
+		}
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
+}
+
+// errSilent ends a command with exit status 1 after it has printed its own report.
+var errSilent = errors.New("导入未完成：有错误的文件未写入任何数据")
+
+// importKind reads, checks and saves one ledger file of a record kind. Every problem, from the
+// file or from the database (an org outside the scope, a duplicate 编号), comes back as a row
+// error; with any and no skip, nothing is written.
+func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
+	kind, ok := law.Lookup(kindName)
+	if !ok {
+		return store.ImportResult{}, nil, usageError{"未知的台账类型「" + kindName + "」，可用：" + kindNames()}
+	}
+	sheet, err := ledger.Read(file)
+	if err != nil {
+		return store.ImportResult{}, nil, err
+	}
+	rows, errs, _ := ledger.ParseKind(kind, sheet, ledger.ParseOptions{
+		DefaultOrg: defaultOrg,
+		ResolveOrg: func(s string) (string, error) {
+			o, err := st.ResolveOrg(ctx, system(), s)
+			return o.Code, err
+		},
+	})
+	if len(errs) > 0 && !skip {
+		return store.ImportResult{}, errs, nil
+	}
+	in := make([]store.ImportRow, len(rows))
+	for i, r := range rows {
+		in[i] = store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given}
+	}
+	res, refused, err := st.ImportRecords(ctx, operator("import "+kindName), system(), kindName, in, skip)
+	for _, r := range refused {
+		f, _ := kind.Field(r.Field)
+		errs = append(errs, ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(valueOf(rows, r.Line, r.Field)), Reason: r.Message})
+	}
+	var ie *store.ImportError
+	if errors.As(err, &ie) {
+		return store.ImportResult{}, errs, nil
+	}
+	if err != nil {
+		return res, errs, err
+	}
+	if len(errs) > 0 {
+		if err := ledger.ErrorReport(ledger.ReportPath(file), sheet, errs); err != nil {
+			return res, errs, err
+		}
+	}
+	return res, errs, nil
+}
+
+func valueOf(rows []ledger.Row, line int, key string) any {
+	for _, r := range rows {
+		if r.Line == line {
+			return r.Values[key]
+		}
+	}
+	return nil
+}
+
+func cellText(x any) string {
+	switch t := x.(type) {
+	case string:
+		return t
+	case []string:
+		return strings.Join(t, "；")
+	}
+	return ""
+}
+
+func importOrgs(ctx context.Context, st *store.Store, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
+	sheet, err := ledger.Read(file)
+	if err != nil {
+		return store.ImportResult{}, nil, err
+	}
+	rows, errs, _ := ledger.Parse(law.OrgFields, sheet, ledger.ParseOptions{})
+	if len(errs) > 0 && !skip {
+		return store.ImportResult{}, errs, nil
+	}
+	in := make([]store.OrgInput, len(rows))
+	for i, r := range rows {
+		v := r.Values
+		in[i] = store.OrgInput{Code: v.Str("code"), Name: v.Str("name"), Type: v.Str("type"),
+			ParentCode: v.Str("parent"), CreditCode: v.Str("credit_code")}
+	}
+	res, err := st.ImportOrgs(ctx, operator("import org"), system(), in)
+	return res, errs, err
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("export", "--kind KIND [--org CODE] [--from D --to D] --out FILE")
+	kindName := fs.String("kind", "", "台账类型："+kindNames())
+	org := fs.String("org", "", "只导出该组织及其下级的记录")
+	from := fs.String("from", "", "起始日期（按该台账的主要日期，如受理日期）")
+	to := fs.String("to", "", "截止日期")
+	out := fs.String("out", "", "输出文件（.xlsx 或 .csv）")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *kindName == "" || *out == "" {
+		return usageError{"需要 --kind 和 --out"}
+	}
+	st, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *kindName == "org" {
+		orgs, err := st.Orgs(ctx, system())
+		if err != nil {
+			return err
+		}
+		rows := make([]law.Values, len(orgs))
+		for i, o := range orgs {
+			rows[i] = law.Values{"code": o.Code, "name": o.Name, "type": o.Type, "parent": o.ParentCode, "credit_code": o.CreditCode}
+		}
+		if err := ledger.Write(*out, law.OrgFields, rows); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: 导出 %d 个组织\n", *out, len(rows))
+		return nil
+	}
+	kind, ok := law.Lookup(*kindName)
+	if !ok {
+		return usageError{"未知的台账类型「" + *kindName + "」，可用：" + kindNames()}
+	}
+	q := store.Query{Kind: kind.Name, OrgCode: *org}
+	if f, ok := kind.FieldByColumn(law.ColOpened); ok {
+		if *from != "" {
+			q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpGE, Value: *from})
+		}
+		if *to != "" {
+			q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpLE, Value: *to})
+		}
+	}
+	rows, err := allValues(ctx, st, system(), q)
+	if err != nil {
+		return err
+	}
+	if err := ledger.Write(*out, kind.Fields, rows); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: 导出 %d 条%s记录\n", *out, len(rows), kind.Label)
+	return nil
+}
+
+// allValues pages through a scoped query, in 编号 order so that exports are stable.
+func allValues(ctx context.Context, st *store.Store, sc store.Scope, q store.Query) ([]law.Values, error) {
+	var out []law.Values
+	const page = 5000
+	for off := 0; ; off += page {
+		recs, total, err := st.List(ctx, sc, store.Filter{Query: q, Sort: "code", Limit: page, Offset: off})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			out = append(out, r.Values)
+		}
+		if off+page >= total {
+			return out, nil
+		}
+	}
+}
+
+func runTemplate(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("template", "--kind KIND --out FILE.xlsx")
+	kindName := fs.String("kind", "", "台账类型："+kindNames())
+	out := fs.String("out", "", "输出文件（.xlsx）")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *kindName == "" || *out == "" {
+		return usageError{"需要 --kind 和 --out"}
+	}
+	if strings.ToLower(filepath.Ext(*out)) != ".xlsx" {
+		return usageError{"模板只能是 .xlsx 文件"}
+	}
+	if *kindName == "org" {
+		return ledger.WriteTemplate(*out, "组织架构", law.OrgFields)
+	}
+	kind, ok := law.Lookup(*kindName)
+	if !ok {
+		return usageError{"未知的台账类型「" + *kindName + "」，可用：" + kindNames()}
+	}
+	if err := ledger.WriteTemplate(*out, kind.Label, kind.Fields); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %s台账模板\n", *out, kind.Label)
+	return nil
+}

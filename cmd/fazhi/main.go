@@ -1,0 +1,182 @@
+// Command fazhi is the whole application: the web server, the ledgers, the statistics and the
+// administration commands (../shared/spec/cli.md). This file holds the wiring only.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// Set by the linker: -ldflags "-X main.version=… -X main.commit=…".
+var (
+	version = "dev"
+	commit  = "unknown"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+var commands = []command{
+	{"serve", "运行网页应用和 JSON API", runServe},
+	{"demo", "载入兴宁市 2024 演示数据", runDemo},
+	{"import", "导入台账（.xlsx/.csv）", runImport},
+	{"export", "导出台账（.xlsx/.csv）", runExport},
+	{"template", "生成空白台账模板（.xlsx）", runTemplate},
+	{"stats", "计算统计指标", runStats},
+	{"deadlines", "列出未届满和已逾期的法定期限", runDeadlines},
+	{"calendar", "工作日历：add 推算期限，check 查询某日，import 导入节假日安排", runCalendar},
+	{"audit", "审计日志：verify 校验哈希链", runAudit},
+	{"backup", "在线备份整个数据库", runBackup},
+	{"restore", "把备份恢复到空数据库", runRestore},
+	{"user", "账号管理：add 新建，passwd 重设密码", runUser},
+	{"migrate", "执行数据库迁移并显示结构版本", runMigrate},
+	{"version", "显示版本", runVersion},
+}
+
+// env is what every subcommand shares.
+type env struct {
+	stdout, stderr io.Writer
+	dbURL          string
+	keyFile        string
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			e := &env{stdout: stdout, stderr: stderr}
+			err := c.run(ctx, e, args[1:])
+			var ue usageError
+			switch {
+			case err == nil:
+				return 0
+			case errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.As(err, &ue):
+				fmt.Fprintln(stderr, "用法错误：", ue.msg)
+				return 2
+			default:
+				fmt.Fprintln(stderr, "错误：", store.ErrorMessageOr(err))
+				return 1
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "未知的子命令「%s」\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "fazhi — 法治政府建设工作平台\n\n用法：fazhi <子命令> [参数]\n\n子命令：")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\n每个子命令都接受 -h 查看参数。数据库：--db URL，或环境变量 FAZHI_DB，默认", store.DefaultURL)
+}
+
+// flags returns a flag set with the options every subcommand has (cli.md "Database selection").
+func (e *env) flags(name, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.dbURL, "db", "", "数据库：sqlite:路径、*.db 或 postgres://…（默认取 FAZHI_DB，再默认 "+store.DefaultURL+"）")
+	fs.StringVar(&e.keyFile, "key-file", "", "身份证号和电话号码的加密密钥文件（默认取 FAZHI_KEY_FILE，再默认与 SQLite 数据库同目录的 secret.key，PostgreSQL 时为 ./fazhi-data/secret.key）")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "用法：fazhi %s %s\n\n", name, usageLine)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, allowing them before and after positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// open opens the database the flags and environment name.
+func (e *env) open(ctx context.Context) (*store.Store, error) {
+	url := e.dbURL
+	if url == "" {
+		url = os.Getenv("FAZHI_DB")
+	}
+	if url == "" {
+		url = store.DefaultURL
+	}
+	key, err := loadKey(e.keyFile, url)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, url, store.Options{Key: key})
+}
+
+// system is the operator's scope at the shell: every kind, every org.
+func system() store.Scope {
+	kinds := make([]string, 0)
+	for _, k := range law.Kinds() {
+		kinds = append(kinds, k.Name)
+	}
+	return store.System(kinds)
+}
+
+// operator is the actor the audit trail records for shell commands.
+func operator(cmd string) store.Actor {
+	user := os.Getenv("USER")
+	if user == "" {
+		user = "unknown"
+	}
+	return store.Actor{Name: "cli:" + user, RequestID: cmd, ClientAddr: "local"}
+}
+
+func kindNames() string {
+	var names []string
+	for _, k := range law.Kinds() {
+		names = append(names, k.Name+"（"+k.Label+"）")
+	}
+	sort.Strings(names)
+	return strings.Join(append([]string{"org（组织架构）"}, names...), "、")
+}

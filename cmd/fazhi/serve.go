@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/web"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("serve", "[--addr 127.0.0.1:8080] [--demo]")
+	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
+	withDemo := fs.Bool("demo", false, "数据库为空时先载入兴宁市演示数据")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *withDemo {
+		empty, err := isEmpty(ctx, st)
+		if err != nil {
+			return err
+		}
+		if empty {
+			if err := loadDemo(ctx, e, st); err != nil {
+				return err
+			}
+		}
+	}
+	if err := bootstrapAdmin(ctx, e, st); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	srv, err := web.New(web.Config{Store: st, Logger: logger})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("无法监听 %s: %w", *addr, err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+	go deemedSteps(ctx, st, logger)
+	fmt.Fprintf(e.stdout, "fazhi 已启动：http://%s （%s 数据库，按 Ctrl+C 停止）\n", ln.Addr(), st.Dialect())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "fazhi 已停止")
+	return nil
+}
+
+// deemedSteps takes the steps the law attaches to periods running out (视为受理, 视为撤回) at
+// start-up and then every hour, so that a case is never left waiting on a clerk for them.
+func deemedSteps(ctx context.Context, st *store.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := st.ApplyDeemed(ctx, st.Today()); err != nil {
+			log.Error("期限届满自动处理失败", "err", err)
+		} else if n > 0 {
+			log.Info("期限届满自动处理", "steps", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// bootstrapAdmin creates the first administrator on a database without accounts, with the
+// password from FAZHI_ADMIN_PASSWORD or a one-time password printed once (cli.md).
+func bootstrapAdmin(ctx context.Context, e *env, st *store.Store) error {
+	n, err := st.UserCount(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	pw, printed := os.Getenv("FAZHI_ADMIN_PASSWORD"), false
+	if pw == "" {
+		pw, printed = auth.RandomPassword(), true
+	} else if msg := auth.CheckPolicy("admin", pw); msg != "" {
+		return fmt.Errorf("FAZHI_ADMIN_PASSWORD 不符合密码要求：%s", msg)
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	if _, err := st.SaveUser(ctx, operator("serve"), system(), store.UserInput{Username: "admin", DisplayName: "系统管理员",
+		PasswordHash: hash, Role: auth.RoleSysadmin, MustChangePassword: printed}); err != nil {
+		return err
+	}
+	if printed {
+		fmt.Fprintf(e.stdout, "已创建系统管理员 admin，一次性密码：%s （首次登录后须修改）\n", pw)
+	}
+	return nil
+}

@@ -8,11 +8,12 @@ import (
 )
 
 func runAudit(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 || args[0] != "verify" {
+	sub, rest := subcommand(args)
+	if sub != "verify" {
 		return usageError{"fazhi audit verify"}
 	}
 	fs := e.flags("audit verify", "")
-	if _, err := parse(fs, args[1:]); err != nil {
+	if _, err := parse(fs, rest); err != nil {
 		return err
 	}
 	st, err := e.open(ctx)

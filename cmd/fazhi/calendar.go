@@ -10,18 +10,18 @@ import (
 )
 
 func runCalendar(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
+	sub, rest := subcommand(args)
+	switch sub {
+	case "add":
+		return calendarAdd(ctx, e, rest)
+	case "check":
+		return calendarCheck(ctx, e, rest)
+	case "import":
+		return calendarImport(ctx, e, rest)
+	case "":
 		return usageError{"fazhi calendar add DATE N (--workdays|--days) | check DATE | import FILE"}
 	}
-	switch args[0] {
-	case "add":
-		return calendarAdd(ctx, e, args[1:])
-	case "check":
-		return calendarCheck(ctx, e, args[1:])
-	case "import":
-		return calendarImport(ctx, e, args[1:])
-	}
-	return usageError{"未知的 calendar 子命令「" + args[0] + "」：应为 add、check 或 import"}
+	return usageError{"未知的 calendar 子命令「" + sub + "」：应为 add、check 或 import"}
 }
 
 func calendarAdd(ctx context.Context, e *env, args []string) error {

@@ -138,6 +138,22 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// subcommand splits `calendar --db X add …` into "add" and the remaining arguments, so that
+// the shared flags may stand before or after a second-level subcommand.
+func subcommand(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--db" || a == "-db" || a == "--key-file" || a == "-key-file":
+			i++
+		case strings.HasPrefix(a, "-"):
+		default:
+			return a, append(append([]string{}, args[:i]...), args[i+1:]...)
+		}
+	}
+	return "", args
+}
+
 // open opens the database the flags and environment name.
 func (e *env) open(ctx context.Context) (*store.Store, error) {
 	url := e.dbURL

@@ -12,16 +12,16 @@ import (
 )
 
 func runUser(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
+	sub, rest := subcommand(args)
+	switch sub {
+	case "add":
+		return userAdd(ctx, e, rest)
+	case "passwd":
+		return userPasswd(ctx, e, rest)
+	case "":
 		return usageError{"fazhi user add NAME --role ROLE --org CODE [--kinds K,K] | user passwd NAME"}
 	}
-	switch args[0] {
-	case "add":
-		return userAdd(ctx, e, args[1:])
-	case "passwd":
-		return userPasswd(ctx, e, args[1:])
-	}
-	return usageError{"未知的 user 子命令「" + args[0] + "」：应为 add 或 passwd"}
+	return usageError{"未知的 user 子命令「" + sub + "」：应为 add 或 passwd"}
 }
 
 func roleNames() string {

@@ -31,6 +31,10 @@ var tables = []struct {
 	{"calendar_days", []string{"day", "day_kind", "name", "updated_at"}, nil, false},
 	{"calendar_years", []string{"year", "updated_at"}, nil, false},
 	{"settings", []string{"key", "value", "updated_at"}, nil, false},
+	{"report_texts", []string{"org_id", "year", "block", "body", "updated_at", "updated_by"}, nil, false},
+	{"report_outlines", []string{"org_id", "outline", "updated_at", "updated_by"}, nil, false},
+	{"published_reports", []string{"id", "org_id", "year", "version", "title", "period_from", "period_to", "published_at",
+		"published_by", "html", "markdown", "figures", "accepted", "sha256"}, nil, true},
 }
 
 // dumpLine is one line of a portable dump: a table's row as column → value.
@@ -272,7 +276,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
 		for _, tb := range []string{"sessions", "attachments", "clocks", "events", "records", "users", "audit",
-			"calendar_days", "calendar_years", "settings"} {
+			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err
 			}

@@ -142,6 +142,41 @@ var migrations = []string{
 	CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, updated_at TEXT NOT NULL);
 
 	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);`,
+
+	// 2: the annual report — free-text blocks per org and year, an org's edited outline, and the
+	// frozen published versions.
+	`CREATE TABLE report_texts (
+		org_id BIGINT NOT NULL REFERENCES orgs(id),
+		year INTEGER NOT NULL,
+		block TEXT NOT NULL,
+		body TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		updated_by TEXT NOT NULL,
+		PRIMARY KEY (org_id, year, block)
+	);
+	CREATE TABLE report_outlines (
+		org_id BIGINT PRIMARY KEY REFERENCES orgs(id),
+		outline TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		updated_by TEXT NOT NULL
+	);
+	CREATE TABLE published_reports (
+		id {{id}},
+		org_id BIGINT NOT NULL REFERENCES orgs(id),
+		year INTEGER NOT NULL,
+		version INTEGER NOT NULL,
+		title TEXT NOT NULL,
+		period_from TEXT NOT NULL,
+		period_to TEXT NOT NULL,
+		published_at TEXT NOT NULL,
+		published_by TEXT NOT NULL,
+		html TEXT NOT NULL,
+		markdown TEXT NOT NULL,
+		figures TEXT NOT NULL,
+		accepted TEXT NOT NULL,
+		sha256 TEXT NOT NULL,
+		UNIQUE (org_id, year, version)
+	);`,
 }
 
 // migrate brings the schema up to date and returns its version.

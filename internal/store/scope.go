@@ -16,6 +16,7 @@ type Scope struct {
 	audit bool            // may read the audit trail
 	admin bool            // may manage accounts, orgs, calendar and settings
 	pii   bool            // may see 身份证号 and phone numbers unmasked
+	pub   bool            // may publish the annual report of orgs in scope
 }
 
 // Grant describes a scope; ScopeOf builds it. Kept separate so callers cannot mutate a Scope.
@@ -27,11 +28,12 @@ type Grant struct {
 	Audit    bool
 	Admin    bool
 	PII      bool
+	Publish  bool
 }
 
 // ScopeOf builds a Scope from a grant.
 func ScopeOf(g Grant) Scope {
-	sc := Scope{all: g.AllOrgs, audit: g.Audit, admin: g.Admin, pii: g.PII,
+	sc := Scope{all: g.AllOrgs, audit: g.Audit, admin: g.Admin, pii: g.PII, pub: g.Publish,
 		read: map[string]bool{}, write: map[string]bool{}}
 	for _, p := range g.OrgPaths {
 		if p != "" {
@@ -52,7 +54,7 @@ func ScopeOf(g Grant) Scope {
 // System is the scope of the operator at the machine's shell (the CLI): everything. It is never
 // given to a web session.
 func System(kinds []string) Scope {
-	return ScopeOf(Grant{AllOrgs: true, Read: kinds, Write: kinds, Audit: true, Admin: true, PII: true})
+	return ScopeOf(Grant{AllOrgs: true, Read: kinds, Write: kinds, Audit: true, Admin: true, PII: true, Publish: true})
 }
 
 // CanRead reports whether kind is readable at all.
@@ -69,6 +71,9 @@ func (sc Scope) CanAdmin() bool { return sc.admin }
 
 // SeesPII reports whether protected numbers are shown unmasked.
 func (sc Scope) SeesPII() bool { return sc.pii }
+
+// CanPublish reports whether the annual report may be published.
+func (sc Scope) CanPublish() bool { return sc.pub && sc.hasOrgs() }
 
 // AllOrgs reports whether the scope covers the whole tree.
 func (sc Scope) AllOrgs() bool { return sc.all }

@@ -95,6 +95,21 @@ func TestDemoStatsImportAudit(t *testing.T) {
 		t.Fatalf("re-import of export: %s", out)
 	}
 
+	// The annual report in every format, its figures those of stats.
+	for _, f := range []string{"md", "html", "docx"} {
+		out := filepath.Join(dir, "r."+f)
+		if code, msg := fazhi(t, dir, "report", "--year", "2024", "--out", out); code != 0 {
+			t.Fatalf("report %s: %s", f, msg)
+		}
+		b, _ := os.ReadFile(out)
+		if f != "docx" && (!strings.Contains(string(b), "2923") || !strings.Contains(string(b), "96.0%")) {
+			t.Errorf("report.%s lacks the mediation figures", f)
+		}
+		if f == "docx" && !bytes.HasPrefix(b, []byte("PK")) {
+			t.Errorf("report.docx is not a zip")
+		}
+	}
+
 	// Tampering with the audit trail is detected.
 	db, _ := sql.Open("sqlite", "file:"+filepath.Join(dir, "f.db"))
 	if _, err := db.Exec(`UPDATE audit SET after_data = replace(after_data, '"result":"成功"', '"result":"不成功"') WHERE seq = 2000`); err != nil {

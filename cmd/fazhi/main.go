@@ -38,6 +38,7 @@ var commands = []command{
 	{"export", "导出台账（.xlsx/.csv）", runExport},
 	{"template", "生成空白台账模板（.xlsx）", runTemplate},
 	{"stats", "计算统计指标", runStats},
+	{"report", "生成法治政府建设年度报告（html/md/docx）", runReport},
 	{"deadlines", "列出未届满和已逾期的法定期限", runDeadlines},
 	{"calendar", "工作日历：add 推算期限，check 查询某日，import 导入节假日安排", runCalendar},
 	{"audit", "审计日志：verify 校验哈希链", runAudit},

@@ -1,0 +1,391 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// Severity ranks an Issue.
+//
+//   - error blocks publishing until it is fixed or explicitly accepted with a reason (the
+//     acceptance is audited by the caller): a template that does not parse or names an unknown
+//     indicator, a printed figure that is missing or could not be computed, a rate that
+//     disagrees with its own numerator and denominator or with the counts printed beside it,
+//     and a strict nesting broken (a part larger than its whole).
+//   - warning is shown but does not block: a line of work with no records for the year, a
+//     statutory free-text block left empty, a soft nesting broken (counts over different
+//     dates, which usually but not always nest), last year's figures over the wrong period.
+//   - info only explains: a paragraph a user wrote that is left out because its indicators are
+//     not computed by this version yet.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+// Issue is one finding of Check. Message is Chinese and says what to fix.
+type Issue struct {
+	Severity    Severity `json:"severity"`
+	Code        string   `json:"code"`
+	Message     string   `json:"message"`
+	IndicatorID string   `json:"indicator_id,omitempty"`
+	TextKey     string   `json:"text_key,omitempty"`
+	Where       string   `json:"where,omitempty"` // place in the outline: "三、（四）"
+}
+
+// Issue codes.
+const (
+	CodeTemplate      = "template"       // error: template does not parse or names no indicator
+	CodeUnavailable   = "unavailable"    // error: a printed figure has no value
+	CodeRateMismatch  = "rate_mismatch"  // error: rate ≠ numerator ÷ denominator
+	CodeRateParts     = "rate_parts"     // error: rate's parts ≠ the counts of the same name
+	CodeNesting       = "nesting"        // error (strict) or warning (soft): part > whole
+	CodeNoRecords     = "no_records"     // warning: a line of work without records this year
+	CodeEmptyText     = "empty_text"     // warning: free text not written
+	CodePrevPeriod    = "prev_period"    // warning: last year's figures over another period
+	CodeNotComputable = "not_computable" // info: user paragraph waits for indicators
+)
+
+// Key identifies an issue across checks of the same report, so an acceptance given with a
+// reason still applies when the check runs again.
+func (i Issue) Key() string {
+	return strings.Join([]string{i.Code, i.IndicatorID, i.TextKey, i.Where}, "|")
+}
+
+// Blocking reports whether any issue is an error.
+func Blocking(issues []Issue) bool {
+	for _, i := range issues {
+		if i.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// nest says the counts in Parts together never exceed those in Whole. Strict pairs are
+// subsets by definition (same records, same date): a violation is a data error. Soft pairs
+// count over different dates or record kinds and nest in practice only, so they warn.
+type nest struct {
+	Parts  []string
+	Whole  []string
+	Strict bool
+}
+
+// nesting covers every indicator of indicators.md that has a whole to belong to; pairs whose
+// ids are not in the catalog yet are skipped. "concluded ≤ received + carried over" has no
+// carried-over figure to check against yet.
+var nesting = []nest{
+	{[]string{"study.party_group_meetings", "study.central_group_sessions", "governance.committee_meetings"}, []string{"governance.meetings"}, true},
+	{[]string{"review.legality_closed"}, []string{"review.legality_closed_all"}, true},
+	{[]string{"normative.expiring"}, []string{"normative.in_force"}, true},
+	// Late filings are counted over the documents published in the period, mostly.
+	{[]string{"normative.filed_late"}, []string{"normative.city_gov", "normative.department"}, false},
+	{[]string{"enforcement.publicity_late"}, []string{"enforcement.cases"}, false},
+	{[]string{"enforcement.overdue"}, []string{"enforcement.cases"}, false},
+	{[]string{"training.units"}, []string{"training.officers"}, false},
+	{[]string{"reconsideration.accepted"}, []string{"reconsideration.received"}, false},
+	{[]string{"reconsideration.resolved_before_acceptance"}, []string{"reconsideration.received"}, true},
+	{[]string{"reconsideration.corrected", "reconsideration.mediated"}, []string{"reconsideration.concluded"}, true},
+	{[]string{"reconsideration.sued_after"}, []string{"reconsideration.concluded"}, true},
+	{[]string{"reconsideration.overdue"}, []string{"reconsideration.concluded"}, true},
+	{[]string{"litigation.lost"}, []string{"litigation.concluded"}, true},
+	{[]string{"litigation.concluded"}, []string{"litigation.cases"}, false},
+	{[]string{"litigation.head_appearances"}, []string{"litigation.hearings"}, true},
+	{[]string{"litigation.head_spoke"}, []string{"litigation.head_appearances"}, true},
+	{[]string{"mediation.successful"}, []string{"mediation.cases"}, true},
+	// Judicial confirmation needs an agreement, but is counted by 受理日期 like the cases.
+	{[]string{"mediation.judicial_confirmations"}, []string{"mediation.successful"}, false},
+	{[]string{"legal_aid.overdue_reviews"}, []string{"legal_aid.cases"}, false},
+	{[]string{"notary.home_visits"}, []string{"notary.certificates"}, true},
+	{[]string{"notary.lenient"}, []string{"notary.certificates"}, true},
+	{[]string{"notary.overdue"}, []string{"notary.certificates"}, true},
+	{[]string{"publicity.joint_articles"}, []string{"publicity.events"}, false},
+}
+
+// Check lists what must be fixed or accepted before the report built from these inputs is
+// published (see Severity for which findings block). texts are the free texts by key.
+func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []Issue {
+	var out []Issue
+	add := func(i Issue) { out = append(out, i) }
+	if cur == nil {
+		return []Issue{{Severity: SeverityError, Code: CodeUnavailable, Message: "没有本年度的指标数据，请先计算指标。"}}
+	}
+	defaults := defaultTemplates()
+	printed := map[string]string{} // id → where first printed
+	var order []string
+	o.headings(func(where, text string) {
+		if _, err := ParseTemplate(text); err != nil {
+			add(Issue{Severity: SeverityError, Code: CodeTemplate, Where: where,
+				Message: fmt.Sprintf("%s有误：%v。", where, err)})
+		}
+	})
+	o.walk(func(where string, _ *Section, b Block) {
+		if !b.wellFormed() {
+			add(Issue{Severity: SeverityError, Code: CodeTemplate, Where: where, Message: where + "：" + errBlockShape + "。"})
+			return
+		}
+		if b.Key != "" {
+			if !b.Optional && strings.TrimSpace(texts[b.Key]) == "" {
+				add(Issue{Severity: SeverityWarning, Code: CodeEmptyText, TextKey: b.Key, Where: where,
+					Message: fmt.Sprintf("%s「%s」尚未填写，请补充（可从上一年度的文本修改）。", where, TextLabel(b.Key))})
+			}
+			return
+		}
+		refs, err := ParseTemplate(b.Template)
+		if te, ok := err.(*TemplateError); ok {
+			if te.Syntax != "" {
+				add(Issue{Severity: SeverityError, Code: CodeTemplate, Where: where,
+					Message: fmt.Sprintf("%s的段落格式有误：%s。", where, te.Syntax)})
+			}
+			for _, id := range te.Unknown {
+				add(Issue{Severity: SeverityError, Code: CodeTemplate, IndicatorID: id, Where: where,
+					Message: fmt.Sprintf("%s的段落引用了未知的指标「%s」，请改为指标目录中的编号或删去。", where, id)})
+			}
+			return
+		}
+		var pending []string
+		for _, r := range refs {
+			if r.Pending {
+				pending = append(pending, r.ID)
+			}
+		}
+		if pending != nil {
+			// The shipped paragraphs wait silently for their kinds; a user's own is worth a note.
+			if !defaults[b.Template] {
+				add(Issue{Severity: SeverityInfo, Code: CodeNotComputable, IndicatorID: pending[0], Where: where,
+					Message: fmt.Sprintf("%s的段落引用的指标「%s」本系统尚不能计算，该段暂不出现在报告中。", where, strings.Join(pending, "、"))})
+			}
+			return
+		}
+		for _, r := range refs {
+			if !r.Var {
+				if _, seen := printed[r.ID]; !seen {
+					printed[r.ID] = where
+					order = append(order, r.ID)
+				}
+			}
+		}
+	})
+	for _, id := range order {
+		out = append(out, checkFigure(cur, id, printed[id])...)
+	}
+	out = append(out, checkNesting(cur, printed)...)
+	out = append(out, checkNoRecords(cur, order)...)
+	if i, bad := checkPrevPeriod(cur, prev); bad {
+		add(i)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i].Severity) < rank(out[j].Severity) })
+	return out
+}
+
+func rank(s Severity) int {
+	switch s {
+	case SeverityError:
+		return 0
+	case SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
+// defaultTemplates is the set of the shipped paragraph texts.
+var defaultTemplates = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	DefaultOutline().walk(func(_ string, _ *Section, b Block) {
+		if b.Template != "" {
+			out[b.Template] = true
+		}
+	})
+	return out
+})
+
+// checkFigure: the figure computes, and a rate agrees with its numerator and denominator and
+// with the counts of those names printed elsewhere in the report.
+func checkFigure(cur *indicators.Result, id, where string) []Issue {
+	def, _ := indicators.Lookup(id)
+	v, ok := cur.Get(id)
+	label := def.Label
+	switch {
+	case !ok:
+		return []Issue{{Severity: SeverityError, Code: CodeUnavailable, IndicatorID: id, Where: where,
+			Message: fmt.Sprintf("指标「%s」（%s）没有计算结果，请重新计算指标后再发布。", label, id)}}
+	case v.Unavailable != "":
+		return []Issue{{Severity: SeverityError, Code: CodeUnavailable, IndicatorID: id, Where: where,
+			Message: fmt.Sprintf("指标「%s」无法计算：%s。请补录相关记录、确认权限，或修改引用它的段落。", label, v.Unavailable)}}
+	}
+	if !def.IsRate() || v.Numerator == nil || v.Denominator == nil {
+		return nil
+	}
+	var out []Issue
+	num, den := *v.Numerator, *v.Denominator
+	if den == 0 {
+		out = append(out, Issue{Severity: SeverityError, Code: CodeRateMismatch, IndicatorID: id, Where: where,
+			Message: fmt.Sprintf("「%s」的分母为0，不能给出比率，请修改引用它的段落。", label)})
+	} else if want := indicators.RoundHalfUp(100*num/den, def.Places); !same(want, v.Value) {
+		out = append(out, Issue{Severity: SeverityError, Code: CodeRateMismatch, IndicatorID: id, Where: where,
+			Message: fmt.Sprintf("「%s」为%s，但%s ÷ %s 应为%s，请重新计算指标或核对口径。",
+				label, indicators.Format(v), count(num), count(den), strconv.FormatFloat(want, 'f', def.Places, 64)+"%")})
+	}
+	for _, part := range []struct {
+		id, name string
+		x        float64
+	}{{def.Numerator, "分子", num}, {def.Denominator, "分母", den}} {
+		pv, ok := cur.Get(part.id)
+		if !ok || pv.Unavailable != "" || same(pv.Value, part.x) {
+			continue
+		}
+		out = append(out, Issue{Severity: SeverityError, Code: CodeRateParts, IndicatorID: id, Where: where,
+			Message: fmt.Sprintf("「%s」的%s是%s，而「%s」为%s，二者应一致，请重新计算指标。",
+				label, part.name, count(part.x), pv.Label, count(pv.Value))})
+	}
+	return out
+}
+
+func same(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// checkNesting applies the nesting table to the pairs the report prints (either side) whose
+// ids all have values.
+func checkNesting(cur *indicators.Result, printed map[string]string) []Issue {
+	var out []Issue
+	for _, n := range nesting {
+		shown, where, complete := false, "", true
+		vals := map[string]indicators.Value{}
+		for _, id := range append(append([]string{}, n.Parts...), n.Whole...) {
+			if w, ok := printed[id]; ok && !shown {
+				shown, where = true, w
+			}
+			v, ok := cur.Get(id)
+			if !ok || v.Unavailable != "" {
+				complete = false
+				break
+			}
+			vals[id] = v
+		}
+		if !shown || !complete {
+			continue
+		}
+		part, partName := sumOf(vals, n.Parts)
+		whole, wholeName := sumOf(vals, n.Whole)
+		if part <= whole+1e-9 {
+			continue
+		}
+		i := Issue{Severity: SeverityError, Code: CodeNesting, IndicatorID: n.Parts[0], Where: where,
+			Message: fmt.Sprintf("%s（%s）大于%s（%s），前者应包含在后者之中，请核对相关记录。",
+				partName, count(part), wholeName, count(whole))}
+		if !n.Strict {
+			i.Severity = SeverityWarning
+			i.Message = fmt.Sprintf("%s（%s）大于%s（%s）。二者按不同日期或口径统计，通常前者不超过后者，请核实。",
+				partName, count(part), wholeName, count(whole))
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// sumOf adds the values of ids and names them: 「甲」 or 「甲」、「乙」之和.
+func sumOf(vals map[string]indicators.Value, ids []string) (float64, string) {
+	sum := 0.0
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		sum += vals[id].Value
+		names = append(names, "「"+vals[id].Label+"」")
+	}
+	if len(names) == 1 {
+		return sum, names[0]
+	}
+	return sum, strings.Join(names, "、") + "之和"
+}
+
+// checkNoRecords warns of each line of work the report speaks of whose counts are all zero.
+func checkNoRecords(cur *indicators.Result, printed []string) []Issue {
+	kinds := []string{}
+	seen := map[string]bool{}
+	for _, id := range printed {
+		if v, ok := cur.Get(id); ok && v.Kind != "" && !seen[v.Kind] {
+			seen[v.Kind] = true
+			kinds = append(kinds, v.Kind)
+		}
+	}
+	var out []Issue
+	for _, k := range kinds {
+		var labels []string
+		zero := true
+		for _, v := range cur.List {
+			if v.Kind != k || v.Unit == "%" {
+				continue
+			}
+			if v.Unavailable != "" || v.Value != 0 {
+				zero = false
+				break
+			}
+			labels = append(labels, "「"+v.Label+"」")
+		}
+		if !zero || labels == nil {
+			continue
+		}
+		if len(labels) > 3 {
+			labels = append(labels[:3], "等")
+		}
+		out = append(out, Issue{Severity: SeverityWarning, Code: CodeNoRecords, IndicatorID: firstOfKind(cur, k),
+			Message: fmt.Sprintf("本年度没有「%s」的任何记录（%s均为0）。请确认是否漏录；如确无此项工作，可删去或改写相应段落。",
+				kindLabel(k), strings.Join(labels, ""))})
+	}
+	return out
+}
+
+func firstOfKind(cur *indicators.Result, kind string) string {
+	for _, v := range cur.List {
+		if v.Kind == kind {
+			return v.ID
+		}
+	}
+	return ""
+}
+
+// kindLabels names the record kinds of ledgers.md that internal/law does not define yet.
+var kindLabels = map[string]string{
+	"reconsideration": "行政复议", "hearing": "复议听证", "litigation": "行政应诉", "letter": "督办函件",
+	"legal_aid": "法律援助", "consultation": "法律咨询", "volunteer_service": "法律援助志愿者服务",
+	"notarization": "公证", "advisory_contract": "常年法律顾问", "lawyer_case": "律师办理案件",
+	"contract_review": "村（社区）法律顾问合同审核", "legality_review": "合法性审查", "normative_doc": "行政规范性文件",
+	"major_decision": "重大行政决策", "legal_affair": "法律事务审查", "enforcement_case": "行政执法案件",
+	"inspection": "执法监督检查", "case_file_review": "案卷评查", "rectification": "整改问题",
+	"officer": "行政执法人员", "certificate_event": "执法资格与证件", "training": "培训登记",
+	"publicity_event": "法治宣传活动", "responsibility_review": "谁执法谁普法履职评议", "navigator": "法律明白人",
+	"meeting": "会议与学习", "plan_task": "年度工作要点任务", "award": "荣誉", "mediation": "人民调解",
+}
+
+func kindLabel(kind string) string {
+	if k, ok := law.Lookup(kind); ok && k.Label != "" {
+		return k.Label
+	}
+	if l, ok := kindLabels[kind]; ok {
+		return l
+	}
+	return kind
+}
+
+// checkPrevPeriod: last year's figures must be over the year before, or every comparison in
+// the report is wrong.
+func checkPrevPeriod(cur, prev *indicators.Result) (Issue, bool) {
+	if prev == nil || len(cur.From) != 10 || len(prev.From) != 10 || len(cur.To) != 10 || len(prev.To) != 10 {
+		return Issue{}, false
+	}
+	y, err1 := strconv.Atoi(cur.From[:4])
+	py, err2 := strconv.Atoi(prev.From[:4])
+	if err1 != nil || err2 != nil || py == y-1 && prev.From[4:] == cur.From[4:] && prev.To[4:] == cur.To[4:] {
+		return Issue{}, false
+	}
+	return Issue{Severity: SeverityWarning, Code: CodePrevPeriod,
+		Message: fmt.Sprintf("用于同比的上年数据统计期为%s至%s，不是本年统计期（%s至%s）的上一年度，同比数字可能有误。",
+			prev.From, prev.To, cur.From, cur.To)}, true
+}

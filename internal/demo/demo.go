@@ -24,16 +24,22 @@ const (
 	seed        = 441481 // the city's division code
 	streamOrgs  = 1
 	streamMedia = 2
+	streamRecon = 3 // reconsideration and hearing
+	streamLitig = 4 // litigation
+	streamMail  = 5 // letter
 
 	accountTown = "441481100" // 宁中镇, where the demo's town-level accounts work
 )
 
 // Summary says what Load wrote and where demo accounts may be bound.
 type Summary struct {
-	City      string `json:"city"`      // 兴宁市: a city-wide account
-	Bureau    string `json:"bureau"`    // 兴宁市司法局: the bureau's staff
-	Town      string `json:"town"`      // 宁中镇: a town's 司法所 staff
-	Committee string `json:"committee"` // a village committee in Town: a mediator
+	City   string `json:"city"`   // 兴宁市: a city-wide account
+	Bureau string `json:"bureau"` // 兴宁市司法局: the bureau's staff
+	// Reconsideration is the bureau's 行政复议与应诉股, the 行政复议机构 that keeps the
+	// reconsideration, hearing, litigation and letter ledgers.
+	Reconsideration string `json:"reconsideration"`
+	Town            string `json:"town"`      // 宁中镇: a town's 司法所 staff
+	Committee       string `json:"committee"` // a village committee in Town: a mediator
 	// AsOf is the day the data stands on (the last records are of March 2025): the date to give
 	// `fazhi deadlines --on` to see the open cases as they were.
 	AsOf    string         `json:"as_of"`
@@ -58,7 +64,7 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 	if _, err := st.ImportOrgs(ctx, a, sc, t.orgs); err != nil {
 		return Summary{}, fmt.Errorf("载入演示组织架构失败：%w", err)
 	}
-	sum := Summary{City: cityCode, Bureau: bureauCode, Town: accountTown, AsOf: asOf.String(),
+	sum := Summary{City: cityCode, Bureau: bureauCode, Reconsideration: reconOffice, Town: accountTown, AsOf: asOf.String(),
 		Orgs: len(t.orgs), Records: map[string]int{}}
 	for _, c := range t.committees {
 		if c.village && towns[c.town].code == accountTown {
@@ -87,7 +93,93 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 	}
 	sum.Records["mediation"] = len(ds)
 	sum.Timelines += len(stepwise)
+
+	if err := loadReconsideration(ctx, st, a, sc, &sum); err != nil {
+		return sum, err
+	}
 	return sum, nil
+}
+
+// loadReconsideration writes the 行政复议 office's ledgers: the cases (most imported, some entered
+// step by step), the hearings, the suits and the letters.
+func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sum *Summary) error {
+	cal := st.Calendar()
+	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), cal)
+	if err != nil {
+		return err
+	}
+	var rows []store.ImportRow
+	var stepwise []*reconCase
+	for _, c := range cs {
+		if c.timeline {
+			stepwise = append(stepwise, c)
+		} else {
+			rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: c.values(reconOffice)})
+		}
+	}
+	if err := importAll(ctx, st, a, sc, "reconsideration", rows); err != nil {
+		return err
+	}
+	for _, c := range stepwise {
+		if err := reviewStepwise(ctx, st, a, sc, c); err != nil {
+			return fmt.Errorf("载入演示行政复议案件「%s」失败：%w", c.code, err)
+		}
+	}
+	sum.Records["reconsideration"] = len(cs)
+	sum.Timelines += len(stepwise)
+
+	// Hearings refer to their cases, so they come after them.
+	rows = nil
+	for _, v := range hearings(cs, reconOffice) {
+		rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: v})
+	}
+	if err := importAll(ctx, st, a, sc, "hearing", rows); err != nil {
+		return err
+	}
+	sum.Records["hearing"] = len(rows)
+
+	suits, err := generateLawsuits(rand.New(rand.NewPCG(seed, streamLitig)), cal, cs)
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for _, s := range suits {
+		rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: s.values(reconOffice)})
+	}
+	if err := importAll(ctx, st, a, sc, "litigation", rows); err != nil {
+		return err
+	}
+	sum.Records["litigation"] = len(rows)
+
+	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), cal, cs, suits)
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for _, l := range letters {
+		rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: l.values()})
+	}
+	if err := importAll(ctx, st, a, sc, "letter", rows); err != nil {
+		return err
+	}
+	sum.Records["letter"] = len(rows)
+	return nil
+}
+
+// reviewStepwise enters a case as the office handles it: registered on receipt, then each step
+// (补正, 受理, 副本, 答复, 听证, 中止, 恢复, 延期, 决定, 起诉) as a Transition on its day. The final
+// values equal what an import of the same case would hold.
+func reviewStepwise(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, c *reconCase) error {
+	rec, err := st.CreateRecord(ctx, a, sc, "reconsideration", c.application(reconOffice))
+	if err != nil {
+		return err
+	}
+	for _, s := range c.steps() {
+		if rec, err = st.Transition(ctx, a, sc, rec.ID, rec.Version, s.name, s.in); err != nil {
+			return fmt.Errorf("%s「%s」：%w", s.on, s.name, err)
+		}
+	}
+	return nil
 }
 
 // importAll imports rows in one transaction; on refusal it names the first rows and reasons,

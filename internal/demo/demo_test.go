@@ -95,19 +95,34 @@ func TestLoad(t *testing.T) {
 		t.Run(fmt.Sprintf("%s-%d", s.Dialect(), i), func(t *testing.T) {
 			sum := load(t, s)
 			checkMediationFigures(t, s)
+			checkReconsiderationFigures(t, s)
 			checkTree(t, s, sum)
 			checkOpenAndTimelines(t, s, sum)
+			checkReconsiderationClocks(t, s)
+			checkReconsiderationSteps(t, s)
 			n, err := s.VerifyAudit(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := int64(sum.Orgs + sum.Records["mediation"]); n < want {
+			want := int64(sum.Orgs)
+			for _, k := range []string{"mediation", "reconsideration", "hearing", "litigation", "letter"} {
+				if sum.Records[k] == 0 {
+					t.Errorf("summary has no %s records: %v", k, sum.Records)
+				}
+				want += int64(sum.Records[k])
+			}
+			if n < want {
 				t.Fatalf("audit has %d entries, want at least %d", n, want)
 			}
 			if _, err := Load(context.Background(), s, loader, system()); store.ErrorCode(err) != store.ECONFLICT {
 				t.Fatalf("second load into the same database: %v", err)
 			}
-			hashes = append(hashes, recordsHash(t, s))
+			// The mediation ledger is exactly what it was before the reconsideration ledgers were
+			// added: they draw from their own streams.
+			if h := recordsHash(t, s, false, "mediation"); h != mediationHash {
+				t.Errorf("mediation records changed: hash %s, want %s", h, mediationHash)
+			}
+			hashes = append(hashes, recordsHash(t, s, true, "mediation", "reconsideration", "hearing", "litigation", "letter"))
 		})
 	}
 	for i, h := range hashes {
@@ -116,6 +131,10 @@ func TestLoad(t *testing.T) {
 		}
 	}
 }
+
+// mediationHash is recordsHash of the mediation ledger as first generated (SQLite and
+// PostgreSQL alike). Change it only when the mediation scenario is meant to change.
+const mediationHash = "65a9b6259828e722697bfd7840f494e4ceabe77f0061c4ccdaa10a50855930d9"
 
 // checkMediationFigures computes mediation.cases, mediation.successful and
 // mediation.success_rate for 兴宁市, 2024, through the indicators catalog (indicators.md).
@@ -262,19 +281,32 @@ func checkOpenAndTimelines(t *testing.T, s *store.Store, sum Summary) {
 	}
 }
 
-// recordsHash digests every mediation record's org, 编号, status and values (not ids or
-// timestamps), in a fixed order.
-func recordsHash(t *testing.T, s *store.Store) string {
+// recordsHash digests every record of the kinds: its org, 编号, status and values (not ids or
+// timestamps), in a fixed order; with timelines, also the steps of each record's history.
+func recordsHash(t *testing.T, s *store.Store, timelines bool, kinds ...string) string {
 	t.Helper()
-	recs, total, err := s.List(context.Background(), system(), store.Filter{Query: store.Query{Kind: "mediation"},
-		Limit: 1 << 20})
-	if err != nil || len(recs) != total {
-		t.Fatalf("list: %d of %d, %v", len(recs), total, err)
-	}
-	lines := make([]string, len(recs))
-	for i, r := range recs {
-		b, _ := json.Marshal(r.Values)
-		lines[i] = r.OrgCode + "\t" + r.Code + "\t" + r.Status + "\t" + string(b)
+	var lines []string
+	for _, kind := range kinds {
+		recs, total, err := s.List(context.Background(), system(), store.Filter{Query: store.Query{Kind: kind},
+			Limit: 1 << 20})
+		if err != nil || len(recs) != total {
+			t.Fatalf("list %s: %d of %d, %v", kind, len(recs), total, err)
+		}
+		for _, r := range recs {
+			b, _ := json.Marshal(r.Values)
+			line := r.OrgCode + "\t" + r.Code + "\t" + r.Status + "\t" + string(b)
+			if timelines && kind != "mediation" {
+				evs, err := s.Events(context.Background(), system(), r.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range evs {
+					d, _ := json.Marshal(e.Data)
+					line += "\t" + e.Action + ":" + e.From + ">" + e.To + string(d)
+				}
+			}
+			lines = append(lines, line)
+		}
 	}
 	slices.Sort(lines)
 	h := sha256.Sum256([]byte(strings.Join(lines, "\n")))

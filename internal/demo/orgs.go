@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/store"
@@ -104,6 +105,24 @@ var enforcementUnits = []struct{ code, name string }{
 // bureauOffices are the 股室 of the bureau (type 其他: they own no case work themselves).
 var bureauOffices = []string{"办公室", "政治工作股", "法治调研督察股", "行政执法协调监督股", "行政复议与应诉股",
 	"普法与依法治理股", "人民参与和促进法治股", "公共法律服务管理股", "社区矫正管理股"}
+
+// officeCode is the code of the bureau's 股室 of that name (兴宁市司法局行政复议与应诉股 is
+// 441481-SFJ-05).
+func officeCode(name string) string {
+	i := slices.Index(bureauOffices, name)
+	if i < 0 {
+		panic("demo: no office " + name)
+	}
+	return fmt.Sprintf("%s-%02d", bureauCode, i+1)
+}
+
+var (
+	// reconOffice is the 行政复议机构 (行政复议法第4条): it keeps the reconsideration, hearing,
+	// litigation and letter ledgers.
+	reconOffice = officeCode("行政复议与应诉股")
+	// supervisionOffice sends the 执法监督 letters.
+	supervisionOffice = officeCode("行政执法协调监督股")
+)
 
 var lawFirms = []string{"广东齐昌律师事务所", "广东宁江律师事务所", "广东神光山律师事务所", "广东和山律师事务所",
 	"广东兴民律师事务所"}

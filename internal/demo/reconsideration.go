@@ -1,0 +1,1155 @@
+package demo
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+
+	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/law"
+)
+
+// The 行政复议 ledger of 兴宁市, 2023-Q4 to 2025-Q1. Since the 2023 revision (in force
+// 2024-01-01) the city government is the 行政复议机关 for the acts of its departments and
+// towns, and the bureau's 行政复议与应诉股 is its 行政复议机构 (行政复议法第4条、第24条): the
+// cases are that office's records.
+//
+// 2024 is generated to the seed report's figures: exactly received2024 applications received in
+// 2024 and exactly concluded2024 cases concluded in 2024, counting the cases carried over from
+// late 2023. Which cases those are, and everything about them, is drawn at random under the
+// clocks of the statute: acceptance within 5 WD (第30条), 补正 within 5 WD and 10 WD to answer
+// (第31条), the copy and the answer (第48条、第54条), hearings with 5 WD notice (第51条),
+// suspensions (第39条), one extension of at most 30 days (第62条), and the decision within 60 ND
+// (30 ND in the simplified procedure of 第53条). A handful are decided late, as in life.
+
+const (
+	received2024  = 240 // 2024年新收行政复议案件240件 (seed report, 四(四))
+	concluded2024 = 209 // 审结案件209件, carried-over cases included
+
+	received2023Q4 = 50 // late-2023 applications: the cases carried over into 2024
+	received2025Q1 = 20 // early-2025 applications concluded by asOf (the open ones come on top)
+
+	refused2024   = 15 // 不予受理
+	resolved2024  = 10 // 受理前化解
+	withdrawn2024 = 2  // 视为撤回 (no 补正 in time)
+)
+
+// observedHearing is the hearing that 8 units' enforcement officers attended
+// (于6月24日组织8个单位开展执法人员旁听行政复议听证活动).
+var observedHearing = calendar.MustParseDate("2024-06-24")
+
+// observerUnits are the 8 units of that hearing, named as in the org tree.
+var observerUnits = []string{"兴宁市市场监督管理局", "兴宁市公安局", "兴宁市自然资源局", "兴宁市人力资源和社会保障局",
+	"兴宁市住房和城乡建设局", "兴宁市城市管理和综合执法局", "兴宁市交通运输局", "兴宁市农业农村局"}
+
+// respondent is a body whose acts are reviewed, with the acts it is most often challenged on.
+type respondent struct {
+	name, typ, field string
+	w                float64
+	acts             []weighted
+}
+
+// departments are the city's departments as respondents. 市场监管's 举报投诉处理 (complaints by
+// professional claimants), 公安's 治安处罚 and 人社's 工伤认定 dominate a county's docket.
+var departments = []respondent{
+	{"兴宁市市场监督管理局", "县级政府部门", "市场监管", 22, []weighted{{"举报投诉处理", 12}, {"行政处罚", 9}, {"政府信息公开", 4}, {"不履行法定职责", 3}, {"行政许可", 1}, {"其他", 1}}},
+	{"兴宁市公安局", "县级政府部门", "公安", 18, []weighted{{"行政处罚", 14}, {"不履行法定职责", 3}, {"政府信息公开", 2}, {"行政强制", 1.5}, {"行政赔偿", 0.8}, {"举报投诉处理", 1}}},
+	{"兴宁市自然资源局", "县级政府部门", "自然资源", 11, []weighted{{"政府信息公开", 4}, {"行政确认", 4}, {"行政处罚", 2}, {"不履行法定职责", 2}, {"行政许可", 1}, {"其他", 0.5}}},
+	{"兴宁市人力资源和社会保障局", "县级政府部门", "人力资源社会保障", 13, []weighted{{"工伤认定", 10}, {"不履行法定职责", 3}, {"行政确认", 1.5}, {"政府信息公开", 1}}},
+	{"兴宁市住房和城乡建设局", "县级政府部门", "住房城乡建设", 5, []weighted{{"政府信息公开", 2}, {"举报投诉处理", 2}, {"行政处罚", 1}, {"行政许可", 1}, {"不履行法定职责", 1}}},
+	{"兴宁市城市管理和综合执法局", "县级政府部门", "住房城乡建设", 4, []weighted{{"行政处罚", 3}, {"行政强制", 2}, {"举报投诉处理", 1}}},
+	{"兴宁市交通运输局", "县级政府部门", "交通运输", 3, []weighted{{"行政处罚", 3}, {"举报投诉处理", 1}}},
+	{"兴宁市农业农村局", "县级政府部门", "农业农村", 2, []weighted{{"不履行法定职责", 1}, {"行政确认", 1}, {"政府信息公开", 1}}},
+	{"兴宁市卫生健康局", "县级政府部门", "卫生健康", 2, []weighted{{"举报投诉处理", 1.5}, {"行政处罚", 1}, {"政府信息公开", 0.5}}},
+	{"兴宁市教育局", "县级政府部门", "教育", 1.5, []weighted{{"政府信息公开", 1}, {"举报投诉处理", 1}}},
+	{"兴宁市医疗保障局", "县级政府部门", "其他", 1, []weighted{{"行政处罚", 1}, {"行政确认", 0.5}}},
+	{"兴宁市应急管理局", "县级政府部门", "其他", 1, []weighted{{"行政处罚", 1}}},
+}
+
+// townActs are what towns and streets are challenged on: 综合行政执法 penalties and demolitions,
+// requisition agreements, information requests.
+var townActs = []weighted{{"政府信息公开", 3}, {"行政强制", 2}, {"行政处罚", 2}, {"不履行法定职责", 2}, {"行政协议", 2}, {"行政赔偿", 0.8}, {"其他", 1}}
+
+// townShare is the weight of all towns together against the departments above.
+const townShare = 14.0
+
+// townRespondent is a town's government (镇人民政府) or a street's office (街道办事处).
+func townRespondent(tw town) respondent {
+	name := cityName + tw.name + "人民政府"
+	if tw.typ == "街道" {
+		name = cityName + tw.name + "办事处"
+	}
+	return respondent{name: name, typ: "乡镇街道", field: "乡镇街道", acts: townActs}
+}
+
+// fineRange is the 罚款 range (元) of a respondent's penalties.
+var fineRange = map[string][2]float64{
+	"市场监管": {2000, 300000}, "交通运输": {1000, 30000}, "自然资源": {10000, 500000}, "住房城乡建设": {500, 200000},
+	"卫生健康": {2000, 50000}, "乡镇街道": {1000, 50000}, "其他": {5000, 200000},
+}
+
+var (
+	supplementItems = []string{"申请人身份证明材料", "被申请行政复议的行政行为的相关材料", "明确的行政复议请求和事实理由",
+		"委托代理人的授权委托书"}
+	// omissionItem is asked of an applicant who says an agency failed to act (第44条第2款).
+	omissionItem   = "曾经要求被申请人履行法定职责的证明材料"
+	refusalReasons = []string{"超过法定申请期限（行政复议法第20条）", "申请人与被申请行政复议的行政行为不具有利害关系（第30条第1款第2项）",
+		"申请人已就同一行政行为向人民法院提起行政诉讼并已被受理（第29条第2款）", "重复申请：同一申请人就同一事项已申请行政复议并已被受理"}
+	// petitionReason is refused for complaints and claims of omission that are really 信访.
+	petitionReason = "不属于行政复议范围：对信访事项处理意见不服（第12条）"
+	// complainants are the professional claimants whose 举报 reappear in the 市场监管 docket.
+	complainants = []string{"吴志强", "古伟明", "赖丽娟"}
+	shops        = []string{"兴宁市宁江副食商行", "兴宁市福兴五金店", "兴宁市新城餐饮店", "兴宁市兴田日用品商行",
+		"兴宁市和山食品店", "兴宁市永和农资店", "兴宁市城东烟酒商行", "兴宁市神光药店"}
+)
+
+// Outcomes in the order weights are given.
+var outcomes = []string{"维持", "驳回复议请求", "驳回申请", "撤销", "部分撤销", "变更", "确认违法", "责令履行", "确认无效",
+	"调解", "和解撤回", "撤回", "终止"}
+
+// reconCase is one application and what became of it.
+type reconCase struct {
+	code                    string
+	received                calendar.Date
+	form                    string
+	applicants              []string
+	phone                   string
+	resp                    respondent
+	act, amount             string
+	onTheSpot, warning      bool
+	suppRequested           calendar.Date
+	suppReceived            calendar.Date
+	suppItems               string
+	acceptance              string // 受理, 不予受理, 受理前化解, 视为撤回, 审查中, 补正中
+	acceptanceClosed        calendar.Date
+	refusal                 string
+	accepted                calendar.Date
+	procedure, simpleGround string
+	copySent, answered      calendar.Date
+	hearingOn, hearingNote  calendar.Date
+	observers, panel        []string
+	suspended, resumed      calendar.Date // resumed zero: still suspended
+	suspGround              string
+	mediationPause          bool // suspended to mediate (第39条第1款第6项) and concluded while suspended
+	extDays                 int
+	extApproved             calendar.Date
+	late                    bool // planned to be decided after the decision period
+	closed                  calendar.Date
+	outcome, termGround     string
+	sued                    bool
+	timeline                bool
+}
+
+// open reports whether the case is unfinished: still under review, awaiting 补正, or accepted
+// and not concluded.
+func (c *reconCase) open() bool {
+	switch c.acceptance {
+	case "审查中", "补正中":
+		return true
+	case "受理":
+		return c.closed.IsZero()
+	}
+	return false
+}
+
+func isDecision(outcome string) bool { return slices.Contains(law.DecisionOutcomes, outcome) }
+
+// calendarError carries a calendar failure out of the generator's date arithmetic.
+type calendarError struct{ err error }
+
+// recovered turns a failure deep in a generator into Load's error: the calendar lacking a year,
+// or a plan the statute's clocks do not allow (a bug in the generator, said loudly).
+func recovered(what string, err *error) {
+	switch p := recover().(type) {
+	case nil:
+	case calendarError:
+		*err = fmt.Errorf("生成演示%s需要工作日历：%w", what, p.err)
+	default:
+		*err = fmt.Errorf("生成演示%s失败：%v", what, p)
+	}
+}
+
+// days is date arithmetic on the working-day calendar with a random stream.
+type days struct {
+	r   *rand.Rand
+	cal *calendar.Calendar
+}
+
+type reconGen struct {
+	days
+	staff []string // the office's 行政复议人员
+	// admitted and simplified count the cases planned since the simplified procedure exists.
+	admitted, simplified int
+}
+
+// wd is the n-th working day after d (before, for n < 0).
+func (g days) wd(d calendar.Date, n int) calendar.Date {
+	out, err := g.cal.AddWorkdays(d, n)
+	if err != nil {
+		panic(calendarError{err})
+	}
+	return out
+}
+
+func (g days) isWorkday(d calendar.Date) bool {
+	ok, _, err := g.cal.IsWorkday(d)
+	if err != nil {
+		panic(calendarError{err})
+	}
+	return ok
+}
+
+// due is the last day of the decision period as the store's clock computes it (第62条; 中止
+// days not counted, 第39条; extension added).
+func (g *reconGen) due(c *reconCase, withExtension bool) calendar.Date {
+	clk := calendar.Clock{Start: c.accepted, Budget: 60, Unit: calendar.ND}
+	if c.procedure == "简易" {
+		clk.Budget = 30
+	}
+	if withExtension {
+		clk.ExtensionDays = c.extDays
+	}
+	if !c.suspended.IsZero() && !c.resumed.IsZero() {
+		clk.Suspensions = []calendar.Interval{{From: c.suspended, To: c.resumed.AddDays(-1)}}
+	}
+	d, _, err := g.cal.Due(clk)
+	if err != nil {
+		panic(calendarError{err})
+	}
+	return d
+}
+
+// pickDay draws a working day in [lo, hi]; skew < 1 leans towards hi (decisions tend to be
+// issued late in the period). ok is false when the span has no working day.
+func (g days) pickDay(lo, hi calendar.Date, skew float64) (calendar.Date, bool) {
+	var days []calendar.Date
+	for d := lo; !d.After(hi); d = d.AddDays(1) {
+		if g.isWorkday(d) {
+			days = append(days, d)
+		}
+	}
+	if len(days) == 0 {
+		return lo, false
+	}
+	i := int(math.Pow(g.r.Float64(), skew) * float64(len(days)))
+	return days[min(i, len(days)-1)], true
+}
+
+// workdays lists n working days in [from, to] drawn uniformly, in order.
+func (g days) workdays(from, to calendar.Date, n int) []calendar.Date {
+	var pool []calendar.Date
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if g.isWorkday(d) {
+			pool = append(pool, d)
+		}
+	}
+	out := make([]calendar.Date, n)
+	for i := range out {
+		out[i] = pool[g.r.IntN(len(pool))]
+	}
+	slices.SortFunc(out, calendar.Date.Compare)
+	return out
+}
+
+func (g days) pickRespondent() respondent {
+	total := townShare
+	for _, d := range departments {
+		total += d.w
+	}
+	x := g.r.Float64() * total
+	for _, d := range departments {
+		if x < d.w {
+			return d
+		}
+		x -= d.w
+	}
+	ti := pickIndex(g.r, len(towns), func(i int) float64 { return float64(towns[i].pop) })
+	return townRespondent(towns[ti])
+}
+
+// logUniform draws a sum in [lo, hi] (元), rounded as a decision states it.
+func (g *reconGen) logUniform(lo, hi float64) string {
+	x := lo * math.Pow(hi/lo, g.r.Float64())
+	step := 100.0
+	if x >= 20000 {
+		step = 1000
+	}
+	return strconv.Itoa(int(math.Round(x/step) * step))
+}
+
+// newCase draws an application received on day: who applies, against whom, about what.
+func (g *reconGen) newCase(day calendar.Date) *reconCase {
+	c := &reconCase{received: day, acceptance: "审查中"}
+	c.resp = g.pickRespondent()
+	c.act = pickWeighted(g.r, c.resp.acts)
+	c.form = pickWeighted(g.r, []weighted{{"书面", 55}, {"网上", 35}, {"口头", 10}})
+	if c.act == "行政处罚" {
+		switch {
+		case c.resp.field == "公安":
+			switch u := g.r.Float64(); {
+			case u < 0.35: // 行政拘留: no sum
+			case u < 0.45:
+				c.warning = true
+			case u < 0.57:
+				c.onTheSpot, c.amount = true, "200"
+			default:
+				c.amount = g.logUniform(200, 3000)
+			}
+		case c.resp.field == "市场监管" && g.r.Float64() < 0.12:
+			c.amount = g.logUniform(500, 3000) // a stall's fine
+		default:
+			rg := fineRange[c.resp.field]
+			c.amount = g.logUniform(rg[0], rg[1])
+		}
+	}
+	switch c.act {
+	case "行政赔偿":
+		c.amount = g.logUniform(5000, 300000)
+	case "行政协议":
+		c.amount = g.logUniform(80000, 2000000)
+	}
+	// Applicants: the punished business, the injured worker or the employer, a complainant, the
+	// family whose house was pulled down.
+	switch {
+	case c.act == "举报投诉处理" && c.resp.field == "市场监管" && g.r.Float64() < 0.4:
+		c.applicants = []string{oneOf(g.r, complainants)}
+	case c.act == "行政处罚" && c.resp.field != "公安" && g.r.Float64() < 0.6:
+		if g.r.Float64() < 0.5 {
+			c.applicants = []string{oneOf(g.r, shops)}
+		} else {
+			c.applicants = []string{oneOf(g.r, firmNames)}
+		}
+	case c.act == "工伤认定" && g.r.Float64() < 0.45:
+		c.applicants = []string{oneOf(g.r, firmNames)}
+	case c.act == "行政强制" || c.act == "行政协议" || c.act == "行政赔偿":
+		c.applicants = distinctNames(g.r, 1+g.r.IntN(3))
+	default:
+		n := 1
+		if g.r.Float64() < 0.1 {
+			n = 2
+		}
+		c.applicants = distinctNames(g.r, n)
+	}
+	if g.r.Float64() < 0.7 {
+		c.phone = phone(g.r)
+	}
+	return c
+}
+
+// eligibleGround is the 第53条 ground the case could be heard under in the simplified procedure,
+// or "" when only the parties' consent would allow it.
+func (c *reconCase) eligibleGround() string {
+	switch {
+	case c.act == "政府信息公开":
+		return "政府信息公开"
+	case c.onTheSpot:
+		return "当场作出"
+	case c.warning:
+		return "警告或者通报批评"
+	case c.act == "行政处罚" && c.amount != "":
+		if amt, _ := strconv.Atoi(c.amount); amt <= 3000 {
+			return "涉案款额三千元以下"
+		}
+	}
+	return ""
+}
+
+// outcomeWeight is how likely an outcome is for an act: acts of omission are not 维持ed but
+// their claims rejected or the duty ordered; information requests and injury findings are
+// often sent back; fines are reduced or settled; compensation is mediated.
+func outcomeWeight(act, outcome string) float64 {
+	w := map[string]float64{"维持": 40, "驳回复议请求": 8, "驳回申请": 3, "撤销": 5, "部分撤销": 0.6, "变更": 0.6,
+		"确认违法": 3, "责令履行": 1, "确认无效": 0.2, "调解": 3, "和解撤回": 8, "撤回": 6, "终止": 1.2}
+	switch act {
+	case "不履行法定职责":
+		w["驳回复议请求"], w["维持"], w["责令履行"], w["确认违法"] = 36, 0, 9, 4
+	case "举报投诉处理":
+		w["驳回复议请求"], w["维持"], w["责令履行"], w["确认违法"] = 14, 26, 5, 3
+	case "政府信息公开":
+		w["撤销"], w["确认违法"], w["责令履行"] = 5, 5, 3
+	case "行政处罚":
+		w["变更"], w["和解撤回"], w["调解"] = 3, 11, 4
+	case "工伤认定":
+		w["撤销"] = 6
+	case "行政赔偿", "行政协议":
+		w["调解"], w["和解撤回"] = 14, 12
+	}
+	return w[outcome]
+}
+
+func (g *reconGen) pickOutcome(c *reconCase) string {
+	for {
+		o := outcomes[pickIndex(g.r, len(outcomes), func(i int) float64 { return outcomeWeight(c.act, outcomes[i]) })]
+		if o != "终止" {
+			return o
+		}
+		// 第41条: a business wound up with no successor, or the same conduct taken up as a crime.
+		switch {
+		case c.resp.field == "公安" && c.act == "行政处罚":
+			c.termGround = law.TerminationGrounds[3]
+		case slices.Contains(firmNames, c.applicants[0]) || slices.Contains(shops, c.applicants[0]):
+			c.termGround = law.TerminationGrounds[2]
+		default:
+			continue
+		}
+		return o
+	}
+}
+
+var suspensionGrounds = []weighted{
+	{law.SuspensionGrounds[7], 5}, // 需要以其他案件的审理结果为依据
+	{law.SuspensionGrounds[4], 3}, // 不可抗力或者其他正当理由
+	{law.SuspensionGrounds[6], 1}, // 法律适用问题需要有权机关解释或者确认
+	{law.SuspensionGrounds[9], 1},
+}
+
+// admit plans an accepted case up to, not including, its conclusion: the acceptance (after a 补正
+// sometimes), the procedure, the copy and the answer, a hearing, a suspension, an extension, and
+// what the case will end in. simpleOK is false before 2024 (the simplified procedure is new in
+// the 2023 law).
+func (g *reconGen) admit(c *reconCase, simpleOK bool) {
+	base := c.received
+	if g.r.Float64() < 0.08 {
+		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
+		c.suppItems = g.supplementItem(c)
+		c.suppReceived = g.wd(c.suppRequested, 1+g.r.IntN(7))
+		base = c.suppReceived
+	}
+	c.acceptance = "受理"
+	c.accepted = g.wd(base, 1+pickIndex(g.r, 5, func(i int) float64 { return []float64{35, 30, 20, 10, 5}[i] }))
+	c.procedure = "普通"
+	if simpleOK {
+		// Most eligible cases go the simplified way; the office keeps it to about a quarter of
+		// its cases, whatever the mix of acts.
+		share := float64(g.simplified+1) / float64(g.admitted+1)
+		if ground := c.eligibleGround(); ground != "" && share <= 0.27 && g.r.Float64() < 0.9 {
+			c.procedure, c.simpleGround = "简易", ground
+		} else if share < 0.22 && g.r.Float64() < 0.1 {
+			c.procedure, c.simpleGround = "简易", "各方当事人同意"
+		}
+	}
+	simple := c.procedure == "简易"
+	copyMax, answerMax := 7, 10 // 第48条
+	if simple {
+		copyMax, answerMax = 3, 5 // 第54条
+	}
+	c.copySent = g.wd(c.accepted, 1+g.r.IntN(copyMax))
+	c.answered = g.wd(c.copySent, 3+g.r.IntN(answerMax-2))
+	c.outcome = g.pickOutcome(c)
+	period := g.due(c, false)
+	switch {
+	case isDecision(c.outcome):
+		switch u := g.r.Float64(); {
+		case !simple && simpleOK && u < 0.04:
+			// 第50条: major or complex cases are heard; notice 5 WD ahead (第51条).
+			c.hearingNote = g.wd(c.answered, 1+g.r.IntN(4))
+			c.hearingOn = g.wd(c.hearingNote, 5+g.r.IntN(6))
+		case u < 0.11:
+			c.suspGround = pickWeighted(g.r, suspensionGrounds)
+			c.suspended = g.wd(c.answered, 1+g.r.IntN(8))
+			c.resumed = c.suspended.AddDays(10 + g.r.IntN(50))
+			for !g.isWorkday(c.resumed) {
+				c.resumed = c.resumed.AddDays(1)
+			}
+		}
+		if !simple && g.r.Float64() < 0.07 {
+			c.extDays = 30
+			if g.r.Float64() < 0.3 {
+				c.extDays = 15 + 5*g.r.IntN(3)
+			}
+			period = g.due(c, false)
+			c.extApproved, _ = g.pickDay(period.AddDays(-10), period.AddDays(-1), 1)
+		}
+		c.late = g.r.Float64() < 0.015
+	case (c.outcome == "调解" || c.outcome == "和解撤回") && g.r.Float64() < 0.45:
+		// 第39条第1款第6项: suspended while the parties settle, concluded by 调解书 or withdrawal.
+		c.mediationPause = true
+		c.suspGround = law.SuspensionGrounds[5]
+		c.suspended = g.wd(c.answered, 1+g.r.IntN(6))
+	}
+}
+
+// window is the span the case's conclusion may fall in under its plan; lo > hi means the plan
+// does not work and is drawn again.
+func (g *reconGen) window(c *reconCase) (lo, hi calendar.Date) {
+	period := g.due(c, true)
+	switch {
+	case c.mediationPause:
+		lo, hi = c.suspended.AddDays(7), c.suspended.AddDays(50)
+		if c.suspended.After(g.due(c, false).AddDays(-5)) {
+			return hi, lo
+		}
+	case isDecision(c.outcome):
+		lo, hi = g.wd(c.answered, 3), period
+		if !c.hearingOn.IsZero() {
+			lo = later(lo, g.wd(c.hearingOn, 2))
+		}
+		if !c.resumed.IsZero() {
+			lo = later(lo, g.wd(c.resumed, 3))
+		}
+		if c.extDays > 0 {
+			// Extended because the case could not be decided in time.
+			lo = later(lo, later(c.extApproved.AddDays(1), g.due(c, false).AddDays(-3)))
+		}
+		if c.late {
+			lo, hi = period.AddDays(1), period.AddDays(8)
+		}
+	default: // 调解、和解撤回、撤回、终止 at any point after the copy went out
+		lo, hi = c.copySent.AddDays(1), period
+	}
+	return lo, hi
+}
+
+func later(a, b calendar.Date) calendar.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b calendar.Date) calendar.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// conclude draws the conclusion day in [lo, hi] and settles what depends on it.
+func (g *reconGen) conclude(c *reconCase, lo, hi calendar.Date) bool {
+	skew := 1.0
+	if isDecision(c.outcome) {
+		skew = 0.6
+	}
+	d, ok := g.pickDay(lo, hi, skew)
+	if !ok {
+		return false
+	}
+	c.closed = d
+	if c.mediationPause {
+		c.resumed = d // the open suspension ends with the case (closeOpenSuspension)
+	}
+	if c.closed.Before(c.answered) || c.closed.Equal(c.answered) {
+		c.answered = calendar.Date{} // withdrawn before the respondent answered
+	}
+	return true
+}
+
+// screen ends an application without acceptance: refused (第30条), resolved before acceptance
+// (第5条), or treated as withdrawn when the 补正 did not come (第31条第2款).
+func (g *reconGen) screen(c *reconCase, fate string) {
+	c.acceptance = fate
+	switch fate {
+	case "不予受理":
+		c.refusal = oneOf(g.r, refusalReasons)
+		if (c.act == "举报投诉处理" || c.act == "不履行法定职责" || c.act == "其他") && g.r.Float64() < 0.5 {
+			c.refusal = petitionReason
+		}
+		c.acceptanceClosed = g.wd(c.received, 2+g.r.IntN(4))
+	case "受理前化解":
+		c.acceptanceClosed = g.wd(c.received, 1+g.r.IntN(5))
+	case "视为撤回":
+		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
+		c.suppItems = g.supplementItem(c)
+		c.acceptanceClosed = g.wd(c.suppRequested, 10).AddDays(1) // the day after the 10 WD ran out
+	}
+}
+
+// supplementItem is what an incomplete application lacks (第31条).
+func (g *reconGen) supplementItem(c *reconCase) string {
+	if c.act == "不履行法定职责" && g.r.Float64() < 0.6 {
+		return omissionItem
+	}
+	return oneOf(g.r, supplementItems)
+}
+
+// fates assigns n applications their screening fate by position: "" for accepted.
+func (g *reconGen) fates(n int, counts map[string]int) []string {
+	out := make([]string, n)
+	for _, fate := range []string{"不予受理", "受理前化解", "视为撤回"} {
+		for k := 0; k < counts[fate]; {
+			if i := g.r.IntN(n); out[i] == "" {
+				out[i] = fate
+				k++
+			}
+		}
+	}
+	return out
+}
+
+// plan admits c, redrawing the plan until its conclusion window within [from, to] is not empty.
+func (g *reconGen) plan(c *reconCase, simpleOK bool, from, to calendar.Date) (lo, hi calendar.Date) {
+	app := *c
+	for range 100 {
+		*c = app
+		g.admit(c, simpleOK)
+		lo, hi = g.window(c)
+		lo, hi = later(lo, from), earlier(hi, to)
+		if !lo.After(hi.AddDays(-2)) {
+			if simpleOK {
+				g.admitted++
+				if c.procedure == "简易" {
+					g.simplified++
+				}
+			}
+			return lo, hi
+		}
+	}
+	panic(fmt.Sprintf("demo: no workable plan for the case received %s", c.received))
+}
+
+// cohort generates the applications received in [from, to] and concludes every accepted one
+// within [from, last].
+func (g *reconGen) cohort(from, to, last calendar.Date, n int, counts map[string]int, simpleOK bool) []*reconCase {
+	days := g.workdays(from, to, n)
+	fates := g.fates(n, counts)
+	var cs []*reconCase
+	for i, day := range days {
+		c := g.newCase(day)
+		if fates[i] != "" {
+			g.screen(c, fates[i])
+		} else {
+			lo, hi := g.plan(c, simpleOK, from, last)
+			if !g.conclude(c, lo, hi) {
+				panic("demo: empty conclusion window")
+			}
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// span is a planned case and the days its conclusion may fall on.
+type span struct {
+	c      *reconCase
+	lo, hi calendar.Date
+}
+
+var (
+	jan2024 = calendar.MustParseDate("2024-01-01")
+	dec2024 = calendar.MustParseDate("2024-12-31")
+	jan2025 = calendar.MustParseDate("2025-01-01")
+)
+
+// year2024 generates exactly received2024 applications of which exactly target are concluded
+// in 2024; the rest are concluded in 2025 by asOf, except one still suspended.
+//
+// Each accepted case is planned first; its plan gives the span its conclusion can fall in.
+// Cases whose span lies within 2024 conclude in 2024, those whose span lies after it in 2025;
+// of the cases that could go either way, the ones concluded in 2024 are a draw weighted by how
+// much of their span is in 2024, so that the total is exact.
+func (g *reconGen) year2024(target int) []*reconCase {
+	days := g.workdays(jan2024, dec2024, received2024)
+	fates := g.fates(len(days), map[string]int{"不予受理": refused2024, "受理前化解": resolved2024, "视为撤回": withdrawn2024})
+	var cs []*reconCase
+	var spans []span
+	for i, day := range days {
+		c := g.newCase(day)
+		cs = append(cs, c)
+		if fates[i] != "" {
+			g.screen(c, fates[i])
+			continue
+		}
+		lo, hi := g.plan(c, true, jan2024, asOf)
+		spans = append(spans, span{c, lo, hi})
+	}
+
+	// The hearing of 24 June; one case both suspended and extended; and the case received last in
+	// the year among those accepted and heard ordinarily, still suspended at asOf, waiting for
+	// another case (第39条第1款第8项).
+	hc := g.observedHearingCase(cs)
+	g.suspendAndExtend(cs, hc)
+	plain := func(c *reconCase) bool {
+		return c != hc && isDecision(c.outcome) && c.hearingOn.IsZero() && !c.late && c.extDays == 0 && c.suspended.IsZero()
+	}
+	// A handful decided late, as in any office's year, and a termination (第41条) among them.
+	g.ensure(spans, 2, func(c *reconCase) bool { return c.late }, func(c *reconCase) bool {
+		return plain(c) && g.due(c, true).Before(calendar.MustParseDate("2024-11-15"))
+	}, func(c *reconCase) { c.late = true })
+	g.ensure(spans, 1, func(c *reconCase) bool { return c.outcome == "终止" }, func(c *reconCase) bool {
+		return plain(c) && c.resp.field == "公安" && c.act == "行政处罚"
+	}, func(c *reconCase) { c.outcome, c.termGround = "终止", law.TerminationGrounds[3] })
+	var stuck *reconCase
+	for i := len(spans) - 1; i >= 0; i-- {
+		c := spans[i].c
+		if c != hc && c.procedure == "普通" && isDecision(c.outcome) && c.hearingOn.IsZero() && c.extDays == 0 {
+			stuck = c
+			c.resumed, c.late, c.outcome, c.suspGround = calendar.Date{}, false, "", law.SuspensionGrounds[7]
+			c.suspended = g.wd(later(c.answered, jan2025), 3+g.r.IntN(4))
+			c.timeline = true
+			spans = slices.Delete(spans, i, i+1)
+			break
+		}
+	}
+	if stuck == nil {
+		panic("demo: no case to leave suspended")
+	}
+	for i := range spans {
+		lo, hi := g.window(spans[i].c)
+		spans[i].lo, spans[i].hi = later(lo, jan2024), earlier(hi, asOf)
+	}
+
+	var forced, flexible []int
+	for i, s := range spans {
+		in2024 := !s.lo.After(dec2024.AddDays(-1))
+		in2025 := !s.hi.Before(jan2025.AddDays(2))
+		switch {
+		case in2024 && in2025:
+			flexible = append(flexible, i)
+		case in2024:
+			forced = append(forced, i)
+		case !in2025:
+			panic("demo: a case fits neither year")
+		}
+	}
+	k := target - len(forced)
+	if k < 0 || k > len(flexible) {
+		panic(fmt.Sprintf("demo: %d cases must conclude in 2024 and %d may; %d wanted", len(forced), len(flexible), target))
+	}
+	// Efraimidis–Spirakis: key u^(1/w), w the share of the span within 2024.
+	keys := map[int]float64{}
+	for _, i := range flexible {
+		s := spans[i]
+		w := float64(dec2024.Sub(s.lo)+1) / float64(s.hi.Sub(s.lo)+1)
+		keys[i] = math.Pow(g.r.Float64(), 1/w)
+	}
+	slices.SortStableFunc(flexible, func(a, b int) int {
+		switch {
+		case keys[a] > keys[b]:
+			return -1
+		case keys[a] < keys[b]:
+			return 1
+		}
+		return 0
+	})
+	in2024 := map[int]bool{}
+	for _, i := range forced {
+		in2024[i] = true
+	}
+	for _, i := range flexible[:k] {
+		in2024[i] = true
+	}
+	for i, s := range spans {
+		lo, hi := s.lo, s.hi
+		if in2024[i] {
+			hi = earlier(hi, dec2024)
+		} else {
+			lo = later(lo, jan2025)
+		}
+		if !g.conclude(s.c, lo, hi) {
+			panic(fmt.Sprintf("demo: case received %s cannot conclude in [%s, %s]", s.c.received, lo, hi))
+		}
+	}
+	return cs
+}
+
+// ensure makes at least n of the planned cases satisfy has, changing eligible ones with set
+// (drawn at random among them) when too few do.
+func (g *reconGen) ensure(spans []span, n int, has, eligible func(*reconCase) bool, set func(*reconCase)) {
+	var pool []*reconCase
+	for _, s := range spans {
+		if has(s.c) {
+			n--
+		} else if eligible(s.c) {
+			pool = append(pool, s.c)
+		}
+	}
+	for ; n > 0 && len(pool) > 0; n-- {
+		i := g.r.IntN(len(pool))
+		set(pool[i])
+		pool = slices.Delete(pool, i, i+1)
+	}
+	if n > 0 {
+		panic("demo: too few cases to adjust")
+	}
+}
+
+// observedHearingCase makes the 24 June hearing: an accepted ordinary case decided on the merits,
+// with nothing else planned, whose answer was in before the notice had to go out.
+func (g *reconGen) observedHearingCase(cs []*reconCase) *reconCase {
+	lastNotice := g.wd(observedHearing, -5) // 第51条: notice at least 5 WD before
+	target := calendar.MustParseDate("2024-05-08")
+	var best *reconCase
+	for _, c := range cs {
+		if c.acceptance != "受理" || c.procedure != "普通" || !isDecision(c.outcome) || c.outcome == "驳回申请" ||
+			!c.suspended.IsZero() || c.extDays > 0 || !c.hearingOn.IsZero() || c.late ||
+			!c.answered.Before(lastNotice.AddDays(-3)) || g.due(c, false).Before(g.wd(observedHearing, 5)) {
+			continue
+		}
+		if best == nil || abs(c.received.Sub(target)) < abs(best.received.Sub(target)) {
+			best = c
+		}
+	}
+	if best == nil {
+		panic("demo: no case for the 24 June hearing")
+	}
+	best.hearingOn = observedHearing
+	best.hearingNote, _ = g.pickDay(g.wd(best.answered, 1), lastNotice, 1)
+	best.observers = observerUnits
+	return best
+}
+
+// suspendAndExtend makes sure one 2024 case shows the whole course of 第39条 and 第62条: suspended,
+// resumed, then extended, then decided. It takes the ordinary case received nearest 1 August
+// that is decided on the merits with nothing else planned, and plans a suspension and an
+// extension for it.
+func (g *reconGen) suspendAndExtend(cs []*reconCase, not *reconCase) {
+	target := calendar.MustParseDate("2024-08-01")
+	var best *reconCase
+	for _, c := range cs {
+		if c == not || c.acceptance != "受理" || c.procedure != "普通" || !isDecision(c.outcome) || c.mediationPause ||
+			!c.hearingOn.IsZero() || c.late || c.received.Year() != 2024 {
+			continue
+		}
+		if best == nil || abs(c.received.Sub(target)) < abs(best.received.Sub(target)) {
+			best = c
+		}
+	}
+	if best == nil {
+		panic("demo: no case to suspend and extend")
+	}
+	c := best
+	if c.suspended.IsZero() {
+		c.suspGround = law.SuspensionGrounds[7]
+		c.suspended = g.wd(c.answered, 2)
+		c.resumed = c.suspended.AddDays(21)
+		for !g.isWorkday(c.resumed) {
+			c.resumed = c.resumed.AddDays(1)
+		}
+	}
+	c.extDays = 30
+	period := g.due(c, false)
+	c.extApproved, _ = g.pickDay(period.AddDays(-10), period.AddDays(-1), 1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// openCases are the applications still being handled at asOf, one or more in each stage, so
+// that the deadlines page has reconsideration clocks running.
+func (g *reconGen) openCases() []*reconCase {
+	d := calendar.MustParseDate
+	var cs []*reconCase
+	add := func(received string) *reconCase {
+		c := g.newCase(d(received))
+		cs = append(cs, c)
+		return c
+	}
+	// 审查中: received in the last days, the 5-WD review running.
+	add("2025-03-26")
+	add("2025-03-28")
+	// 补正中: the applicant has 10 WD from the notice.
+	c := add("2025-03-17")
+	c.acceptance, c.suppRequested, c.suppItems = "补正中", d("2025-03-20"), supplementItems[1]
+	// 审理中: answered and awaiting decision; copy sent and answer awaited; just accepted.
+	c = add("2025-02-24")
+	c.acceptance, c.accepted, c.procedure = "受理", d("2025-02-26"), "普通"
+	c.copySent, c.answered = d("2025-03-04"), d("2025-03-14")
+	c = add("2025-03-19")
+	c.act, c.resp, c.amount, c.onTheSpot, c.warning = "政府信息公开", departments[2], "", false, false
+	c.acceptance, c.accepted, c.procedure, c.simpleGround = "受理", d("2025-03-21"), "简易", "政府信息公开"
+	c.copySent = d("2025-03-25")
+	c = add("2025-03-24")
+	c.acceptance, c.accepted, c.procedure = "受理", d("2025-03-27"), "普通"
+	// 中止: the parties are negotiating (第39条第1款第6项).
+	c = add("2025-02-10")
+	c.acceptance, c.accepted, c.procedure = "受理", d("2025-02-12"), "普通"
+	c.copySent, c.answered = d("2025-02-18"), d("2025-02-28")
+	c.suspended, c.suspGround = d("2025-03-10"), law.SuspensionGrounds[5]
+	for _, c := range cs {
+		c.timeline = true
+	}
+	return cs
+}
+
+// number gives each application its 编号 in order of receipt within its year, as the office's
+// register does: 兴府复〔2024〕12号.
+func numberCases(cs []*reconCase) {
+	slices.SortStableFunc(cs, func(a, b *reconCase) int { return a.received.Compare(b.received) })
+	seq := map[int]int{}
+	for _, c := range cs {
+		y := c.received.Year()
+		seq[y]++
+		c.code = fmt.Sprintf("兴府复〔%d〕%d号", y, seq[y])
+	}
+}
+
+// generateReconsiderations builds the whole ledger from r, in order of receipt.
+func generateReconsiderations(r *rand.Rand, cal *calendar.Calendar) (cs []*reconCase, err error) {
+	defer recovered("行政复议案件", &err)
+	g := &reconGen{days: days{r, cal}, staff: distinctNames(r, 6)}
+	// Late 2023, under the former law: no simplified procedure. Cases concluded in 2024 are the
+	// carried-over part of 2024's 审结.
+	old := g.cohort(calendar.MustParseDate("2023-10-09"), calendar.MustParseDate("2023-12-29"), dec2024,
+		received2023Q4, map[string]int{"不予受理": 2, "受理前化解": 2}, false)
+	carried := 0
+	for _, c := range old {
+		if c.closed.Year() == 2024 {
+			carried++
+		}
+	}
+	cs = append(old, g.year2024(concluded2024-carried)...)
+	cs = append(cs, g.cohort(calendar.MustParseDate("2025-01-02"), calendar.MustParseDate("2025-02-14"), asOf.AddDays(-3),
+		received2025Q1, map[string]int{"不予受理": 1, "受理前化解": 1}, true)...)
+	cs = append(cs, g.openCases()...)
+	for _, c := range cs {
+		g.finish(c)
+	}
+	numberCases(cs)
+	g.pickTimelines(cs)
+	return cs, nil
+}
+
+// finish draws what follows the conclusion: a suit after the decision (第34条), and the hearing
+// panels and observers.
+func (g *reconGen) finish(c *reconCase) {
+	if !c.closed.IsZero() && c.closed.Before(asOf.AddDays(-20)) {
+		p := 0.0
+		switch {
+		case c.outcome == "维持" || c.outcome == "驳回复议请求" || c.outcome == "驳回申请":
+			p = 0.17
+		case slices.Contains(law.CorrectionOutcomes, c.outcome):
+			p = 0.05
+		}
+		c.sued = g.r.Float64() < p
+	}
+	if !c.hearingOn.IsZero() {
+		// 第51条: one presiding officer, two or more officers, one clerk.
+		p := slices.Clone(g.staff)
+		g.r.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+		c.panel = []string{p[0] + "（主持人）", p[1] + "（听证员）", p[2] + "（听证员）", p[3] + "（记录员）"}
+		if c.observers == nil && c.hearingOn.Year() == 2024 && g.r.Float64() < 0.5 {
+			// Other 2024 hearings drew observers from the same units.
+			o := slices.Clone(observerUnits)
+			g.r.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+			c.observers = o[:1+g.r.IntN(3)]
+		}
+	}
+}
+
+// pickTimelines marks the 2024 cases entered step by step: one of each path through the
+// statute, so that the timelines page shows each kind of step.
+func (g *reconGen) pickTimelines(cs []*reconCase) {
+	spring := calendar.MustParseDate("2024-03-01")
+	paths := []func(c *reconCase) bool{
+		func(c *reconCase) bool { return c.hearingOn.Equal(observedHearing) },
+		func(c *reconCase) bool {
+			return !c.resumed.IsZero() && !c.mediationPause && c.extDays > 0 && isDecision(c.outcome)
+		},
+		func(c *reconCase) bool { return c.extDays > 0 && c.suspended.IsZero() },
+		func(c *reconCase) bool {
+			return !c.resumed.IsZero() && !c.mediationPause && c.extDays == 0 && isDecision(c.outcome)
+		},
+		func(c *reconCase) bool { return !c.suppReceived.IsZero() && isDecision(c.outcome) },
+		func(c *reconCase) bool { return c.procedure == "简易" && isDecision(c.outcome) && c.sued },
+		func(c *reconCase) bool { return c.mediationPause && c.outcome == "调解" },
+		func(c *reconCase) bool { return c.outcome == "和解撤回" && !c.mediationPause },
+		func(c *reconCase) bool { return c.outcome == "撤回" },
+		func(c *reconCase) bool { return c.outcome == "终止" },
+		func(c *reconCase) bool { return c.acceptance == "不予受理" },
+		func(c *reconCase) bool { return c.acceptance == "受理前化解" },
+		func(c *reconCase) bool { return c.closed.Year() == 2025 && isDecision(c.outcome) },
+	}
+	for _, path := range paths {
+		// The first such case from March, else from January.
+		var found *reconCase
+		for _, c := range cs {
+			if c.received.Year() == 2024 && !c.timeline && path(c) && (found == nil || found.received.Before(spring)) {
+				found = c
+				if !c.received.Before(spring) {
+					break
+				}
+			}
+		}
+		if found != nil {
+			found.timeline = true
+		}
+	}
+}
+
+// values is the record as the ledger holds it in the case's present state.
+func (c *reconCase) values(org string) law.Values {
+	v := c.application(org)
+	v["acceptance"] = c.acceptance
+	set := func(k string, d calendar.Date) {
+		if !d.IsZero() {
+			v[k] = d.String()
+		}
+	}
+	str := func(k, s string) {
+		if s != "" {
+			v[k] = s
+		}
+	}
+	set("supplement_requested_on", c.suppRequested)
+	str("supplement_items", c.suppItems)
+	set("supplement_received_on", c.suppReceived)
+	set("acceptance_closed_on", c.acceptanceClosed)
+	str("refusal_reason", c.refusal)
+	set("accepted_on", c.accepted)
+	str("procedure", c.procedure)
+	str("simple_ground", c.simpleGround)
+	set("copy_sent_on", c.copySent)
+	set("answer_received_on", c.answered)
+	if !c.hearingOn.IsZero() {
+		v["hearing"] = "是"
+		set("hearing_on", c.hearingOn)
+		set("hearing_notice_on", c.hearingNote)
+	}
+	if !c.suspended.IsZero() {
+		v["suspended_on"] = c.suspended.String()
+		v["suspension_ground"] = c.suspGround
+		if c.resumed.IsZero() {
+			v["suspensions"] = []string{c.suspended.String() + "~"}
+		} else {
+			v["resumed_on"] = c.resumed.String()
+			v["suspensions"] = []string{c.suspended.String() + "~" + c.resumed.AddDays(-1).String()}
+		}
+	}
+	if c.extDays > 0 {
+		v["extended"] = "是"
+		v["extension_days"] = strconv.Itoa(c.extDays)
+		set("extension_approved_on", c.extApproved)
+	}
+	if !c.closed.IsZero() {
+		set("closed_on", c.closed)
+		str("outcome", c.outcome)
+		str("termination_ground", c.termGround)
+	}
+	if c.sued {
+		v["sued_after"] = "是"
+	}
+	return v
+}
+
+// application is the record as registered on receipt.
+func (c *reconCase) application(org string) law.Values {
+	v := law.Values{
+		"code":             c.code,
+		"org":              org,
+		"received_on":      c.received.String(),
+		"application_form": c.form,
+		"applicants":       slices.Clone(c.applicants),
+		"respondent":       c.resp.name,
+		"respondent_type":  c.resp.typ,
+		"act_type":         c.act,
+		"field":            c.resp.field,
+		"acceptance":       "审查中",
+	}
+	if c.phone != "" {
+		v["applicant_phone"] = c.phone
+	}
+	if c.amount != "" {
+		v["amount"] = c.amount
+	}
+	return v
+}
+
+// step is one transition of a case entered step by step.
+type step struct {
+	on    calendar.Date
+	order int // among steps of the same day
+	name  string
+	in    law.Values
+}
+
+// steps are the transitions that take a registered application to the case's present state, in
+// the order of their dates.
+func (c *reconCase) steps() []step {
+	var out []step
+	add := func(on calendar.Date, order int, name string, kv ...string) {
+		if on.IsZero() {
+			return
+		}
+		in := law.Values{}
+		for i := 0; i < len(kv); i += 2 {
+			if kv[i+1] != "" {
+				in[kv[i]] = kv[i+1]
+			}
+		}
+		out = append(out, step{on, order, name, in})
+	}
+	ds := func(d calendar.Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		return d.String()
+	}
+	add(c.suppRequested, 0, "request_supplement", "supplement_requested_on", ds(c.suppRequested), "supplement_items", c.suppItems)
+	add(c.suppReceived, 1, "supplement_received", "supplement_received_on", ds(c.suppReceived))
+	switch c.acceptance {
+	case "不予受理":
+		add(c.acceptanceClosed, 2, "refuse", "acceptance_closed_on", ds(c.acceptanceClosed), "refusal_reason", c.refusal)
+	case "受理前化解":
+		add(c.acceptanceClosed, 2, "resolve_early", "acceptance_closed_on", ds(c.acceptanceClosed))
+	}
+	add(c.accepted, 2, "accept", "accepted_on", ds(c.accepted), "procedure", c.procedure, "simple_ground", c.simpleGround)
+	add(c.copySent, 3, "send_copy", "copy_sent_on", ds(c.copySent))
+	add(c.answered, 4, "receive_answer", "answer_received_on", ds(c.answered))
+	add(c.hearingNote, 5, "schedule_hearing", "hearing_on", ds(c.hearingOn), "hearing_notice_on", ds(c.hearingNote))
+	add(c.suspended, 6, "suspend", "suspended_on", ds(c.suspended), "suspension_ground", c.suspGround)
+	if !c.mediationPause {
+		add(c.resumed, 7, "resume", "resumed_on", ds(c.resumed))
+	}
+	if c.extDays > 0 {
+		add(c.extApproved, 8, "extend", "extension_days", strconv.Itoa(c.extDays), "extension_approved_on", ds(c.extApproved))
+	}
+	switch {
+	case c.closed.IsZero():
+	case c.outcome == "调解":
+		add(c.closed, 9, "mediate", "closed_on", ds(c.closed))
+	case c.outcome == "和解撤回":
+		add(c.closed, 9, "settle", "closed_on", ds(c.closed))
+	case c.outcome == "撤回":
+		add(c.closed, 9, "withdraw", "closed_on", ds(c.closed))
+	case c.outcome == "终止":
+		add(c.closed, 9, "terminate", "closed_on", ds(c.closed), "termination_ground", c.termGround)
+	default:
+		add(c.closed, 9, "decide", "closed_on", ds(c.closed), "outcome", c.outcome)
+	}
+	if c.sued {
+		// Registered when the court's summons arrives, some weeks after the decision.
+		add(c.closed.AddDays(20), 10, "record_suit")
+	}
+	slices.SortStableFunc(out, func(a, b step) int {
+		if n := a.on.Compare(b.on); n != 0 {
+			return n
+		}
+		return a.order - b.order
+	})
+	return out
+}
+
+// hearingValues is the 复议听证 ledger line of a heard case.
+func (c *reconCase) hearingValues(org, code string) law.Values {
+	v := law.Values{"code": code, "org": org, "case": c.code, "held_on": c.hearingOn.String(), "panel": slices.Clone(c.panel)}
+	if len(c.observers) > 0 {
+		v["observers"] = slices.Clone(c.observers)
+	}
+	return v
+}
+
+// hearings lists the heard cases whose hearing was held by asOf, numbered per year:
+// 兴府复听〔2024〕3号.
+func hearings(cs []*reconCase, org string) []law.Values {
+	var heard []*reconCase
+	for _, c := range cs {
+		if !c.hearingOn.IsZero() && !c.hearingOn.After(asOf) {
+			heard = append(heard, c)
+		}
+	}
+	slices.SortStableFunc(heard, func(a, b *reconCase) int { return a.hearingOn.Compare(b.hearingOn) })
+	seq := map[int]int{}
+	var out []law.Values
+	for _, c := range heard {
+		y := c.hearingOn.Year()
+		seq[y]++
+		out = append(out, c.hearingValues(org, fmt.Sprintf("兴府复听〔%d〕%d号", y, seq[y])))
+	}
+	return out
+}

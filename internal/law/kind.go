@@ -103,6 +103,8 @@ type ClockRule struct {
 	When          func(r Values) bool
 	// StopField, when set, stops the clock (the duty was done on that date).
 	StopField string
+	// StopAt, when StopField is not enough, gives the date the duty was done ("" while open).
+	StopAt func(r Values) string
 	// StopWhen stops the clock without a date (e.g. the record left the states it runs in).
 	StopWhen func(r Values) bool
 	// SuspensionsField names an Intervals field whose ranges stop the clock (e.g. 中止期间).

@@ -146,8 +146,7 @@ var Reconsideration = register(&Kind{
 			Inputs: []string{"answer_received_on"}, Needs: []string{"answer_received_on"}, Article: "行政复议法第48条、第54条"},
 		{Name: "schedule_hearing", Label: "安排听证", From: []string{"审理中"},
 			Inputs: []string{"hearing_on", "hearing_notice_on"}, Needs: []string{"hearing_on", "hearing_notice_on"},
-			Sets: map[string]string{"hearing": "是"}, Article: "行政复议法第50–51条（听证五日前通知）",
-			Apply: checkHearingNotice},
+			Sets: map[string]string{"hearing": "是"}, Article: "行政复议法第50–51条（听证五日前通知）"},
 		{Name: "suspend", Label: "中止审理", From: []string{"审理中"}, To: "中止",
 			Inputs: []string{"suspended_on", "suspension_ground"}, Needs: []string{"suspended_on", "suspension_ground"},
 			Article: "行政复议法第39条", Apply: openSuspension},
@@ -184,7 +183,7 @@ var Reconsideration = register(&Kind{
 		{ID: "reconsideration.acceptance_review", Label: "受理审查期限", Budget: 5, Unit: WorkingDays,
 			Article:    "行政复议法第30条（五日内审查；期满未作出不予受理决定的，视为受理）",
 			StartField: "supplement_received_on", StartFallback: "received_on",
-			StopWhen: func(v Values) bool { return v.Str("stage") != "审查中" }, Deemed: "deem_accept"},
+			StopWhen: func(v Values) bool { return v.Str("stage") != "审查中" }, StopAt: reviewEnded, Deemed: "deem_accept"},
 		{ID: "reconsideration.supplement", Label: "补正期限", Budget: 10, Unit: WorkingDays,
 			Article:    "行政复议法第31条（自收到补正通知之日起十日内补正；逾期不补正视为放弃）",
 			StartField: "supplement_requested_on", StopField: "supplement_received_on",
@@ -222,6 +221,26 @@ var Reconsideration = register(&Kind{
 			if v.Str("stage") == "已审结" && (v.Str("closed_on") == "" || v.Str("outcome") == "") {
 				return "outcome", "已审结的案件须填写结案日期和结案方式"
 			}
+			if v.Str("outcome") != "" && v.Str("closed_on") == "" {
+				return "closed_on", "填写了结案方式，请同时填写结案日期"
+			}
+			return "", ""
+		}},
+		{Article: "行政复议法第48条、第51条（程序日期先后）", Test: func(v Values) (string, string) {
+			order := []struct{ before, after, msg string }{
+				{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
+				{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
+				{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
+				{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
+			}
+			for _, o := range order {
+				if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
+					return o.after, o.msg
+				}
+			}
+			if msg := checkHearingNotice(v); msg != "" {
+				return "hearing_notice_on", msg
+			}
 			return "", ""
 		}},
 		{Article: "行政复议法第53条", Test: checkSimplified},
@@ -241,6 +260,21 @@ var Reconsideration = register(&Kind{
 })
 
 func accepted(v Values) bool { return v.Str("acceptance") == "受理" }
+
+// reviewEnded is the day the acceptance review ended: a request to supplement stops it (it
+// starts again when the materials arrive), an acceptance or a refusal ends it.
+func reviewEnded(v Values) string {
+	switch v.Str("stage") {
+	case "审查中":
+		return ""
+	case "补正中", "视为撤回":
+		return v.Str("supplement_requested_on")
+	}
+	if a := v.Str("accepted_on"); a != "" {
+		return a
+	}
+	return v.Str("acceptance_closed_on")
+}
 
 func simpleOr(simple, ordinary int) func(Values) int {
 	return func(v Values) int {
@@ -393,7 +427,7 @@ func checkTermination(v Values) string {
 // (第51条).
 func checkHearingNotice(v Values) string {
 	addwd := v.Workdays()
-	if addwd == nil {
+	if addwd == nil || v.Str("hearing_on") == "" || v.Str("hearing_notice_on") == "" {
 		return ""
 	}
 	latest, err := addwd(v.Str("hearing_on"), -5)

@@ -75,6 +75,9 @@ type projection struct{ due, stopped, state, problem string }
 func projectOne(cal *calendar.Calendar, rule law.ClockRule, v law.Values, start string) projection {
 	var p projection
 	p.stopped = v.Str(rule.StopField)
+	if p.stopped == "" && rule.StopAt != nil {
+		p.stopped = rule.StopAt(v)
+	}
 	stopped := p.stopped != "" || (rule.StopWhen != nil && rule.StopWhen(v))
 	clk := calendar.Clock{Budget: rule.BudgetOf(v), Unit: calendar.Unit(rule.Unit)}
 	var err error

@@ -90,6 +90,11 @@ func TestReconsiderationClocks(t *testing.T) {
 		if c := clockDue(t, s, r2.ID, "reconsideration.decision"); c.Due != "2025-10-23" {
 			t.Errorf("after a 20-ND suspension due %s, want 2025-10-23", c.Due)
 		}
+		// The hearing notice goes out five working days before (第51条): 2025-10-13 is too late for
+		// a hearing on 10-17: counting back five working days (10-11 is a 调休 Saturday) the last day is 10-11.
+		if _, err := s.Transition(ctx, admin, all(), r2.ID, r2.Version, "schedule_hearing", law.Values{"hearing_on": "2025-10-17", "hearing_notice_on": "2025-10-13"}); err == nil || !strings.Contains(err.Error(), "听证通知应不晚于") {
+			t.Errorf("late hearing notice: %v", err)
+		}
 		// One extension of at most 30 ND (第62条); a second is refused.
 		r2, err = s.Transition(ctx, admin, all(), r2.ID, r2.Version, "extend", law.Values{"extension_days": "30", "extension_approved_on": "2025-10-20"})
 		if err != nil {

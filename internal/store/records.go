@@ -215,15 +215,7 @@ func (t *tx) transition(ctx context.Context, a Actor, sc Scope, id int64, versio
 				nv[k] = x // context for Apply, such as the due date of a deemed step
 			}
 		}
-		cal := t.s.Calendar()
-		nv[law.CalendarKey] = law.AddWorkdaysFunc(func(d string, n int) (string, error) {
-			day, err := calendar.ParseDate(d)
-			if err != nil {
-				return "", err
-			}
-			out, err := cal.AddWorkdays(day, n)
-			return out.String(), err
-		})
+		nv[law.CalendarKey] = t.s.addWorkdays()
 		msg := tr.Apply(nv)
 		for k := range nv {
 			if strings.HasPrefix(k, "_") && !strings.HasPrefix(k, "_h_") {
@@ -332,7 +324,10 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" && len(kind.States) > 0 {
 		v[sf.Key] = kind.States[0]
 	}
-	if probs := kind.Validate(v); len(probs) > 0 {
+	v[law.CalendarKey] = t.s.addWorkdays()
+	probs := kind.Validate(v)
+	delete(v, law.CalendarKey)
+	if len(probs) > 0 {
 		return nil, Org{}, problemsError(probs)
 	}
 	orgField, _ := kind.Field(kind.OrgField)
@@ -392,6 +387,19 @@ func hot(kind *law.Kind, v law.Values) (code, status string, opened, closed, cat
 		return ""
 	}
 	return get(law.ColCode), get(law.ColStatus), nullStr(get(law.ColOpened)), nullStr(get(law.ColClosed)), nullStr(get(law.ColCategory))
+}
+
+// addWorkdays hands the calendar in force to rules that count working days (law.CalendarKey).
+func (s *Store) addWorkdays() law.AddWorkdaysFunc {
+	cal := s.Calendar()
+	return func(d string, n int) (string, error) {
+		day, err := calendar.ParseDate(d)
+		if err != nil {
+			return "", err
+		}
+		out, err := cal.AddWorkdays(day, n)
+		return out.String(), err
+	}
 }
 
 func jsonText(v law.Values) string {

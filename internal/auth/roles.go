@@ -1,0 +1,92 @@
+package auth
+
+import (
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// The roles. Separation of duties follows the 三员 pattern Chinese government systems are
+// audited against: the administrator manages accounts but reads no case data, the auditor
+// reads the trail but changes nothing, and the people who do the work see only their own
+// organisation's subtree.
+const (
+	RoleSysadmin = "sysadmin" // 系统管理员: accounts, org tree, calendar, settings; no case data
+	RoleAuditor  = "auditor"  // 审计员: the audit trail only
+	RoleLeader   = "leader"   // 局领导: reads every kind in its subtree, protected numbers masked
+	RoleClerk    = "clerk"    // 业务人员: reads and writes the kinds granted to the account
+)
+
+// Role is a role with its Chinese name and what it may do, for the account pages.
+type Role struct {
+	Name, Label, Help string
+}
+
+// Roles lists the roles in the order the account form offers them.
+func Roles() []Role {
+	return []Role{
+		{RoleClerk, "业务人员", "登记、修改本单位及下级单位的授权台账，可见完整身份证号和电话"},
+		{RoleLeader, "局领导", "查看本单位及下级单位的全部台账和统计，身份证号和电话脱敏显示"},
+		{RoleAuditor, "审计员", "只能查看审计日志（绑定根组织或不绑定组织时可查看全部）"},
+		{RoleSysadmin, "系统管理员", "管理账号、组织架构、工作日历和参数，不能查看案件数据"},
+	}
+}
+
+// RoleLabel returns the Chinese name of a role ("未知角色" for anything else).
+func RoleLabel(role string) string {
+	for _, r := range Roles() {
+		if r.Name == role {
+			return r.Label
+		}
+	}
+	return "未知角色"
+}
+
+// ValidRole reports whether role is one of Roles.
+func ValidRole(role string) bool { return RoleLabel(role) != "未知角色" }
+
+// ScopeFor is what an account may see and do. It is denied by default: an unknown role, a
+// disabled account, or a leader or clerk without an organisation gets the zero Scope.
+func ScopeFor(u store.User) store.Scope {
+	if u.Disabled {
+		return store.Scope{}
+	}
+	switch u.Role {
+	case RoleSysadmin:
+		return store.ScopeOf(store.Grant{Admin: true})
+	case RoleAuditor:
+		if u.OrgPath == "" || isRoot(u.OrgPath) {
+			return store.ScopeOf(store.Grant{AllOrgs: true, Audit: true})
+		}
+		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Audit: true})
+	case RoleLeader:
+		if u.OrgPath == "" {
+			return store.Scope{}
+		}
+		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: allKinds()})
+	case RoleClerk:
+		if u.OrgPath == "" {
+			return store.Scope{}
+		}
+		var kinds []string
+		for _, k := range u.Kinds {
+			if _, ok := law.Lookup(k); ok {
+				kinds = append(kinds, k)
+			}
+		}
+		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: kinds, Write: kinds, PII: true})
+	}
+	return store.Scope{}
+}
+
+// isRoot reports whether a materialised path ("/1/") names a root of the org tree.
+func isRoot(path string) bool { return strings.Count(path, "/") == 2 }
+
+func allKinds() []string {
+	var out []string
+	for _, k := range law.Kinds() {
+		out = append(out, k.Name)
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/ledger"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// formField is one generated input. Forms are generated from the kinds' law.Field
+// declarations, so a new kind needs no form code.
+type formField struct {
+	ID               string // unique in the page: a record page holds several transition forms
+	Key, Label, Help string
+	Input            string // text, date, select, textarea, tel
+	InputMode        string // numeric, decimal (mobile keyboards)
+	Value            string
+	Options          []option
+	Required         bool
+	ReadOnly         bool
+	Hint             string
+	Problem          string
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// formInput renders the form for fields: values are the texts to show (as typed, or as
+// stored), problems what to say next to each input.
+type formInput struct {
+	values   map[string]string
+	problems map[string]string
+	status   string          // the record's status, for fields required unless in certain states
+	readOnly map[string]bool // shown but not editable (the status on an edit form)
+	idPrefix string          // for the inputs' ids ("f-" by default)
+}
+
+// formFields builds the inputs for fields of kind, with the org select limited to the
+// organisations the scope sees and the kind accepts.
+func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind, fields []law.Field, in formInput) ([]formField, error) {
+	var orgs []store.Org
+	out := make([]formField, 0, len(fields))
+	prefix := in.idPrefix
+	if prefix == "" {
+		prefix = "f-"
+	}
+	for _, f := range fields {
+		ff := formField{ID: prefix + f.Key, Key: f.Key, Label: f.Label, Help: f.Help, Value: in.values[f.Key], Input: "text",
+			Required: f.RequiredFor(in.status), ReadOnly: in.readOnly[f.Key], Problem: in.problems[f.Key]}
+		switch f.Type {
+		case law.Date:
+			ff.Input = "date"
+		case law.Int:
+			ff.InputMode = "numeric"
+		case law.Money:
+			ff.InputMode, ff.Hint = "decimal", "单位：元，最多两位小数"
+		case law.Phone:
+			ff.Input = "tel"
+		case law.IDNo:
+			ff.Hint = "18位居民身份证号，自动校验"
+		case law.Bool:
+			ff.Input = "select"
+			ff.Options = options([]string{"是", "否"}, ff.Value)
+		case law.Enum:
+			ff.Input = "select"
+			ff.Options = options(f.Values, ff.Value)
+		case law.List:
+			ff.Input, ff.Hint = "textarea", "多项请用「；」分隔"
+			if len(f.Values) > 0 {
+				ff.Hint += "，可选：" + strings.Join(f.Values, "、")
+			}
+		case law.Intervals:
+			ff.Input, ff.Hint = "textarea", "每段写作 起日~止日（如 2024-03-05~2024-04-01），多段用「；」分隔"
+		case law.Org:
+			if orgs == nil {
+				all, err := s.st.Orgs(ctx, sc)
+				if err != nil {
+					return nil, err
+				}
+				orgs = all
+			}
+			ff.Input = "select"
+			for _, o := range orgs {
+				if f.Key == kind.OrgField && len(kind.OrgTypes) > 0 && !contains(kind.OrgTypes, o.Type) {
+					continue
+				}
+				ff.Options = append(ff.Options, option{Value: o.Code, Label: o.Name, Selected: o.Code == ff.Value})
+			}
+			if ff.Value == "" && len(ff.Options) == 1 && ff.Required {
+				ff.Value, ff.Options[0].Selected = ff.Options[0].Value, true
+			}
+		}
+		// The kind's own words say it better than the type's generic hint; a list keeps its
+		// separator hint unless the help already names it.
+		if ff.Help != "" && ((f.Type != law.List && f.Type != law.Intervals) || strings.Contains(ff.Help, "；")) {
+			ff.Hint = ""
+		}
+		out = append(out, ff)
+	}
+	return out, nil
+}
+
+func options(values []string, selected string) []option {
+	out := make([]option, len(values))
+	for i, v := range values {
+		out[i] = option{Value: v, Label: v, Selected: v == selected}
+	}
+	return out
+}
+
+// textValues turns stored values into the texts a form shows.
+func textValues(v law.Values) map[string]string {
+	out := make(map[string]string, len(v))
+	for k, x := range v {
+		out[k] = showValue(x)
+	}
+	return out
+}
+
+// parseValues reads the texts submitted for fields through the ledger package's parser, so a
+// form accepts exactly what a ledger cell accepts (2024/3/5, 2024年3月5日, 是/否/Y/N, an org's
+// name or code, 「；」/「、」-separated lists, full-width digits …). Requiredness and the
+// cross-field checks are left to the store, which knows the record's status and answers with
+// every problem at once.
+func (s *Server) parseValues(ctx context.Context, sc store.Scope, fields []law.Field, texts map[string]string) (law.Values, map[string]string) {
+	loose := make([]law.Field, len(fields))
+	headers := make([]string, len(fields))
+	cells := make([]string, len(fields))
+	byLabel := map[string]string{}
+	for i, f := range fields {
+		f.Required, f.RequiredUnlessStatus, f.Default = false, nil, ""
+		loose[i], headers[i], cells[i] = f, f.Label, texts[f.Key]
+		byLabel[f.Label] = f.Key
+	}
+	sheet := &ledger.Sheet{Headers: headers, Rows: []ledger.Line{{Number: 2, Cells: cells}}}
+	rows, errs, _ := ledger.Parse(loose, sheet, ledger.ParseOptions{ResolveOrg: func(codeOrName string) (string, error) {
+		o, err := s.st.ResolveOrg(ctx, sc, codeOrName)
+		return o.Code, err
+	}})
+	problems := map[string]string{}
+	for _, e := range errs {
+		problems[byLabel[e.Column]] = e.Reason
+	}
+	if len(problems) > 0 || len(rows) == 0 {
+		return nil, problems
+	}
+	return rows[0].Values, nil
+}
+
+// postedTexts collects the submitted text of each field (trimmed by the parser later).
+func postedTexts(r *http.Request, fields []law.Field) map[string]string {
+	out := make(map[string]string, len(fields))
+	for _, f := range fields {
+		out[f.Key] = r.PostForm.Get(f.Key)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/auth"
+)
+
+type loginPage struct {
+	CSRF, Username, Next, Message string
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
+	if state(r).user != nil {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return nil
+	}
+	s.render(w, r, http.StatusOK, "login", "登录", loginPage{CSRF: loginToken(w, r), Next: r.URL.Query().Get("next")})
+	return nil
+}
+
+func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
+	rs := state(r)
+	page := loginPage{CSRF: loginToken(w, r), Username: strings.TrimSpace(r.PostForm.Get("username")),
+		Next: r.PostForm.Get("next")}
+	if !s.logins.Allowed(rs.clientAddr, s.now()) {
+		page.Message = errTooMany.Message
+		s.render(w, r, http.StatusTooManyRequests, "login", "登录", page)
+		return nil
+	}
+	actor := rs.actor()
+	actor.Name = page.Username
+	u, err := auth.Login(r.Context(), s.st, page.Username, r.PostForm.Get("password"), actor)
+	if err != nil {
+		var locked *auth.LockedError
+		switch {
+		case errors.Is(err, auth.ErrCredentials), errors.As(err, &locked):
+			s.logins.Take(rs.clientAddr, s.now())
+		case errors.Is(err, auth.ErrDisabled):
+		default:
+			return err
+		}
+		page.Message = err.Error()
+		s.render(w, r, http.StatusUnauthorized, "login", "登录", page)
+		return nil
+	}
+	if rs.user != nil { // signing in again in the same browser ends the previous session
+		if err := auth.EndSession(r.Context(), s.st, rs.token); err != nil {
+			return err
+		}
+	}
+	token, _, err := auth.StartSession(r.Context(), s.st, u)
+	if err != nil {
+		return err
+	}
+	setSessionCookie(w, r, token)
+	clearCookie(w, r, loginCSRFCookie, "/login")
+	next := page.Next
+	// Only a path on this site: "//evil.example" and "/\evil.example" are other sites to a browser.
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		next = "/"
+	}
+	if u.MustChangePassword {
+		next = "/account/password"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if rs := state(r); rs.user != nil {
+		if err := auth.EndSession(r.Context(), s.st, rs.token); err != nil {
+			return err
+		}
+	}
+	clearCookie(w, r, auth.SessionCookie, "/")
+	redirect(w, r, "/login", "已安全退出")
+	return nil
+}

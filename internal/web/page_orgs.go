@@ -1,0 +1,123 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+type orgsPage struct {
+	Orgs     []store.Org
+	CanAdmin bool
+}
+
+// orgsPage shows the org tree the user can see (administrators: all of it).
+func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request) error {
+	sc := state(r).scope
+	orgs, err := s.st.Orgs(r.Context(), sc)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "orgs", "组织架构", orgsPage{Orgs: orgs, CanAdmin: sc.CanAdmin()})
+	return nil
+}
+
+type orgFormPage struct {
+	Editing  bool
+	In       store.OrgInput
+	Version  int
+	Types    []string
+	Parents  []store.Org
+	Problems map[string]string
+	Error    string
+	Conflict bool
+	Action   string
+}
+
+func (s *Server) orgNew(w http.ResponseWriter, r *http.Request) error {
+	if !state(r).scope.CanAdmin() {
+		return forbidden("只有系统管理员可以维护组织架构")
+	}
+	return s.renderOrgForm(w, r, http.StatusOK, orgFormPage{In: store.OrgInput{ParentCode: r.URL.Query().Get("parent")}})
+}
+
+func (s *Server) orgEdit(w http.ResponseWriter, r *http.Request) error {
+	sc := state(r).scope
+	if !sc.CanAdmin() {
+		return forbidden("只有系统管理员可以维护组织架构")
+	}
+	o, err := s.st.Org(r.Context(), sc, r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	return s.renderOrgForm(w, r, http.StatusOK, orgFormPage{Editing: true, Version: o.Version,
+		In: store.OrgInput{Code: o.Code, Name: o.Name, Type: o.Type, ParentCode: o.ParentCode, CreditCode: o.CreditCode}})
+}
+
+func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, code int, p orgFormPage) error {
+	orgs, err := s.st.Orgs(r.Context(), state(r).scope)
+	if err != nil {
+		return err
+	}
+	// An org cannot move under itself or its own descendants.
+	var self string
+	for _, o := range orgs {
+		if p.Editing && o.Code == p.In.Code {
+			self = o.Path
+		}
+	}
+	for _, o := range orgs {
+		if self == "" || !strings.HasPrefix(o.Path, self) {
+			p.Parents = append(p.Parents, o)
+		}
+	}
+	p.Types = law.OrgTypes
+	p.Action = "/orgs/new"
+	title := "新建组织"
+	if p.Editing {
+		p.Action, title = "/orgs/"+p.In.Code+"/edit", "编辑组织 "+p.In.Name
+	}
+	p.Conflict = code == http.StatusConflict && p.Editing
+	s.render(w, r, code, "org_form", title, p)
+	return nil
+}
+
+func (s *Server) orgSave(w http.ResponseWriter, r *http.Request) error {
+	rs := state(r)
+	if !rs.scope.CanAdmin() {
+		return forbidden("只有系统管理员可以维护组织架构")
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	p := orgFormPage{Editing: r.PathValue("code") != "", In: store.OrgInput{Code: strings.TrimSpace(f.Get("code")),
+		Name: strings.TrimSpace(f.Get("name")), Type: f.Get("type"), ParentCode: f.Get("parent"),
+		CreditCode: strings.TrimSpace(f.Get("credit_code"))}}
+	if p.Editing {
+		p.In.Code = r.PathValue("code")
+		v, err := strconv.Atoi(f.Get("version"))
+		if err != nil || v < 1 {
+			return badRequest("缺少版本号，请刷新页面后重新编辑")
+		}
+		p.Version = v
+	} else if _, err := s.st.Org(r.Context(), rs.scope, p.In.Code); err == nil {
+		// SaveOrg updates an existing code; a form for a new org must not overwrite one.
+		p.Problems = map[string]string{"code": "编码「" + p.In.Code + "」已存在"}
+		return s.renderOrgForm(w, r, http.StatusConflict, p)
+	}
+	o, err := s.st.SaveOrg(r.Context(), rs.actor(), rs.scope, p.In, p.Version)
+	if err != nil {
+		switch store.ErrorCode(err) {
+		case store.EINVALID, store.ECONFLICT:
+			p.Problems, p.Error = problemsOf(err), store.ErrorMessage(err)
+			return s.renderOrgForm(w, r, httpStatus(err), p)
+		}
+		return err
+	}
+	redirect(w, r, "/orgs#org-"+o.Code, "已保存组织「"+o.Name+"」")
+	return nil
+}

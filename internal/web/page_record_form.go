@@ -1,0 +1,158 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+type recordFormPage struct {
+	Kind      *law.Kind
+	Rec       *store.Record // nil on the new form
+	Action    string
+	Fields    []formField
+	Version   int
+	Error     string // the message above the form (a conflict, a general problem)
+	Conflict  bool   // the record changed meanwhile: offer to reload
+	CancelURL string
+}
+
+func (s *Server) recordNew(w http.ResponseWriter, r *http.Request) error {
+	kind, err := kindOf(r)
+	if err != nil {
+		return err
+	}
+	if !state(r).scope.CanWrite(kind.Name) {
+		return forbidden("您没有登记「%s」的权限", kind.Label)
+	}
+	values := map[string]string{}
+	for _, f := range kind.Fields {
+		if f.Default != "" {
+			values[f.Key] = f.Default
+		}
+	}
+	// A new matter is usually registered the day it comes in.
+	if f, ok := kind.FieldByColumn(law.ColOpened); ok {
+		values[f.Key] = s.today().String()
+	}
+	return s.renderRecordForm(w, r, http.StatusOK, kind, nil, formInput{values: values}, "")
+}
+
+func (s *Server) recordEdit(w http.ResponseWriter, r *http.Request) error {
+	kind, rec, err := s.recordOf(r)
+	if err != nil {
+		return err
+	}
+	if !state(r).scope.CanWrite(kind.Name) {
+		return forbidden("您没有修改「%s」的权限", kind.Label)
+	}
+	return s.renderRecordForm(w, r, http.StatusOK, kind, &rec, formInput{values: textValues(rec.Values)}, "")
+}
+
+// formFieldsOf is what a form edits: every field, except that the status moves only by the
+// kind's transitions once a record exists.
+func formFieldsOf(kind *law.Kind, editing bool) []law.Field {
+	status, _ := kind.FieldByColumn(law.ColStatus)
+	var out []law.Field
+	for _, f := range kind.Fields {
+		if editing && f.Key == status.Key {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (s *Server) renderRecordForm(w http.ResponseWriter, r *http.Request, code int, kind *law.Kind, rec *store.Record, in formInput, msg string) error {
+	status, _ := kind.FieldByColumn(law.ColStatus)
+	in.status = in.values[status.Key]
+	p := recordFormPage{Kind: kind, Rec: rec, Error: msg, Conflict: code == http.StatusConflict,
+		Action: "/records/" + kind.Name + "/new", CancelURL: "/records/" + kind.Name}
+	fields := kind.Fields
+	title := "登记" + kind.Label
+	if rec != nil {
+		p.Action, p.Version, p.CancelURL = recordURL(*rec)+"/edit", rec.Version, recordURL(*rec)
+		in.status = rec.Status
+		in.values[status.Key] = rec.Status
+		in.readOnly = map[string]bool{status.Key: true}
+		title = "修改" + kind.Label + " " + rec.Code
+	}
+	var err error
+	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, fields, in); err != nil {
+		return err
+	}
+	s.render(w, r, code, "record_form", title, p)
+	return nil
+}
+
+func (s *Server) recordCreate(w http.ResponseWriter, r *http.Request) error {
+	kind, err := kindOf(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	rs := state(r)
+	fields := formFieldsOf(kind, false)
+	texts := postedTexts(r, fields)
+	values, problems := s.parseValues(r.Context(), rs.scope, fields, texts)
+	if len(problems) > 0 {
+		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, nil,
+			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
+	}
+	rec, err := s.st.CreateRecord(r.Context(), rs.actor(), rs.scope, kind.Name, values)
+	if err != nil {
+		return s.formFailed(w, r, kind, nil, texts, err)
+	}
+	redirect(w, r, recordURL(rec), "已登记"+kind.Label+" "+rec.Code)
+	return nil
+}
+
+func (s *Server) recordUpdate(w http.ResponseWriter, r *http.Request) error {
+	kind, rec, err := s.recordOf(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	rs := state(r)
+	fields := formFieldsOf(kind, true)
+	texts := postedTexts(r, fields)
+	version, err := strconv.Atoi(r.PostForm.Get("version"))
+	if err != nil {
+		return badRequest("缺少版本号，请刷新页面后重新编辑")
+	}
+	// The form is re-rendered against the version the user edited, so that a conflict keeps
+	// offering their version number until they reload.
+	rec.Version = version
+	values, problems := s.parseValues(r.Context(), rs.scope, fields, texts)
+	if len(problems) > 0 {
+		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, &rec,
+			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
+	}
+	updated, err := s.st.UpdateRecord(r.Context(), rs.actor(), rs.scope, rec.ID, version, values)
+	if err != nil {
+		return s.formFailed(w, r, kind, &rec, texts, err)
+	}
+	redirect(w, r, recordURL(updated), "已保存")
+	return nil
+}
+
+// formFailed shows the form again with what the user typed — never losing their input — and
+// the store's answer: field problems next to their inputs, or a conflict with a reload link.
+func (s *Server) formFailed(w http.ResponseWriter, r *http.Request, kind *law.Kind, rec *store.Record, texts map[string]string, err error) error {
+	switch store.ErrorCode(err) {
+	case store.EINVALID, store.ECONFLICT:
+		msg := store.ErrorMessage(err)
+		problems := problemsOf(err)
+		if len(problems) > 0 {
+			msg = "请按提示修改后再提交"
+		}
+		return s.renderRecordForm(w, r, httpStatus(err), kind, rec, formInput{values: texts, problems: problems}, msg)
+	}
+	return err
+}

@@ -1,0 +1,134 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+type recordsListPage struct {
+	Kind       *law.Kind
+	P          listParams
+	Base       string
+	Columns    []listColumn
+	Rows       []listRow
+	Total      int
+	Page       int
+	Pages      int
+	PrevURL    string
+	NextURL    string
+	ExportXLSX string
+	ExportCSV  string
+	Orgs       []store.Org
+	Statuses   []string
+	Categories []string
+	Category   string // the category field's label ("" when the kind has none)
+	Opened     string // the opened date's label, which the date range filters on
+	CanWrite   bool
+	Indicator  *indicatorNote
+}
+
+type listColumn struct {
+	Label   string
+	SortURL string
+	Sorted  bool
+	Desc    bool
+}
+
+type listRow struct {
+	URL   string
+	Cells []listCell
+	Final bool
+}
+
+type listCell struct {
+	Text   string
+	Status bool // shown as a badge
+}
+
+// indicatorNote explains a drill-down list: which figure, which period, which formula.
+type indicatorNote struct {
+	Label, Formula, From, To, ClearURL string
+}
+
+func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
+	kind, err := kindOf(r)
+	if err != nil {
+		return err
+	}
+	ctx, sc := r.Context(), state(r).scope
+	if !sc.CanRead(kind.Name) {
+		return forbidden("您没有查看「%s」台账的权限", kind.Label)
+	}
+	p, err := parseListParams(kind, r.URL.Query(), s.today())
+	if err != nil {
+		return err
+	}
+	f, err := p.filter()
+	if err != nil {
+		return err
+	}
+	recs, total, err := s.st.List(ctx, sc, f)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.st.Orgs(ctx, sc)
+	if err != nil {
+		return err
+	}
+	base := "/records/" + kind.Name
+	page := recordsListPage{Kind: kind, P: p, Base: base, Total: total, Page: p.Page, Orgs: orgs,
+		Statuses: kind.States, CanWrite: sc.CanWrite(kind.Name)}
+	page.Pages = max(1, (total+perPage-1)/perPage)
+	if of, ok := kind.FieldByColumn(law.ColOpened); ok {
+		page.Opened = of.Label
+	}
+	if cf, ok := kind.FieldByColumn(law.ColCategory); ok && cf.Type == law.Enum {
+		page.Categories, page.Category = cf.Values, cf.Label
+	}
+	cols := hotFields(kind)
+	for _, c := range cols {
+		key := c.Key
+		page.Columns = append(page.Columns, listColumn{Label: c.Label, Sorted: p.Sort == key, Desc: p.Desc,
+			SortURL: p.link(base, func(q *listParams) {
+				q.Desc = q.Sort == key && !q.Desc
+				q.Sort, q.Page = key, 1
+			})})
+	}
+	for _, rec := range recs {
+		row := listRow{URL: recordURL(rec), Final: kind.IsFinal(rec.Status)}
+		for _, c := range cols {
+			row.Cells = append(row.Cells, listCell{Text: cellText(kind, rec, c), Status: c.Column == law.ColStatus})
+		}
+		page.Rows = append(page.Rows, row)
+	}
+	if p.Page > 1 {
+		page.PrevURL = p.link(base, func(q *listParams) { q.Page-- })
+	}
+	if p.Page < page.Pages {
+		page.NextURL = p.link(base, func(q *listParams) { q.Page++ })
+	}
+	noPage := func(q *listParams) { q.Page = 1 }
+	page.ExportXLSX = p.link(base+"/export.xlsx", noPage)
+	page.ExportCSV = p.link(base+"/export.csv", noPage)
+	if p.Indicator != "" {
+		d, _ := indicators.Lookup(p.Indicator)
+		note := &indicatorNote{Label: d.Label, Formula: d.Formula, From: p.From, To: p.To,
+			ClearURL: p.link(base, func(q *listParams) { q.Indicator, q.From, q.To, q.Page = "", "", "", 1 })}
+		if d.IsRate() {
+			num, _ := indicators.Lookup(d.Numerator)
+			note.Label += "（列出分子「" + num.Label + "」的记录）"
+		}
+		page.Indicator = note
+	}
+	s.render(w, r, http.StatusOK, "records_list", kind.Label+"台账", page)
+	return nil
+}
+
+// PageLabel is "第 2 / 7 页" for the pager.
+func (p recordsListPage) PageLabel() string {
+	return "第 " + strconv.Itoa(p.Page) + " / " + strconv.Itoa(p.Pages) + " 页"
+}

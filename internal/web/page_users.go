@@ -1,0 +1,206 @@
+package web
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+type usersPage struct {
+	Users []userRow
+}
+
+type userRow struct {
+	store.User
+	RoleLabel  string
+	KindLabels string
+	Locked     bool
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
+	users, err := s.st.Users(r.Context(), state(r).scope)
+	if err != nil {
+		return err
+	}
+	var p usersPage
+	for _, u := range users {
+		row := userRow{User: u, RoleLabel: auth.RoleLabel(u.Role)}
+		if until, err := time.Parse(time.RFC3339, u.LockedUntil); err == nil {
+			row.Locked = s.now().Before(until)
+		}
+		var labels []string
+		for _, k := range u.Kinds {
+			labels = append(labels, kindLabel(k))
+		}
+		row.KindLabels = strings.Join(labels, "、")
+		p.Users = append(p.Users, row)
+	}
+	s.render(w, r, http.StatusOK, "users", "账号管理", p)
+	return nil
+}
+
+type userFormPage struct {
+	Editing  bool
+	In       store.UserInput
+	Roles    []auth.Role
+	Orgs     []store.Org
+	Kinds    []kindChoice
+	Problems map[string]string
+	Error    string
+	Action   string
+}
+
+type kindChoice struct {
+	Name, Label string
+	Checked     bool
+}
+
+func (s *Server) userNew(w http.ResponseWriter, r *http.Request) error {
+	if !state(r).scope.CanAdmin() {
+		return forbidden("只有系统管理员可以管理账号")
+	}
+	return s.renderUserForm(w, r, http.StatusOK, userFormPage{In: store.UserInput{Role: auth.RoleClerk}})
+}
+
+func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
+	if !state(r).scope.CanAdmin() {
+		return forbidden("只有系统管理员可以管理账号")
+	}
+	u, err := s.st.UserByName(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	return s.renderUserForm(w, r, http.StatusOK, userFormPage{Editing: true, In: inputOf(u)})
+}
+
+func inputOf(u store.User) store.UserInput {
+	return store.UserInput{Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, OrgCode: u.OrgCode,
+		Kinds: u.Kinds, MustChangePassword: u.MustChangePassword, Disabled: u.Disabled}
+}
+
+func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int, p userFormPage) error {
+	orgs, err := s.st.Orgs(r.Context(), state(r).scope)
+	if err != nil {
+		return err
+	}
+	p.Orgs, p.Roles = orgs, auth.Roles()
+	for _, k := range law.Kinds() {
+		p.Kinds = append(p.Kinds, kindChoice{Name: k.Name, Label: k.Label, Checked: contains(p.In.Kinds, k.Name)})
+	}
+	p.Action = "/users/new"
+	title := "新建账号"
+	if p.Editing {
+		p.Action, title = "/users/"+p.In.Username+"/edit", "编辑账号 "+p.In.Username
+	}
+	s.render(w, r, code, "user_form", title, p)
+	return nil
+}
+
+var usernameRe = regexp.MustCompile(`^[A-Za-z0-9_.-]{2,32}$`)
+
+func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
+	rs := state(r)
+	if !rs.scope.CanAdmin() {
+		return forbidden("只有系统管理员可以管理账号")
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	p := userFormPage{Editing: r.PathValue("name") != "", Problems: map[string]string{}, In: store.UserInput{
+		Username: strings.TrimSpace(f.Get("username")), DisplayName: strings.TrimSpace(f.Get("display_name")),
+		Role: f.Get("role"), OrgCode: f.Get("org"), Kinds: f["kinds"], Disabled: f.Get("disabled") == "1"}}
+	var password string
+	if p.Editing {
+		old, err := s.st.UserByName(r.Context(), r.PathValue("name"))
+		if err != nil {
+			return err
+		}
+		p.In.Username, p.In.MustChangePassword = old.Username, old.MustChangePassword
+		if old.ID == rs.user.ID && (p.In.Disabled || p.In.Role != auth.RoleSysadmin) {
+			p.Problems["role"] = "不能停用自己的账号或取消自己的系统管理员角色（以免无人能管理账号）"
+		}
+	} else {
+		if !usernameRe.MatchString(p.In.Username) {
+			p.Problems["username"] = "用户名为 2–32 位字母、数字或 _ . -"
+		} else if _, err := s.st.UserByName(r.Context(), p.In.Username); err == nil {
+			p.Problems["username"] = "用户名「" + p.In.Username + "」已被使用"
+		}
+		password = auth.RandomPassword()
+		hash, err := auth.HashPassword(password)
+		if err != nil {
+			return err
+		}
+		p.In.PasswordHash, p.In.MustChangePassword = hash, true
+	}
+	if !auth.ValidRole(p.In.Role) {
+		p.Problems["role"] = "请选择角色"
+	}
+	if (p.In.Role == auth.RoleLeader || p.In.Role == auth.RoleClerk) && p.In.OrgCode == "" {
+		p.Problems["org"] = auth.RoleLabel(p.In.Role) + "必须绑定所属单位：只能查看该单位及下级单位的数据"
+	}
+	if p.In.Role == auth.RoleClerk && len(p.In.Kinds) == 0 {
+		p.Problems["kinds"] = "业务人员至少需要授权一类台账"
+	}
+	for _, k := range p.In.Kinds {
+		if _, ok := law.Lookup(k); !ok {
+			p.Problems["kinds"] = "未知的台账类型「" + k + "」"
+		}
+	}
+	if p.In.Role != auth.RoleClerk {
+		p.In.Kinds = nil // only clerks are granted kinds; leaders read all, the others none
+	}
+	if len(p.Problems) > 0 {
+		p.Error = "请按提示修改后再提交"
+		return s.renderUserForm(w, r, http.StatusUnprocessableEntity, p)
+	}
+	u, err := s.st.SaveUser(r.Context(), rs.actor(), rs.scope, p.In)
+	if err != nil {
+		if store.ErrorCode(err) == store.EINVALID {
+			p.Problems, p.Error = problemsOf(err), store.ErrorMessage(err)
+			return s.renderUserForm(w, r, httpStatus(err), p)
+		}
+		return err
+	}
+	if password != "" {
+		s.render(w, r, http.StatusOK, "user_password", "初始密码", oneTimePassword{User: u, Password: password, Created: true})
+		return nil
+	}
+	redirect(w, r, "/users", "已保存账号「"+u.Username+"」")
+	return nil
+}
+
+type oneTimePassword struct {
+	User     store.User
+	Password string
+	Created  bool
+}
+
+// userResetPassword gives an account a new one-time password, shown once to the administrator,
+// which the user must change at the next login. Their open sessions end (store.SaveUser).
+func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) error {
+	rs := state(r)
+	if !rs.scope.CanAdmin() {
+		return forbidden("只有系统管理员可以重置密码")
+	}
+	u, err := s.st.UserByName(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	password := auth.RandomPassword()
+	in := inputOf(u)
+	if in.PasswordHash, err = auth.HashPassword(password); err != nil {
+		return err
+	}
+	in.MustChangePassword = true
+	if u, err = s.st.SaveUser(r.Context(), rs.actor(), rs.scope, in); err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "user_password", "重置密码", oneTimePassword{User: u, Password: password})
+	return nil
+}

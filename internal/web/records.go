@@ -1,0 +1,201 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// kindOf returns the kind named in the URL.
+func kindOf(r *http.Request) (*law.Kind, error) {
+	k, ok := law.Lookup(r.PathValue("kind"))
+	if !ok {
+		return nil, notFound("没有「%s」这类台账", r.PathValue("kind"))
+	}
+	return k, nil
+}
+
+// recordOf returns the record named in the URL, if the scope may read it and it is of the
+// URL's kind (a record of another kind under this URL is as absent as one outside the scope).
+func (s *Server) recordOf(r *http.Request) (*law.Kind, store.Record, error) {
+	kind, err := kindOf(r)
+	if err != nil {
+		return nil, store.Record{}, err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil, store.Record{}, notFound("记录编号「%s」无效", r.PathValue("id"))
+	}
+	rec, err := s.st.Record(r.Context(), state(r).scope, id)
+	if err != nil {
+		return nil, store.Record{}, err
+	}
+	if rec.Kind != kind.Name {
+		return nil, store.Record{}, notFound("记录 %d 不存在或不在您的权限范围内", id)
+	}
+	return kind, rec, nil
+}
+
+func recordURL(rec store.Record) string {
+	return "/records/" + rec.Kind + "/" + strconv.FormatInt(rec.ID, 10)
+}
+
+// listParams are the filters of a record list; the list page, its export and the API read the
+// same parameters, so an export holds exactly the records the list shows.
+type listParams struct {
+	kind      *law.Kind
+	Status    string
+	Category  string
+	Org       string
+	From, To  string // the opened date, or the indicator's period
+	Text      string
+	Indicator string
+	Sort      string
+	Desc      bool
+	Page      int
+}
+
+const perPage = 20
+
+func parseListParams(kind *law.Kind, q url.Values, today calendar.Date) (listParams, error) {
+	p := listParams{kind: kind, Status: q.Get("status"), Category: q.Get("category"), Org: q.Get("org"),
+		From: q.Get("from"), To: q.Get("to"), Text: strings.TrimSpace(q.Get("q")), Indicator: q.Get("indicator"),
+		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1}
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 0 {
+		p.Page = n
+	}
+	for _, d := range []struct{ name, v string }{{"起始日期", p.From}, {"截止日期", p.To}} {
+		if d.v != "" && !law.ValidDate(d.v) {
+			return p, badRequest("%s「%s」不是有效日期（格式 YYYY-MM-DD）", d.name, d.v)
+		}
+	}
+	if p.Indicator != "" && p.From == "" && p.To == "" {
+		y := strconv.Itoa(today.Year())
+		p.From, p.To = y+"-01-01", y+"-12-31"
+	}
+	if p.Sort == "" {
+		if f, ok := kind.FieldByColumn(law.ColOpened); ok {
+			p.Sort, p.Desc = f.Key, true
+		}
+	} else if _, ok := kind.Field(p.Sort); !ok && p.Sort != "updated_at" {
+		return p, badRequest("不能按「%s」排序", p.Sort)
+	}
+	return p, nil
+}
+
+// query is the store query of the filters. With an indicator, it is exactly the query the
+// figure counts (indicators.Drill), narrowed further only by the filters the user adds.
+func (p listParams) query() (store.Query, error) {
+	q := store.Query{Kind: p.kind.Name}
+	if p.Indicator != "" {
+		dq, ok := indicators.Drill(p.Indicator, p.From, p.To)
+		if !ok || dq.Kind != p.kind.Name {
+			return q, badRequest("指标「%s」不是「%s」的统计指标", p.Indicator, p.kind.Label)
+		}
+		q = dq
+	} else {
+		if f, ok := p.kind.FieldByColumn(law.ColOpened); ok {
+			if p.From != "" {
+				q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpGE, Value: p.From})
+			}
+			if p.To != "" {
+				q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpLE, Value: p.To})
+			}
+		}
+	}
+	if f, ok := p.kind.FieldByColumn(law.ColStatus); ok && p.Status != "" {
+		q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpEq, Value: p.Status})
+	}
+	if f, ok := p.kind.FieldByColumn(law.ColCategory); ok && p.Category != "" {
+		q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpEq, Value: p.Category})
+	}
+	q.OrgCode, q.Text = p.Org, p.Text
+	return q, nil
+}
+
+func (p listParams) filter() (store.Filter, error) {
+	q, err := p.query()
+	return store.Filter{Query: q, Sort: p.Sort, Desc: p.Desc, Limit: perPage, Offset: (p.Page - 1) * perPage}, err
+}
+
+// encode is the URL query of the parameters (empty ones left out).
+func (p listParams) encode() string {
+	v := url.Values{}
+	set := func(k, x string) {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	set("indicator", p.Indicator)
+	set("status", p.Status)
+	set("category", p.Category)
+	set("org", p.Org)
+	set("from", p.From)
+	set("to", p.To)
+	set("q", p.Text)
+	set("sort", p.Sort)
+	if p.Desc {
+		v.Set("desc", "1")
+	}
+	if p.Page > 1 {
+		v.Set("page", strconv.Itoa(p.Page))
+	}
+	return v.Encode()
+}
+
+// link is the list's URL with one change applied.
+func (p listParams) link(base string, change func(*listParams)) string {
+	change(&p)
+	if q := p.encode(); q != "" {
+		return base + "?" + q
+	}
+	return base
+}
+
+// allRecords pages through every record a query selects (exports).
+func (s *Server) allRecords(r *http.Request, f store.Filter) ([]store.Record, error) {
+	const chunk = 1000
+	var out []store.Record
+	f.Limit, f.Offset = chunk, 0
+	for {
+		recs, total, err := s.st.List(r.Context(), state(r).scope, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, recs...)
+		if len(recs) < chunk || len(out) >= total {
+			return out, nil
+		}
+		f.Offset += chunk
+	}
+}
+
+// hotFields are the fields a list shows as columns: those kept in indexed columns, which is
+// what the kind's author marked as the record's identity, owner, state and dates.
+func hotFields(kind *law.Kind) []law.Field {
+	var out []law.Field
+	for _, c := range []law.Column{law.ColCode, law.ColOrg, law.ColCategory, law.ColOpened, law.ColStatus, law.ColClosed} {
+		if f, ok := kind.FieldByColumn(c); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// cellText is how a list or view shows a field of a record: the owning org by name.
+func cellText(kind *law.Kind, rec store.Record, f law.Field) string {
+	if f.Key == kind.OrgField {
+		return rec.OrgName
+	}
+	v := showValue(rec.Values[f.Key])
+	if f.Type == law.Money && v != "" {
+		v += " 元"
+	}
+	return v
+}

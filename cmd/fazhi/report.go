@@ -65,6 +65,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	d, err := report.Assemble(ctx, st, system(), code, *year, *date, linkFor)
 	if err != nil {
+		if d != nil {
+			printIssues(e, d.Issues)
+		}
 		return err
 	}
 	file, err := os.Create(*out)
@@ -87,8 +90,14 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: %s，%d 个数字取自记录\n", *out, d.Report.Title, len(d.Report.Figures))
+	printIssues(e, d.Issues)
+	return nil
+}
+
+// printIssues lists the findings of the pre-publication checks.
+func printIssues(e *env, issues []report.Issue) {
 	blocking := 0
-	for _, is := range d.Issues {
+	for _, is := range issues {
 		if is.Severity == report.SeverityError {
 			blocking++
 		}
@@ -97,5 +106,4 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if blocking > 0 {
 		fmt.Fprintf(e.stdout, "有 %d 项错误，发布前须处理\n", blocking)
 	}
-	return nil
 }

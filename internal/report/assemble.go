@@ -2,6 +2,8 @@ package report
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strconv"
 
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -36,8 +38,11 @@ func Assemble(ctx context.Context, st *store.Store, sc store.Scope, orgCode stri
 	if custom, err := st.ReportOutline(ctx, sc, org.Code); err != nil {
 		return nil, err
 	} else if custom != "" {
-		if d.Outline, err = ParseOutline([]byte(custom)); err != nil {
-			return nil, err
+		// Decoded without Validate: a stored outline naming an unknown indicator still assembles,
+		// and Check reports the reference as an error that blocks publishing.
+		d.Outline = Outline{}
+		if err := json.Unmarshal([]byte(custom), &d.Outline); err != nil {
+			return nil, fmt.Errorf("报告提纲格式错误：%w", err)
 		}
 	}
 	y, py := strconv.Itoa(year), strconv.Itoa(year-1)
@@ -54,11 +59,12 @@ func Assemble(ctx context.Context, st *store.Store, sc store.Scope, orgCode stri
 		}
 		d.Texts[key], d.Inherited[key] = text, inherited
 	}
+	d.Issues = Check(d.Outline, d.Cur, d.Prev, d.Texts)
 	meta := Meta{OrgName: issuerOf(ctx, st, sc, org), Region: org.Name, Year: y, IssuedOn: issuedOn, LinkFor: linkFor}
 	if d.Report, err = Build(d.Outline, d.Cur, d.Prev, d.Texts, meta); err != nil {
-		return nil, err
+		// The draft still carries the check list that says what to fix.
+		return d, &store.Error{Code: store.EINVALID, Message: "报告模板有误，无法生成：" + err.Error()}
 	}
-	d.Issues = Check(d.Outline, d.Cur, d.Prev, d.Texts)
 	return d, nil
 }
 

@@ -3,12 +3,9 @@ package demo
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +14,7 @@ import (
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 var loader = store.Actor{Name: "system:demo"}
@@ -29,48 +27,7 @@ func system() store.Scope {
 	return store.System(kinds)
 }
 
-func openSQLite(t testing.TB) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "demo.db"),
-		store.Options{Key: make([]byte, 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-// openPostgres creates a throwaway database on the server named by url and opens it (as in
-// internal/store's tests).
-func openPostgres(t *testing.T, url string) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("fazhi_demo_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		a, _ := sql.Open("pgx", url)
-		defer a.Close()
-		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-	})
-	i := strings.LastIndex(url, "/")
-	q := ""
-	if j := strings.Index(url[i:], "?"); j >= 0 {
-		q = url[i+j:]
-	}
-	s, err := store.Open(ctx, url[:i+1]+name+q, store.Options{Key: make([]byte, 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+func openSQLite(t testing.TB) *store.Store { return storetest.SQLite(t) }
 
 func load(t testing.TB, s *store.Store) Summary {
 	t.Helper()
@@ -86,10 +43,7 @@ func load(t testing.TB, s *store.Store) Summary {
 // TestLoad loads the demo into SQLite twice (and PostgreSQL when FAZHI_TEST_POSTGRES is set) and
 // checks the figures, the tree, the audit chain, and that every load wrote the same records.
 func TestLoad(t *testing.T) {
-	stores := []*store.Store{openSQLite(t), openSQLite(t)}
-	if url := os.Getenv("FAZHI_TEST_POSTGRES"); url != "" {
-		stores = append(stores, openPostgres(t, url))
-	}
+	stores := append([]*store.Store{openSQLite(t)}, storetest.Open(t)...)
 	var hashes []string
 	for i, s := range stores {
 		t.Run(fmt.Sprintf("%s-%d", s.Dialect(), i), func(t *testing.T) {

@@ -3,11 +3,10 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 // go test -bench . ./internal/store/  (set FAZHI_TEST_POSTGRES to measure PostgreSQL too)
@@ -46,16 +45,7 @@ func BenchmarkImport1000(b *testing.B) {
 }
 
 func benchStores(b *testing.B) []*store.Store {
-	ctx := context.Background()
-	s, err := store.Open(ctx, "sqlite:"+filepath.Join(b.TempDir(), "b.db"), store.Options{Key: make([]byte, 32)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	out := []*store.Store{s}
-	if url := os.Getenv("FAZHI_TEST_POSTGRES"); url != "" {
-		out = append(out, OpenPostgres(b, url, make([]byte, 32)))
-	}
+	out := storetest.Open(b)
 	for _, st := range out {
 		seedOrgsB(b, st)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 func TestImportIsAllOrNothing(t *testing.T) {
@@ -122,7 +123,7 @@ func TestBackupRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Restore into a fresh store of each engine available.
-		for _, target := range openTestWithKey(t, keyOf(s)) {
+		for _, target := range storetest.Open(t) {
 			n, err := target.Restore(ctx, out)
 			if err != nil {
 				t.Fatalf("%s → %s: %v", s.Dialect(), target.Dialect(), err)

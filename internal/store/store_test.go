@@ -2,87 +2,14 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
-// openTest opens a fresh database: SQLite in a temp dir always, and PostgreSQL as well when
-// FAZHI_TEST_POSTGRES names a server (each test gets its own schema-free database).
-func openTest(t *testing.T) []*store.Store {
-	t.Helper()
-	key := make([]byte, 32)
-	rand.Read(key)
-	return openTestWithKey(t, key)
-}
-
-var keys = map[*store.Store][]byte{}
-
-func keyOf(s *store.Store) []byte { return keys[s] }
-
-func openTestWithKey(t *testing.T, key []byte) []*store.Store {
-	t.Helper()
-	ctx := context.Background()
-	var out []*store.Store
-	s, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "t.db"), store.Options{Key: key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	out = append(out, s)
-	if url := os.Getenv("FAZHI_TEST_POSTGRES"); url != "" {
-		out = append(out, OpenPostgres(t, url, key))
-	}
-	for _, s := range out {
-		keys[s] = key
-	}
-	return out
-}
-
-// OpenPostgres creates a throwaway database on the server and opens it.
-func OpenPostgres(t testing.TB, url string, key []byte) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("fazhi_t_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		a, _ := sql.Open("pgx", url)
-		defer a.Close()
-		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-	})
-	i := strings.LastIndex(url, "/")
-	q := ""
-	if j := strings.Index(url[i:], "?"); j >= 0 {
-		q = url[i+j:]
-	}
-	s, err := store.Open(ctx, url[:i+1]+name+q, store.Options{Key: key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-func each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
-	for _, s := range openTest(t) {
-		t.Run(s.Dialect(), func(t *testing.T) { fn(t, s) })
-	}
-}
+func each(t *testing.T, fn func(t *testing.T, s *store.Store)) { storetest.Each(t, fn) }
 
 var admin = store.Actor{Name: "test"}
 

@@ -1,0 +1,94 @@
+// Package storetest opens real databases for tests: SQLite in a temp dir always, and a
+// throwaway PostgreSQL database as well when FAZHI_TEST_POSTGRES names a server (.ci/run starts
+// one). Every suite that touches the store uses it, so the same tests run on both engines.
+package storetest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// EnvPostgres names the server URL variable.
+const EnvPostgres = "FAZHI_TEST_POSTGRES"
+
+// Key is the encryption key test stores use.
+var Key = make([]byte, 32)
+
+// Open returns a fresh SQLite store, and a fresh PostgreSQL store when the server is set.
+// They are closed (and the PostgreSQL database dropped) when the test ends.
+func Open(t testing.TB) []*store.Store {
+	t.Helper()
+	out := []*store.Store{SQLite(t)}
+	if url := os.Getenv(EnvPostgres); url != "" {
+		out = append(out, Postgres(t, url))
+	}
+	return out
+}
+
+// Each runs fn as a subtest named after the engine, once per store of Open.
+func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	for _, s := range Open(t) {
+		t.Run(s.Dialect(), func(t *testing.T) { fn(t, s) })
+	}
+}
+
+// SQLite opens a fresh SQLite store in a temp dir.
+func SQLite(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "test.db"), store.Options{Key: Key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var seq atomic.Int64
+
+// Postgres creates a throwaway database on the server at url and opens it.
+func Postgres(t testing.TB, url string) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("fazhi_t_%d_%d", time.Now().UnixNano(), seq.Add(1))
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		a, err := sql.Open("pgx", url)
+		if err != nil {
+			return
+		}
+		defer a.Close()
+		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+	})
+	s, err := store.Open(ctx, WithDatabase(url, name), store.Options{Key: Key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// WithDatabase replaces the database name in a postgres:// URL, keeping its query.
+func WithDatabase(url, name string) string {
+	i := strings.LastIndex(url, "/")
+	q := ""
+	if j := strings.Index(url[i:], "?"); j >= 0 {
+		q = url[i+j:]
+	}
+	return url[:i+1] + name + q
+}

@@ -45,8 +45,11 @@ func jsonTexts(kind *law.Kind, fields []law.Field, in map[string]any) (map[strin
 	out := map[string]string{}
 	for k, v := range in {
 		if !allowed[k] {
-			if _, ok := kind.Field(k); ok {
-				return nil, invalid(k, "这里不能填写「%s」", k)
+			if f, ok := kind.Field(k); ok {
+				if f.Column == law.ColStatus {
+					return nil, invalid(k, "「%s」只能通过办理操作（transitions）变更", f.Label)
+				}
+				return nil, invalid(k, "这里不能填写「%s」", f.Label)
 			}
 			return nil, invalid(k, "「%s」没有字段 %s", kind.Label, k)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 // chromium finds the browser; the test is skipped without one (`go test ./...` needs nothing
@@ -39,7 +40,7 @@ func TestBrowser(t *testing.T) {
 	if exe == "" {
 		t.Skip("no chromium: browser test skipped")
 	}
-	e := newEnv(t, openStores(t)[0])
+	e := newEnv(t, storetest.SQLite(t))
 	seedYear(t, e)
 
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(exe),

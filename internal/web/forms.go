@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
@@ -86,7 +87,7 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 			}
 			ff.Input = "select"
 			for _, o := range orgs {
-				if f.Key == kind.OrgField && len(kind.OrgTypes) > 0 && !contains(kind.OrgTypes, o.Type) {
+				if f.Key == kind.OrgField && len(kind.OrgTypes) > 0 && !slices.Contains(kind.OrgTypes, o.Type) {
 					continue
 				}
 				ff.Options = append(ff.Options, option{Value: o.Code, Label: o.Name, Selected: o.Code == ff.Value})
@@ -126,7 +127,8 @@ func textValues(v law.Values) map[string]string {
 // form accepts exactly what a ledger cell accepts (2024/3/5, 2024年3月5日, 是/否/Y/N, an org's
 // name or code, 「；」/「、」-separated lists, full-width digits …). Requiredness and the
 // cross-field checks are left to the store, which knows the record's status and answers with
-// every problem at once.
+// every problem at once. The texts go in as a one-line sheet: Parse is the ledger package's
+// public way to its cell parser.
 func (s *Server) parseValues(ctx context.Context, sc store.Scope, fields []law.Field, texts map[string]string) (law.Values, map[string]string) {
 	loose := make([]law.Field, len(fields))
 	headers := make([]string, len(fields))
@@ -159,13 +161,4 @@ func postedTexts(r *http.Request, fields []law.Field) map[string]string {
 		out[f.Key] = r.PostForm.Get(f.Key)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,27 +3,22 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 	"github.com/fazhi/fazhi/internal/web"
 )
 
@@ -79,55 +74,6 @@ func systemScope() store.Scope {
 	return store.System(kinds)
 }
 
-// openStores opens a fresh SQLite database, and a fresh PostgreSQL database as well when
-// FAZHI_TEST_POSTGRES names a server (the approach of internal/store's tests).
-func openStores(t *testing.T) []*store.Store {
-	t.Helper()
-	key := make([]byte, 32)
-	rand.Read(key)
-	ctx := context.Background()
-	s, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "t.db"), store.Options{Key: key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	out := []*store.Store{s}
-	if u := os.Getenv("FAZHI_TEST_POSTGRES"); u != "" {
-		out = append(out, openPostgres(t, u, key))
-	}
-	return out
-}
-
-func openPostgres(t *testing.T, u string, key []byte) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("fazhi_web_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		a, _ := sql.Open("pgx", u)
-		defer a.Close()
-		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-	})
-	i := strings.LastIndex(u, "/")
-	q := ""
-	if j := strings.Index(u[i:], "?"); j >= 0 {
-		q = u[i+j:]
-	}
-	s, err := store.Open(ctx, u[:i+1]+name+q, store.Options{Key: key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // env is one running server on one seeded database.
 type env struct {
 	st  *store.Store
@@ -137,9 +83,7 @@ type env struct {
 
 // eachDB runs fn against a seeded server on every configured database.
 func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
-	for _, st := range openStores(t) {
-		t.Run(st.Dialect(), func(t *testing.T) { fn(t, newEnv(t, st)) })
-	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newEnv(t, st)) })
 }
 
 func newEnv(t *testing.T, st *store.Store) *env {

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 // TestOpenAPIDocument checks the generated document against the rules of OpenAPI 3.0 that a
 // new kind could break (every $ref resolves; enum and required lists are never empty), and
 // that every kind and transition is described.
 func TestOpenAPIDocument(t *testing.T) {
-	e := newEnv(t, openStores(t)[0])
+	e := newEnv(t, storetest.SQLite(t))
 	status, body := e.client(t).get("/api/v1/openapi.json")
 	if status != 200 {
 		t.Fatalf("status %d", status)

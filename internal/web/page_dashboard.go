@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -90,7 +91,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 				continue
 			}
 			t := tile{Label: v.Label, Unit: v.Unit, Formula: v.Formula, Unavailable: v.Unavailable,
-				Value: fmtNum(v.Value), Href: "/records/" + kind.Name + "?" + url.Values{
+				Value: strings.TrimSuffix(indicators.Format(v), v.Unit), Href: "/records/" + kind.Name + "?" + url.Values{
 					"indicator": {id}, "from": {p.From}, "to": {p.To}}.Encode()}
 			if v.Numerator != nil && v.Denominator != nil {
 				t.Detail = fmtNum(*v.Numerator) + " / " + fmtNum(*v.Denominator)

@@ -70,7 +70,6 @@ func (s *Server) renderRecordForm(w http.ResponseWriter, r *http.Request, code i
 	in.status = in.values[status.Key]
 	p := recordFormPage{Kind: kind, Rec: rec, Error: msg, Conflict: code == http.StatusConflict,
 		Action: "/records/" + kind.Name + "/new", CancelURL: "/records/" + kind.Name}
-	fields := kind.Fields
 	title := "登记" + kind.Label
 	if rec != nil {
 		p.Action, p.Version, p.CancelURL = recordURL(*rec)+"/edit", rec.Version, recordURL(*rec)
@@ -80,7 +79,7 @@ func (s *Server) renderRecordForm(w http.ResponseWriter, r *http.Request, code i
 		title = "修改" + kind.Label + " " + rec.Code
 	}
 	var err error
-	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, fields, in); err != nil {
+	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, kind.Fields, in); err != nil {
 		return err
 	}
 	s.render(w, r, code, "record_form", title, p)

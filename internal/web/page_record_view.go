@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
@@ -104,7 +105,7 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		var fields []law.Field
 		for _, key := range t.Inputs {
 			f, _ := kind.Field(key)
-			if contains(t.Needs, key) {
+			if slices.Contains(t.Needs, key) {
 				f.Required = true
 				// A needed date is most often today's (the day the agreement is signed).
 				if f.Type == law.Date && fi.values[key] == "" && t.Name != failed {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,7 +91,7 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int
 	}
 	p.Orgs, p.Roles = orgs, auth.Roles()
 	for _, k := range law.Kinds() {
-		p.Kinds = append(p.Kinds, kindChoice{Name: k.Name, Label: k.Label, Checked: contains(p.In.Kinds, k.Name)})
+		p.Kinds = append(p.Kinds, kindChoice{Name: k.Name, Label: k.Label, Checked: slices.Contains(p.In.Kinds, k.Name)})
 	}
 	p.Action = "/users/new"
 	title := "新建账号"

@@ -58,7 +58,7 @@ func TestScenarios(t *testing.T) {
 			contains: []string{"甲镇人民调解委员会"}, notContains: []string{"乙镇人民调解委员会"}},
 		{name: "users page for admin", user: "admin", method: "GET", path: "/users", status: 200, contains: []string{"clerk2", "业务人员"}},
 		{name: "users page refused to clerk", user: "clerk", method: "GET", path: "/users", status: 403},
-		{name: "calendar for admin warns about next year", user: "admin", method: "GET", path: "/calendar", status: 200,
+		{name: "calendar for admin lists the years", user: "admin", method: "GET", path: "/calendar", status: 200,
 			contains: []string{"2026 年", "春节"}},
 		{name: "calendar refused to leader", user: "leader", method: "GET", path: "/calendar", status: 403},
 		{name: "admin reads no case data", user: "admin", method: "GET", path: "/records/mediation", status: 403},

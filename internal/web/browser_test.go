@@ -38,6 +38,9 @@ func chromium() string {
 func TestBrowser(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
+		if os.Getenv("FAZHI_TEST_CHROMIUM") == "required" {
+			t.Fatal("FAZHI_TEST_CHROMIUM=required but no chromium is installed")
+		}
 		t.Skip("no chromium: browser test skipped")
 	}
 	e := newEnv(t, storetest.SQLite(t))

@@ -194,6 +194,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := st.LogExport(ctx, operator("export"), system(), kind.Name, len(rows), strings.Join(args, " ")); err != nil {
+		return err
+	}
 	if err := ledger.Write(*out, kind.Fields, rows); err != nil {
 		return err
 	}

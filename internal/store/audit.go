@@ -178,3 +178,20 @@ func (s *Store) VerifyAudit(ctx context.Context) (int64, error) {
 	}
 	return n, nil
 }
+
+// LogExport records that a ledger left the system (an export or download carries personal
+// data out): who, which kind, how many records and with what filter. It changes no data, but
+// an auditor asks exactly this question.
+func (s *Store) LogExport(ctx context.Context, a Actor, sc Scope, kind string, count int, filter string) error {
+	if !sc.CanRead(kind) {
+		return errorf(EFORBIDDEN, "无权导出")
+	}
+	return s.inTx(ctx, func(t *tx) error {
+		path := ""
+		if len(sc.paths) == 1 {
+			path = sc.paths[0]
+		}
+		return t.audit(ctx, a, "record.export", kind, "", path, nil,
+			map[string]any{"count": count, "filter": filter, "unmasked": sc.SeesPII()})
+	})
+}

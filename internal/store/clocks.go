@@ -22,6 +22,11 @@ const (
 // of the record (start, suspensions, extension) through the calendar, so a changed record or a
 // changed calendar is handled the same way: project again.
 func (t *tx) projectClocks(ctx context.Context, kind *law.Kind, rec Record) error {
+	return t.project(ctx, kind, rec, false)
+}
+
+// project writes the clocks; fresh skips clearing old rows for a record just created.
+func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool) error {
 	if len(kind.Clocks) == 0 {
 		return nil
 	}
@@ -37,14 +42,19 @@ func (t *tx) projectClocks(ctx context.Context, kind *law.Kind, rec Record) erro
 		}
 		keep[rule.ID] = true
 		st := projectOne(cal, rule, rec.Values, start)
-		if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, rule.ID); err != nil {
-			return err
+		if !fresh {
+			if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, rule.ID); err != nil {
+				return err
+			}
 		}
 		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem)
 			VALUES (?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, rule.ID, start, nullStr(st.due), nullStr(st.stopped),
 			st.state, st.problem); err != nil {
 			return err
 		}
+	}
+	if fresh {
+		return nil
 	}
 	rows, err := t.query(ctx, `SELECT rule FROM clocks WHERE record_id = ?`, rec.ID)
 	if err != nil {

@@ -190,10 +190,19 @@ func (t *tx) orgExists(ctx context.Context, code string) bool {
 }
 
 func (t *tx) orgByCode(ctx context.Context, code string) (Org, error) {
+	if o, ok := t.orgs[code]; ok {
+		return o, nil
+	}
 	o, err := scanOrg(t.queryRow(ctx, `SELECT `+orgColumns+` FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
 		WHERE o.code = ?`, code))
 	if err == sql.ErrNoRows {
 		return o, errorf(ENOTFOUND, "未找到组织「%s」", code)
+	}
+	if err == nil {
+		if t.orgs == nil {
+			t.orgs = map[string]Org{}
+		}
+		t.orgs[code] = o
 	}
 	return o, err
 }
@@ -203,6 +212,7 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 	if !sc.CanAdmin() {
 		return Org{}, "", errorf(EFORBIDDEN, "只有系统管理员可以维护组织架构")
 	}
+	t.orgs = nil // the tree is about to change
 	if err := in.check(); err != nil {
 		return Org{}, "", err
 	}

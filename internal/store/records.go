@@ -435,7 +435,7 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	if err := t.event(ctx, a, id, action, label, "", status, nil); err != nil {
 		return 0, err
 	}
-	if err := t.projectClocks(ctx, kind, rec); err != nil {
+	if err := t.project(ctx, kind, rec, true); err != nil {
 		return 0, err
 	}
 	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v))

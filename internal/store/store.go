@@ -119,6 +119,9 @@ func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
 type tx struct {
 	*sql.Tx
 	s *Store
+	// orgs caches org lookups by code for the transaction: an import resolves the same few
+	// committees thousands of times. Any write to the tree clears it.
+	orgs map[string]Org
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -163,6 +163,11 @@ func (s *Store) SetPassword(ctx context.Context, a Actor, userID int64, hash str
 			locked_until = '', version = version + 1, updated_at = ? WHERE id = ?`, hash, t.s.stamp(), userID); err != nil {
 			return err
 		}
+		// A changed password ends every other session of the account (the current one is
+		// re-created by the caller), so a stolen session dies with the old password.
+		if _, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+			return err
+		}
 		return t.audit(ctx, a, "user.password", "user", strconv.FormatInt(userID, 10), "", nil, nil)
 	})
 }

@@ -50,6 +50,12 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) error {
 	if err := s.st.SetPassword(r.Context(), rs.actor(), rs.user.ID, hash); err != nil {
 		return err
 	}
+	// The change ended every session of the account; this browser gets a fresh one.
+	token, _, err := auth.StartSession(r.Context(), s.st, *rs.user)
+	if err != nil {
+		return err
+	}
+	setSessionCookie(w, r, token)
 	redirect(w, r, "/", "密码已修改")
 	return nil
 }

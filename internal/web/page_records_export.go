@@ -35,6 +35,9 @@ func (s *Server) recordsExport(format string) handler {
 		if err != nil {
 			return err
 		}
+		if err := s.st.LogExport(r.Context(), state(r).actor(), state(r).scope, kind.Name, len(recs), r.URL.RawQuery); err != nil {
+			return err
+		}
 		rows := make([]law.Values, len(recs))
 		for i, rec := range recs {
 			rows[i] = rec.Values

@@ -32,6 +32,8 @@ type Def struct {
 	Formula string
 	// Custom computes figures that are not a count of records (open clocks, …).
 	Custom func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error)
+	// truncate is set by a deployment's choice (Local): cut instead of rounding half-up.
+	truncate bool
 }
 
 // IsRate reports whether the figure is a ratio of two others.
@@ -124,6 +126,10 @@ func Compute(ctx context.Context, st *store.Store, sc store.Scope, org, from, to
 		}
 		res.Org = o
 	}
+	local, err := LoadLocal(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	got := map[string]Value{}
 	for _, d := range catalog {
 		if d.IsRate() {
@@ -137,6 +143,7 @@ func Compute(ctx context.Context, st *store.Store, sc store.Scope, org, from, to
 	}
 	for _, d := range catalog {
 		if d.IsRate() {
+			d = local.apply(d)
 			got[d.ID] = rate(d, got[d.Numerator], got[d.Denominator])
 		}
 		v := got[d.ID]
@@ -175,6 +182,10 @@ func rate(d Def, num, den Value) Value {
 		return v
 	}
 	v.Value = RoundHalfUp(100*n/m, d.Places)
+	if d.truncate {
+		v.Value = Truncate(100*n/m, d.Places)
+	}
+	v.Formula = d.Formula
 	return v
 }
 

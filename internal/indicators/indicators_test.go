@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -115,5 +116,55 @@ func TestComputeMediation(t *testing.T) {
 	if doc.Org["code"] != "C" || doc.Indicators["mediation.cases"]["value"].(float64) != 10 ||
 		doc.Indicators["mediation.success_rate"]["denominator"].(float64) != 10 {
 		t.Errorf("json: %s", b)
+	}
+}
+
+// A deployment may divide by another count and truncate instead of rounding; the formula says so.
+func TestLocalRateChoices(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "l.db"), store.Options{Key: make([]byte, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := store.Actor{Name: "test"}
+	sys := store.System([]string{"mediation"})
+	st.ImportOrgs(ctx, a, sys, []store.OrgInput{{Code: "C", Name: "市", Type: "县级市"}, {Code: "T", Name: "调委会", Type: "人民调解委员会", ParentCode: "C"}})
+	var rows []store.ImportRow
+	for i, result := range []string{"成功", "成功", "不成功"} {
+		rows = append(rows, store.ImportRow{Line: i + 2, Values: law.Values{"code": fmt.Sprint(i), "committee": "T",
+			"accepted_on": "2024-02-01", "dispute_type": "邻里", "result": result, "closed_on": "2024-02-02"}})
+	}
+	if _, _, err := st.ImportRecords(ctx, a, sys, "mediation", rows, false); err != nil {
+		t.Fatal(err)
+	}
+	rate := func() indicators.Value {
+		res, err := indicators.Compute(ctx, st, sys, "C", "2024-01-01", "2024-12-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ := res.Get("mediation.success_rate")
+		return v
+	}
+	if v := rate(); v.Value != 66.7 {
+		t.Fatalf("half-up 2/3 = %v", v.Value)
+	}
+	if err := indicators.CheckLocal(indicators.SettingRounding, "floor"); err == nil {
+		t.Error("an unknown rounding accepted")
+	}
+	if err := st.SaveSetting(ctx, a, sys, indicators.SettingRounding, "truncate"); err != nil {
+		t.Fatal(err)
+	}
+	if v := rate(); v.Value != 66.6 || !strings.Contains(v.Formula, "截断") {
+		t.Fatalf("truncated: %+v", v)
+	}
+	if err := indicators.CheckLocal(indicators.SettingDenominatorPfx+"mediation.success_rate", "reconsideration.received"); err == nil {
+		t.Error("a denominator of another line of work accepted")
+	}
+	if err := st.SaveSetting(ctx, a, sys, indicators.SettingDenominatorPfx+"mediation.success_rate", "mediation.successful"); err != nil {
+		t.Fatal(err)
+	}
+	if v := rate(); v.Value != 100 || *v.Denominator != 2 || !strings.Contains(v.Formula, "本地口径") {
+		t.Fatalf("local denominator: %+v", v)
 	}
 }

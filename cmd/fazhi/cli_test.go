@@ -147,6 +147,10 @@ func TestCalendarCommands(t *testing.T) {
 		{[]string{"calendar", "check", "2027-03-01"}, 1, "缺少2027年"},
 		{[]string{"calendar", "add", "2025-09-26", "5"}, 2, "--workdays"},
 		{[]string{"stats"}, 2, "--year"},
+		{[]string{"settings", "set", "indicators.rounding", "floor"}, 1, "half_up"},
+		{[]string{"settings", "set", "indicators.rounding", "truncate"}, 0, "已保存"},
+		{[]string{"settings", "get", "indicators.rounding"}, 0, "truncate"},
+		{[]string{"settings", "set", "notice.acceptance", "{{v \"x\""}, 1, "模板有误"},
 		{[]string{"nosuch"}, 2, "未知的子命令"},
 	} {
 		code, out := fazhi(t, dir, c.args...)

@@ -45,6 +45,7 @@ var commands = []command{
 	{"backup", "在线备份整个数据库", runBackup},
 	{"restore", "把备份恢复到空数据库", runRestore},
 	{"user", "账号管理：add 新建，passwd 重设密码", runUser},
+	{"settings", "本地参数：比率的分母与取舍、文书模板", runSettings},
 	{"migrate", "执行数据库迁移并显示结构版本", runMigrate},
 	{"version", "显示版本", runVersion},
 }

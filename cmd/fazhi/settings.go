@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/notices"
+)
+
+// runSettings shows and changes a deployment's local parameters: the rate choices of
+// indicators.md (denominator, truncation) and the notice templates.
+func runSettings(ctx context.Context, e *env, args []string) error {
+	sub, rest := subcommand(args)
+	switch sub {
+	case "get":
+		return settingGet(ctx, e, rest)
+	case "set":
+		return settingSet(ctx, e, rest)
+	case "":
+		return usageError{"fazhi settings get KEY | set KEY VALUE（VALUE 为空则恢复默认；notice.* 可用 @文件）"}
+	}
+	return usageError{"未知的 settings 子命令「" + sub + "」：应为 get 或 set"}
+}
+
+func settingGet(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("settings get", "KEY")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"需要 KEY"}
+	}
+	st, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	v, ok, err := st.Setting(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if !ok {
+		fmt.Fprintln(e.stdout, "（未设置，使用默认值）")
+		return nil
+	}
+	fmt.Fprintln(e.stdout, v)
+	return nil
+}
+
+func settingSet(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("settings set", "KEY VALUE")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError{"需要 KEY 和 VALUE"}
+	}
+	key, value := pos[0], pos[1]
+	if strings.HasPrefix(value, "@") {
+		b, err := os.ReadFile(value[1:])
+		if err != nil {
+			return err
+		}
+		value = string(b)
+	}
+	switch {
+	case strings.HasPrefix(key, "indicators."):
+		if err := indicators.CheckLocal(key, value); err != nil {
+			return err
+		}
+	case strings.HasPrefix(key, "notice."):
+		if _, ok := notices.Lookup(strings.TrimPrefix(key, "notice.")); !ok {
+			return fmt.Errorf("没有名为「%s」的文书", strings.TrimPrefix(key, "notice."))
+		}
+		if value != "" {
+			if err := notices.Parse(value); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>", key)
+	}
+	st, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SaveSetting(ctx, operator("settings set"), system(), key, value); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "已保存 %s\n", key)
+	return nil
+}

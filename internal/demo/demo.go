@@ -1,6 +1,7 @@
 // Package demo loads the 兴宁市 scenario behind `fazhi demo` and `fazhi serve --demo`: the org
 // tree of the city and records from which the figures of the seed report (兴宁市司法局 2024年
-// 法治政府建设年度报告) come out by computation.
+// 法治政府建设年度报告) come out by computation, with a full 2023 for its year-over-year
+// comparisons.
 //
 // The data is generated, not stored: a fixed-seed PCG drives every choice, so every run writes
 // the same organisations and the same records in the same order. Everything goes through the
@@ -19,7 +20,9 @@ import (
 )
 
 // Each part of the scenario has its own random stream, so that changing how one part is drawn
-// does not reshuffle the others.
+// does not reshuffle the others. The ledgers first covered 2023-Q4 to 2025-Q1; the rest of 2023,
+// the year the report compares 2024 with, was added later on streams of its own, so that every
+// record of 2024 and 2025 stayed as it was.
 const (
 	seed        = 441481 // the city's division code
 	streamOrgs  = 1
@@ -27,6 +30,11 @@ const (
 	streamRecon = 3 // reconsideration and hearing
 	streamLitig = 4 // litigation
 	streamMail  = 5 // letter
+
+	streamMedia2023 = 6 // mediation, January to September 2023 and the rest of its last quarter
+	streamRecon2023 = 7 // reconsideration and hearing, applications received January to 8 October 2023
+	streamLitig2023 = 8 // litigation, 2023 suits other than those of the last quarter
+	streamMail2023  = 9 // letters of 2023 about those suits and cases
 
 	accountTown = "441481100" // 宁中镇, where the demo's town-level accounts work
 )
@@ -73,7 +81,7 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 		}
 	}
 
-	ds := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &t)
+	ds := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
 	var rows []store.ImportRow
 	var stepwise []law.Values
 	for _, d := range ds {
@@ -104,7 +112,7 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 // step by step), the hearings, the suits and the letters.
 func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sum *Summary) error {
 	cal := st.Calendar()
-	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), cal)
+	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), rand.New(rand.NewPCG(seed, streamRecon2023)), cal)
 	if err != nil {
 		return err
 	}
@@ -138,7 +146,7 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	}
 	sum.Records["hearing"] = len(rows)
 
-	suits, err := generateLawsuits(rand.New(rand.NewPCG(seed, streamLitig)), cal, cs)
+	suits, err := generateLawsuits(rand.New(rand.NewPCG(seed, streamLitig)), rand.New(rand.NewPCG(seed, streamLitig2023)), cal, cs)
 	if err != nil {
 		return err
 	}
@@ -151,7 +159,7 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	}
 	sum.Records["litigation"] = len(rows)
 
-	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), cal, cs, suits)
+	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), rand.New(rand.NewPCG(seed, streamMail2023)), cal, cs, suits)
 	if err != nil {
 		return err
 	}

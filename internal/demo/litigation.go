@@ -9,7 +9,7 @@ import (
 	"github.com/fazhi/fazhi/internal/law"
 )
 
-// The 行政应诉 ledger of 兴宁市 and the bureau's letters, 2023-Q4 to 2025-Q1.
+// The 行政应诉 ledger of 兴宁市 and the bureau's letters, 2023 to 2025-Q1.
 //
 // The office follows every suit against the city's agencies: the suits after a 复议 decision
 // (the applicants of the reconsideration ledger who went to court, 行政复议法第34条, with the
@@ -17,9 +17,23 @@ import (
 // brought directly, and their appeals. Since 2024 a head of the sued agency has appeared at
 // every hearing (出庭应诉率100%, seed report), and has mostly spoken (出庭出声). The office
 // sent 34 《严格落实行政机关依法应诉工作的函》 in 2024 to agencies facing a hearing.
+//
+// The suits and letters of 2023 before its last quarter are drawn on streams of their own
+// (streamLitig2023, streamMail2023), from the 2023 reconsideration cases drawn on theirs, and
+// run their whole course within 2023: what 2023 carries into 2024 is the last quarter's, drawn
+// with 2024, so that 2024's figures are what they were.
 
 const (
 	letters2024 = 34 // 发出《严格落实行政机关依法应诉工作的函》34份
+	// letters2023 is 2023's 应诉督办 letters: letters2023Q4 about suits of the last quarter, drawn
+	// with 2024's, and the rest about the earlier suits.
+	letters2023   = 28
+	letters2023Q4 = 3
+	// 2023 before the last quarter: direct first-instance suits filed January to September, and
+	// appeals and retrials of cases older than the ledger.
+	direct2023        = 32
+	olderAppeals2023  = 3
+	olderRetrials2023 = 2
 
 	direct2023Q4 = 9  // first-instance suits filed directly in late 2023
 	direct2024   = 36 // in 2024
@@ -57,6 +71,7 @@ type lawsuit struct {
 	headTitle  string
 	spoke      bool
 	judgment   string
+	early      bool // drawn on streamLitig2023
 }
 
 // leaders are an agency's heads: the 正职, the deputies (one of whom is in charge of legal
@@ -70,7 +85,11 @@ type leaders struct {
 type litGen struct {
 	days
 	leaders map[string]*leaders
-	out     []*lawsuit
+	// staffOnly is the chance that only staff stood for the agency at a hearing before 2024:
+	// 0.25 for the suits drawn with 2024 (two 2023 hearings, one of them without a head), none
+	// for the earlier 2023 suits, so that 2023's 出庭应诉率 is a little under 2024's 100%.
+	staffOnly float64
+	out       []*lawsuit
 }
 
 func (g *litGen) leadersOf(unit string) *leaders {
@@ -227,7 +246,7 @@ func (g *litGen) appear(s *lawsuit) {
 	if len(s.units) > 0 {
 		unit = s.units[0]
 	}
-	if s.hearing.Year() < 2024 && g.r.Float64() < 0.25 {
+	if s.hearing.Year() < 2024 && g.r.Float64() < g.staffOnly {
 		s.headTitle = "工作人员"
 		return
 	}
@@ -257,14 +276,14 @@ func (s *lawsuit) cut() {
 	}
 }
 
-// number gives the office's 编号 (兴应诉〔2024〕7号) in order of filing, and the courts' case
-// numbers, which run over every suit a court registers, not only the city's.
-func (g *litGen) number() {
-	slices.SortStableFunc(g.out, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
+// number sorts suits in order of filing and gives them the office's 编号 (兴应诉〔2024〕7号) and
+// the courts' case numbers, which run over every suit a court registers, not only the city's.
+func (g *litGen) number(suits []*lawsuit) {
+	slices.SortStableFunc(suits, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
 	seq := map[int]int{}
 	court := map[string]int{}
 	gap := map[string][2]int{courtBasic: {1, 8}, courtMid: {3, 25}, courtAppeal: {10, 60}, courtRetry: {100, 600}}
-	for _, s := range g.out {
+	for _, s := range suits {
 		y := s.filed.Year()
 		seq[y]++
 		s.code = fmt.Sprintf("兴应诉〔%d〕%d号", y, seq[y])
@@ -275,11 +294,13 @@ func (g *litGen) number() {
 	}
 }
 
-// generateLawsuits builds the ledger from r and the reconsideration cases, in order of filing.
-func generateLawsuits(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (out []*lawsuit, err error) {
+// generateLawsuits builds the ledger from r (the suits from 2023's last quarter on), r2023 (the
+// earlier ones) and the reconsideration cases, in order of filing.
+func generateLawsuits(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (out []*lawsuit, err error) {
 	defer recovered("行政应诉案件", &err)
-	g := &litGen{days: days{r, cal}, leaders: map[string]*leaders{}}
-	g.fromReconsideration(cs)
+	later, early := splitCases(cs)
+	g := &litGen{days: days{r, cal}, leaders: map[string]*leaders{}, staffOnly: 0.25}
+	g.fromReconsideration(later)
 	g.direct(calendar.MustParseDate("2023-10-09"), calendar.MustParseDate("2023-12-29"), direct2023Q4)
 	g.direct(jan2024, dec2024, direct2024)
 	g.direct(calendar.MustParseDate("2025-01-02"), calendar.MustParseDate("2025-03-14"), direct2025Q1)
@@ -302,11 +323,89 @@ func generateLawsuits(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (ou
 	for _, s := range g.out {
 		s.cut()
 	}
-	g.number()
+	g.number(g.out)
 	for _, s := range g.out {
 		g.appear(s)
 	}
-	return g.out, nil
+
+	// The rest of 2023, with the same agencies' heads; then 2023 numbered afresh, since its
+	// earlier suits come before those of the last quarter.
+	e := &litGen{days: days{r2023, cal}, leaders: g.leaders}
+	e.year2023(early)
+	n := 0
+	for n < len(g.out) && g.out[n].filed.Year() == 2023 {
+		n++
+	}
+	y2023 := append(slices.Clone(g.out[:n]), e.out...)
+	e.number(y2023)
+	return append(y2023, g.out[n:]...), nil
+}
+
+// splitCases separates the reconsideration cases drawn with 2024 from those drawn on
+// streamRecon2023, each in the ledger's order.
+func splitCases(cs []*reconCase) (later, early []*reconCase) {
+	for _, c := range cs {
+		if c.early {
+			early = append(early, c)
+		} else {
+			later = append(later, c)
+		}
+	}
+	return later, early
+}
+
+// last2023 is the last day a 2023 suit drawn on streamLitig2023 may reach; lastAppeal2023 the
+// last day an appeal of one may be filed, to leave the appeal court time within the year.
+var (
+	last2023       = calendar.MustParseDate("2023-12-29")
+	lastAppeal2023 = calendar.MustParseDate("2023-10-31")
+)
+
+// year2023 generates the 2023 suits before the last quarter: those after the 2023 decisions cs,
+// the direct ones, their appeals and appeals and retrials of older cases, each course ending
+// within 2023. An appeal that would not be decided in the year is not brought.
+func (g *litGen) year2023(cs []*reconCase) {
+	g.fromReconsideration(cs)
+	g.direct(calendar.MustParseDate("2023-01-03"), calendar.MustParseDate("2023-09-29"), direct2023)
+	first := slices.Clone(g.out)
+	for _, s := range first {
+		g.within(s, g.firstInstance)
+	}
+	for _, s := range first {
+		if a := g.appeal(s, 0.25); a != nil && !a.filed.After(lastAppeal2023) {
+			g.within(a, g.secondInstance)
+			g.out = append(g.out, a)
+		}
+	}
+	n := len(g.out)
+	g.older("二审", olderAppeals2023, calendar.MustParseDate("2023-01-03"), calendar.MustParseDate("2023-06-30"))
+	g.older("再审", olderRetrials2023, calendar.MustParseDate("2023-01-03"), calendar.MustParseDate("2023-06-30"))
+	for _, s := range g.out[n:] {
+		if s.instance == "二审" {
+			g.within(s, g.secondInstance)
+		} else {
+			g.within(s, g.retrialCourse)
+		}
+	}
+	slices.SortStableFunc(g.out, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
+	for _, s := range g.out {
+		s.early = true
+		g.appear(s)
+	}
+}
+
+// within draws s's course (again, if it has one that ends too late) until it ends by last2023.
+func (g *litGen) within(s *lawsuit, course func(*lawsuit)) {
+	for range 100 {
+		if !s.closed.IsZero() && !s.closed.After(last2023) {
+			return
+		}
+		s.hearing, s.closed, s.judgment = calendar.Date{}, calendar.Date{}, ""
+		course(s)
+	}
+	if s.closed.After(last2023) {
+		panic(fmt.Sprintf("demo: the suit filed %s cannot end in 2023", s.filed))
+	}
 }
 
 // values is the 行政应诉 ledger line.
@@ -344,12 +443,34 @@ type letter struct {
 	code       string
 }
 
-// generateLetters writes the office's letters: exactly letters2024 应诉督办 letters in 2024 to
-// agencies facing a hearing (and a few in 2023 and 2025), 复议意见书 after some corrected acts
-// (行政复议法第76条), two 复议建议书, the supervision office's 执法监督 letters and a request for
-// the year's figures.
-func generateLetters(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter, err error) {
+// generateLetters writes the office's letters from r (those about the cases and suits drawn with
+// 2024) and r2023 (those about the earlier 2023 ones), and numbers 2023's afresh, its earlier
+// letters before those of the last quarter.
+func generateLetters(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter, err error) {
 	defer recovered("督办函件", &err)
+	laterCases, earlyCases := splitCases(cs)
+	var laterSuits, earlySuits []*lawsuit
+	for _, s := range suits {
+		if s.early {
+			earlySuits = append(earlySuits, s)
+		} else {
+			laterSuits = append(laterSuits, s)
+		}
+	}
+	out = lettersFrom(r, cal, laterCases, laterSuits)
+	n := 0
+	for n < len(out) && out[n].sent.Year() == 2023 {
+		n++
+	}
+	y2023 := append(slices.Clone(out[:n]), letters2023Early(r2023, cal, earlyCases, earlySuits, letters2023-letters2023Q4)...)
+	numberLetters(r2023, y2023)
+	return append(y2023, out[n:]...), nil
+}
+
+// lettersFrom writes exactly letters2024 应诉督办 letters in 2024 to agencies facing a hearing (and
+// a few in 2023 and 2025), 复议意见书 after some corrected acts (行政复议法第76条), two 复议建议书,
+// the supervision office's 执法监督 letters and a request for the year's figures.
+func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter) {
 	g := days{r, cal}
 	// 应诉督办: to an agency whose suit is going to a hearing, a few days after filing.
 	byYear := map[int][]*lawsuit{}
@@ -362,7 +483,7 @@ func generateLetters(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suit
 			byYear[y] = append(byYear[y], s)
 		}
 	}
-	want := map[int]int{2023: 3, 2024: letters2024, 2025: 4}
+	want := map[int]int{2023: letters2023Q4, 2024: letters2024, 2025: 4}
 	for _, y := range []int{2023, 2024, 2025} {
 		pool := byYear[y]
 		if len(pool) < want[y] {
@@ -413,16 +534,67 @@ func generateLetters(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suit
 		&letter{org: reconOffice, sent: pick("2024-12-02", "2024-12-13"), typ: "其他", recipients: all,
 			title: "关于报送2024年度行政复议行政应诉工作情况的函"},
 	)
-	// 兴司函〔2024〕N号: the bureau numbers all its letters in one series, most of them not in
-	// these ledgers.
-	slices.SortStableFunc(out, func(a, b *letter) int { return a.sent.Compare(b.sent) })
+	numberLetters(r, out)
+	return out
+}
+
+// numberLetters sorts letters by date and numbers them 兴司函〔2024〕N号: the bureau numbers all its
+// letters in one series, most of them not in these ledgers.
+func numberLetters(r *rand.Rand, letters []*letter) {
+	slices.SortStableFunc(letters, func(a, b *letter) int { return a.sent.Compare(b.sent) })
 	seq := map[int]int{}
-	for _, l := range out {
+	for _, l := range letters {
 		y := l.sent.Year()
 		seq[y] += 1 + r.IntN(4)
 		l.code = fmt.Sprintf("兴司函〔%d〕%d号", y, seq[y])
 	}
-	return out, nil
+}
+
+// letters2023Early writes the 2023 letters about the cases and suits drawn on their own 2023
+// streams: n 应诉督办 letters to agencies facing a hearing, 复议意见书 after some corrected acts
+// (those that went out within the year), a 复议建议书, an 执法监督 letter and the request for
+// 2023's figures.
+func letters2023Early(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit, n int) (out []*letter) {
+	g := days{r, cal}
+	var pool []*lawsuit
+	for _, s := range suits {
+		if len(s.units) > 0 && !s.hearing.IsZero() {
+			pool = append(pool, s)
+		}
+	}
+	if len(pool) < n {
+		panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in 2023", len(pool), n))
+	}
+	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	for _, s := range pool[:n] {
+		out = append(out, &letter{org: reconOffice, sent: g.wd(s.filed, 2+r.IntN(7)), typ: "应诉督办",
+			recipients: slices.Clone(s.units), title: "关于严格落实行政机关依法应诉工作的函"})
+	}
+	for _, c := range cs {
+		if c.closed.IsZero() || !slices.Contains(law.CorrectionOutcomes, c.outcome) || r.Float64() >= 0.35 {
+			continue
+		}
+		if sent := g.wd(c.closed, 5+r.IntN(10)); !sent.After(last2023) {
+			out = append(out, &letter{org: reconOffice, sent: sent, typ: "复议意见书", recipients: []string{c.resp.name},
+				title: "行政复议意见书（" + c.code + "）"})
+		}
+	}
+	pick := func(from, to string) calendar.Date {
+		d, _ := g.pickDay(calendar.MustParseDate(from), calendar.MustParseDate(to), 1)
+		return d
+	}
+	var all []string
+	for _, d := range departments {
+		all = append(all, d.name)
+	}
+	return append(out,
+		&letter{org: reconOffice, sent: pick("2023-06-05", "2023-06-21"), typ: "复议建议书",
+			recipients: []string{"兴宁市人力资源和社会保障局"}, title: "关于规范工伤认定调查核实工作的行政复议建议书"},
+		&letter{org: supervisionOffice, sent: pick("2023-09-04", "2023-09-22"), typ: "执法监督",
+			recipients: []string{"兴宁市公安局", "兴宁市自然资源局"}, title: "关于行政执法案卷评查发现问题整改的执法监督函"},
+		&letter{org: reconOffice, sent: pick("2023-12-04", "2023-12-15"), typ: "其他", recipients: all,
+			title: "关于报送2023年度行政复议行政应诉工作情况的函"},
+	)
 }
 
 func (l *letter) values() law.Values {

@@ -12,18 +12,26 @@ import (
 	"github.com/fazhi/fazhi/internal/law"
 )
 
-// The 人民调解 ledger of 兴宁市, 2023-Q4 to 2025-Q1.
+// The 人民调解 ledger of 兴宁市, 2023 to 2025-Q1.
 //
 // 2024 is generated to the seed report's figures: exactly cases2024 disputes accepted in 2024, of
 // which exactly success2024 end in 成功, so that mediation.cases, mediation.successful and
 // mediation.success_rate come out of the records by computation. Everything else — dates, types,
 // committees, which disputes fail — is drawn at random around those counts.
+//
+// 2023 is the year the report compares with: exactly cases2023 disputes, success2023 of them
+// successful. Its last weeks (cases2023Q4 disputes from 9 October) were drawn first, on the
+// ledger's own stream before 2024; the rest of the year is drawn on a stream of its own
+// (streamMedia2023), so that adding it left every 2024 and 2025 dispute as it was.
 
 const (
 	cases2024   = 2923 // 全市共调解矛盾纠纷2923件 (seed report, 四(三))
 	success2024 = 2807 // 调解成功2807件 → 96.0%
 
-	cases2023Q4 = 330 // the tail of 2023, so that early-2024 lists and year-on-year views have data
+	cases2023   = 2786 // the year before: 2024 has 4.9% more
+	success2023 = 2647 // → 95.0%, a point below 2024
+
+	cases2023Q4 = 330 // the part of 2023 drawn with 2024 (from 9 October), included in cases2023
 	cases2025Q1 = 380 // closed cases of 2025 up to asOf
 	open2025    = 20  // still open at asOf, so that the deadlines page has running clocks
 )
@@ -90,10 +98,11 @@ var springFestival = map[int]calendar.Date{
 
 // holidays are the public holidays of the period, when committees take few new cases.
 var holidays = [][2]string{
-	{"2023-09-29", "2023-10-06"}, {"2023-12-30", "2024-01-01"}, {"2024-02-10", "2024-02-17"},
-	{"2024-04-04", "2024-04-06"}, {"2024-05-01", "2024-05-05"}, {"2024-06-08", "2024-06-10"},
-	{"2024-09-15", "2024-09-17"}, {"2024-10-01", "2024-10-07"}, {"2024-12-30", "2025-01-01"},
-	{"2025-01-28", "2025-02-04"},
+	{"2022-12-31", "2023-01-02"}, {"2023-01-21", "2023-01-27"}, {"2023-04-05", "2023-04-05"},
+	{"2023-04-29", "2023-05-03"}, {"2023-06-22", "2023-06-24"}, {"2023-09-29", "2023-10-06"},
+	{"2023-12-30", "2024-01-01"}, {"2024-02-10", "2024-02-17"}, {"2024-04-04", "2024-04-06"},
+	{"2024-05-01", "2024-05-05"}, {"2024-06-08", "2024-06-10"}, {"2024-09-15", "2024-09-17"},
+	{"2024-10-01", "2024-10-07"}, {"2024-12-30", "2025-01-01"}, {"2025-01-28", "2025-02-04"},
 }
 
 // season names the parts of the year that change what disputes arise.
@@ -369,11 +378,21 @@ func (g *generator) failResult() string {
 	return "终止"
 }
 
-// year2024 generates exactly cases2024 disputes, exactly success2024 of them successful. Which
-// ones fail is a weighted draw without replacement (Efraimidis–Spirakis), so hard types fail
-// more often while the totals stay exact.
+// year2024 generates exactly cases2024 disputes, exactly success2024 of them successful.
 func (g *generator) year2024() {
 	days := g.sampleDays(calendar.MustParseDate("2024-01-01"), calendar.MustParseDate("2024-12-31"), cases2024)
+	ds := g.exact(days, cases2024-success2024, calendar.MustParseDate("2025-12-31"))
+	for i := range ds {
+		// A sample across the year is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
+		ds[i].timeline = i%100 == 50
+	}
+	g.out = append(g.out, ds...)
+}
+
+// exact generates a dispute accepted on each of days, exactly fails of them without agreement.
+// Which ones fail is a weighted draw without replacement (Efraimidis–Spirakis), so hard types
+// fail more often while the totals stay exact.
+func (g *generator) exact(days []calendar.Date, fails int, last calendar.Date) []dispute {
 	ds := make([]dispute, len(days))
 	keys := make([]float64, len(days))
 	for i, day := range days {
@@ -386,20 +405,45 @@ func (g *generator) year2024() {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] > keys[order[b]] })
 	fail := make([]bool, len(ds))
-	for _, i := range order[:cases2024-success2024] {
+	for _, i := range order[:fails] {
 		fail[i] = true
 	}
-	far := calendar.MustParseDate("2025-12-31")
 	for i := range ds {
 		result := "成功"
 		if fail[i] {
 			result = g.failResult()
 		}
-		g.conclude(&ds[i], result, far)
-		// A sample across the year is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
-		ds[i].timeline = i%100 == 50
+		g.conclude(&ds[i], result, last)
 	}
-	g.out = append(g.out, ds...)
+	return ds
+}
+
+// year2023 completes 2023 around its last weeks, tail (the disputes from tailFrom on, drawn
+// before 2024): exactly cases2023 disputes in the year, exactly success2023 successful. The
+// rest is spread by dayWeight over the whole year, so that 2023 has 2024's shape — the weeks of
+// tail take what the tail lacks of their share — and is concluded like 2024's disputes.
+func (g *generator) year2023(tail []dispute, tailFrom calendar.Date) {
+	from, to := calendar.MustParseDate("2023-01-01"), calendar.MustParseDate("2023-12-31")
+	weight := func(from, to calendar.Date) float64 {
+		w := 0.0
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			w += dayWeight(d)
+		}
+		return w
+	}
+	inTail := int(math.Round(cases2023*weight(tailFrom, to)/weight(from, to))) - len(tail)
+	before := cases2023 - len(tail) - inTail
+	fails := cases2023 - success2023
+	for _, d := range tail {
+		if d.result != "成功" {
+			fails--
+		}
+	}
+	if inTail < 0 || before < 0 || fails < 0 {
+		panic(fmt.Sprintf("demo: 2023 cannot hold %d disputes (%d before %s, %d within), %d failed", cases2023, before, tailFrom, inTail, fails))
+	}
+	days := append(g.sampleDays(from, tailFrom.AddDays(-1), before), g.sampleDays(tailFrom, to, inTail)...)
+	g.out = append(g.out, g.exact(days, fails, calendar.MustParseDate("2024-12-31"))...)
 }
 
 // closedSpan generates n closed disputes accepted in [from, to] and closed by last, with a
@@ -452,14 +496,21 @@ func (g *generator) number() {
 	}
 }
 
-// generateDisputes builds the whole mediation ledger from r and the tree, in acceptance order.
-func generateDisputes(r *rand.Rand, t *tree) []dispute {
+// generateDisputes builds the whole mediation ledger from r (2023-Q4 to 2025), r2023 (the rest of
+// 2023) and the tree, in acceptance order.
+func generateDisputes(r, r2023 *rand.Rand, t *tree) []dispute {
 	g := newGenerator(r, t)
-	g.closedSpan(calendar.MustParseDate("2023-10-09"), calendar.MustParseDate("2023-12-31"),
-		calendar.MustParseDate("2024-12-31"), cases2023Q4)
+	tailFrom := calendar.MustParseDate("2023-10-09")
+	g.closedSpan(tailFrom, calendar.MustParseDate("2023-12-31"), calendar.MustParseDate("2024-12-31"), cases2023Q4)
 	g.year2024()
 	g.closedSpan(calendar.MustParseDate("2025-01-02"), asOf.AddDays(-7), asOf, cases2025Q1)
 	g.openCases()
+
+	early := newGenerator(r2023, t)
+	early.year2023(g.out[:cases2023Q4], tailFrom)
+	y2023 := append(early.out, g.out[:cases2023Q4]...)
+	slices.SortStableFunc(y2023, func(a, b dispute) int { return a.accepted.Compare(b.accepted) })
+	g.out = append(y2023, g.out[cases2023Q4:]...)
 	g.number()
 	return g.out
 }

@@ -10,7 +10,7 @@ import (
 
 func generated() (tree, []dispute) {
 	t := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
-	return t, generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &t)
+	return t, generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
 }
 
 // TestGeneratedLedger checks the shape of the generated ledger without a database: every row

@@ -11,7 +11,7 @@ import (
 	"github.com/fazhi/fazhi/internal/law"
 )
 
-// The 行政复议 ledger of 兴宁市, 2023-Q4 to 2025-Q1. Since the 2023 revision (in force
+// The 行政复议 ledger of 兴宁市, 2023 to 2025-Q1. Since the 2023 revision (in force
 // 2024-01-01) the city government is the 行政复议机关 for the acts of its departments and
 // towns, and the bureau's 行政复议与应诉股 is its 行政复议机构 (行政复议法第4条、第24条): the
 // cases are that office's records.
@@ -23,10 +23,25 @@ import (
 // (第31条), the copy and the answer (第48条、第54条), hearings with 5 WD notice (第51条),
 // suspensions (第39条), one extension of at most 30 days (第62条), and the decision within 60 ND
 // (30 ND in the simplified procedure of 第53条). A handful are decided late, as in life.
+//
+// 2023, the year the report compares with, has exactly received2023 applications. Those from 9
+// October (received2023Q4) were drawn first, with 2024, and are the cases carried over into it;
+// the earlier ones, from the first working day of 2023, are drawn on their own stream
+// (streamRecon2023) and all concluded within 2023 under the former law (no simplified procedure),
+// so that 2024's figures are what they were. The working calendar starts in 2023, so no case is
+// carried over from 2022: 2023's 审结 are its own applications' (concluded2023).
 
 const (
 	received2024  = 240 // 2024年新收行政复议案件240件 (seed report, 四(四))
 	concluded2024 = 209 // 审结案件209件, carried-over cases included
+
+	received2023 = 225 // 2023: 15 fewer than 2024
+	// concluded2023 follows from the draw: received2023 less the cases carried over into 2024
+	// (28) and those never accepted (4 of the last quarter, 2 of the rest of the year).
+	concluded2023 = 191
+	refused2023   = 1 // 不予受理 and 受理前化解 before 9 October 2023
+	resolved2023  = 1
+	hearings2023  = 3 // heard under the former law (第22条, 实施条例第33条)
 
 	received2023Q4 = 50 // late-2023 applications: the cases carried over into 2024
 	received2025Q1 = 20 // early-2025 applications concluded by asOf (the open ones come on top)
@@ -140,6 +155,7 @@ type reconCase struct {
 	outcome, termGround     string
 	sued                    bool
 	timeline                bool
+	early                   bool // drawn on streamRecon2023: received before 9 October 2023
 }
 
 // open reports whether the case is unfinished: still under review, awaiting 补正, or accepted
@@ -879,8 +895,9 @@ func numberCases(cs []*reconCase) {
 	}
 }
 
-// generateReconsiderations builds the whole ledger from r, in order of receipt.
-func generateReconsiderations(r *rand.Rand, cal *calendar.Calendar) (cs []*reconCase, err error) {
+// generateReconsiderations builds the whole ledger from r (from 9 October 2023 on) and r2023 (the
+// applications received before), in order of receipt.
+func generateReconsiderations(r, r2023 *rand.Rand, cal *calendar.Calendar) (cs []*reconCase, err error) {
 	defer recovered("行政复议案件", &err)
 	g := &reconGen{days: days{r, cal}, staff: distinctNames(r, 6)}
 	// Late 2023, under the former law: no simplified procedure. Cases concluded in 2024 are the
@@ -900,9 +917,58 @@ func generateReconsiderations(r *rand.Rand, cal *calendar.Calendar) (cs []*recon
 	for _, c := range cs {
 		g.finish(c)
 	}
+	early := &reconGen{days: days{r2023, cal}, staff: g.staff}
+	cs = append(early.year2023(received2023-received2023Q4), cs...)
 	numberCases(cs)
 	g.pickTimelines(cs)
 	return cs, nil
+}
+
+// lastSued2023 is the last day a case received before 9 October 2023 may be concluded and still
+// be taken to court: a suit after a later decision would still be before the court in 2024, and
+// 2024's suits are those of the seed scenario.
+var lastSued2023 = calendar.MustParseDate("2023-08-31")
+
+// year2023 generates the n applications received from the first working day of 2023 to 8
+// October, all concluded within 2023 under the former law: no simplified procedure, a few
+// hearings (第22条: the office may hear the parties), one of them before observers.
+func (g *reconGen) year2023(n int) []*reconCase {
+	from, to := calendar.MustParseDate("2023-01-03"), calendar.MustParseDate("2023-10-08")
+	cs := g.cohort(from, to, calendar.MustParseDate("2023-12-29"), n,
+		map[string]int{"不予受理": refused2023, "受理前化解": resolved2023}, false)
+	// 实施条例第33条: major or complex cases may be heard. A hearing fits a case decided on the
+	// merits with nothing else planned, whose decision came late enough after the answer for the
+	// notice (5 WD, as the office gave before 第51条 required it) and two working days after.
+	var fit []*reconCase
+	for _, c := range cs {
+		if c.acceptance == "受理" && isDecision(c.outcome) && c.outcome != "驳回申请" && c.suspended.IsZero() &&
+			c.extDays == 0 && !c.late && !g.wd(g.wd(c.answered, 9), 2).After(c.closed) {
+			fit = append(fit, c)
+		}
+	}
+	if len(fit) < hearings2023 {
+		panic("demo: too few 2023 cases to hear")
+	}
+	for k := range hearings2023 {
+		i := g.r.IntN(len(fit))
+		c := fit[i]
+		fit = slices.Delete(fit, i, i+1)
+		c.hearingNote = g.wd(c.answered, 1+g.r.IntN(3))
+		c.hearingOn, _ = g.pickDay(g.wd(c.hearingNote, 5), g.wd(c.closed, -2), 2)
+		if k == 0 {
+			o := slices.Clone(observerUnits)
+			g.r.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+			c.observers = o[:3]
+		}
+	}
+	for _, c := range cs {
+		c.early = true
+		g.finish(c)
+		if c.closed.After(lastSued2023) {
+			c.sued = false
+		}
+	}
+	return cs
 }
 
 // finish draws what follows the conclusion: a suit after the decision (第34条), and the hearing

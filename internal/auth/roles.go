@@ -14,7 +14,7 @@ import (
 const (
 	RoleSysadmin = "sysadmin" // 系统管理员: accounts, org tree, calendar, settings; no case data
 	RoleAuditor  = "auditor"  // 审计员: the audit trail only
-	RoleLeader   = "leader"   // 局领导: reads every kind in its subtree, protected numbers masked
+	RoleLeader   = "leader"   // 局领导: reads every kind in its subtree, protected numbers masked, publishes the annual report
 	RoleClerk    = "clerk"    // 业务人员: reads and writes the kinds granted to the account
 )
 
@@ -27,7 +27,7 @@ type Role struct {
 func Roles() []Role {
 	return []Role{
 		{RoleClerk, "业务人员", "登记、修改本单位及下级单位的授权台账，可见完整身份证号和电话"},
-		{RoleLeader, "局领导", "查看本单位及下级单位的全部台账和统计，身份证号和电话脱敏显示"},
+		{RoleLeader, "局领导", "查看本单位及下级单位的全部台账和统计，身份证号和电话脱敏显示；发布法治政府建设年度报告"},
 		{RoleAuditor, "审计员", "只能查看审计日志（绑定根组织或不绑定组织时可查看全部）"},
 		{RoleSysadmin, "系统管理员", "管理账号、组织架构、工作日历和参数，不能查看案件数据"},
 	}
@@ -64,7 +64,8 @@ func ScopeFor(u store.User) store.Scope {
 		if u.OrgPath == "" {
 			return store.Scope{}
 		}
-		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: allKinds()})
+		// 局领导 signs off the annual report: only they may publish it.
+		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: allKinds(), Publish: true})
 	case RoleClerk:
 		if u.OrgPath == "" {
 			return store.Scope{}

@@ -1,49 +1,120 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
-	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/notices"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
-// dashboardFigures are the indicators the dashboard shows as tiles, per kind, for the current
-// year. A kind the user may not read shows no tiles.
-var dashboardFigures = []struct {
-	kind string
-	ids  []string
-}{
-	{"mediation", []string{"mediation.cases", "mediation.successful", "mediation.success_rate"}},
+// dashboardLine is one line of work on the dashboard: its figures as tiles, the counts charted
+// by month, and the count broken down by the orgs under the chosen one and by its own `by`
+// field. The table drives the page: a new kind of work is a new row.
+type dashboardLine struct {
+	Label string
+	Kind  string   // the ledger the line's heading opens; the line shows when it is readable
+	Tiles []string // indicator ids, shown as tiles with last year's value beside them
+	Trend []string // counts charted month by month: the first as bars, the rest as lines
+	By    string   // the count broken down by child org and by its own breakdown
 }
+
+var dashboardLines = []dashboardLine{
+	{Label: "人民调解", Kind: "mediation",
+		Tiles: []string{"mediation.cases", "mediation.successful", "mediation.success_rate"},
+		Trend: []string{"mediation.cases", "mediation.successful"}, By: "mediation.cases"},
+	{Label: "行政复议", Kind: "reconsideration",
+		Tiles: []string{"reconsideration.received", "reconsideration.concluded", "reconsideration.correction_rate"},
+		Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received"},
+	{Label: "行政应诉", Kind: "litigation",
+		Tiles: []string{"litigation.cases", "litigation.head_appearance_rate", "litigation.letters"},
+		Trend: []string{"litigation.cases", "litigation.concluded"}, By: "litigation.cases"},
+}
+
+// dashboardClocks is how many open clocks the dashboard lists before linking to the full page.
+const dashboardClocks = 8
 
 type dashboardPage struct {
-	Year       int
-	Years      []int // offered in the year switch
-	From, To   string
-	Groups     []tileGroup
-	Chart      string // JSON for the chart script (CSP forbids inline scripts)
-	ChartTitle string
-	ShowClocks bool // the user reads some kind, so clocks may concern them
-	Clocks     []clockRow
-	MoreClocks int
-	Admin      *adminSummary
-	Audit      []store.AuditEntry
+	Year        int
+	Years       []yearLink // offered in the year switch
+	YearNote    string
+	From, To    string
+	Org         store.Org // the subtree the figures are for
+	OrgOptions  []orgOption
+	Lines       []lineView
+	Quiet       []string // lines the user reads that hold no records in either year
+	HasCharts   bool
+	ShowClocks  bool // the user reads some kind, so clocks may concern them
+	Clocks      []clockRow
+	MoreClocks  int
+	Overdue     int // statutory periods past due
+	OverdueSoft int // practice periods (参考期限) past due
+	DueSoon     int
+	ClocksURL   string
+	Admin       *adminSummary
+	Audit       []store.AuditEntry
 }
 
-type tileGroup struct {
-	Label string
-	Href  string
-	Tiles []tile
+type yearLink struct {
+	Year int
+	URL  string
+	On   bool
+}
+
+type orgOption struct {
+	Code, Label string
+	Depth       int
+	Selected    bool
+}
+
+type lineView struct {
+	Label, Kind, Href string
+	Tiles             []tile
+	Charts            []chartView
+	Note, NoteURL     string // where the records are, when a single org below holds them all
 }
 
 type tile struct {
 	Label, Value, Unit, Formula, Detail, Href, Unavailable string
+	Last                                                   string // last year's figure
+	Change                                                 string // and the change from it
+	Trend                                                  string // up, down or flat
+}
+
+// chartView is one chart: its data goes to the script in a data- attribute (the CSP allows no
+// inline script), links included, so that every bar opens the records it counts.
+type chartView struct {
+	ID, Title, Note, Class string
+	Data                   string
+	Empty                  string // said instead of the chart when there is nothing to draw
+	// Single says that one org holds every record (a chart of one bar is not drawn).
+	Single, SingleURL string
+}
+
+// chartData is the JSON a chart element carries.
+type chartData struct {
+	Type       string        `json:"type"` // trend (months), columns (orgs), bars (categories)
+	Unit       string        `json:"unit"`
+	Categories []string      `json:"categories"`
+	Series     []chartSeries `json:"series"`
+}
+
+type chartSeries struct {
+	Name      string   `json:"name"`
+	Indicator string   `json:"indicator"`
+	Data      []any    `json:"data"` // numbers, or null for months still ahead
+	Links     []string `json:"links"`
 }
 
 type adminSummary struct {
@@ -52,73 +123,120 @@ type adminSummary struct {
 	Users    int
 	Orgs     int
 	Disabled int
+	Notices  int // document templates an administrator may edit
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
-	ctx, sc := r.Context(), state(r).scope
+	ctx, rs := r.Context(), state(r)
+	sc := rs.scope
 	today := s.today()
+	q := r.URL.Query()
 	p := dashboardPage{Year: today.Year()}
-	// Figures are for one year: the current one unless another is chosen (the annual report in
-	// the first quarter looks back at last year).
-	if y := r.URL.Query().Get("year"); y != "" {
+
+	var lines []dashboardLine
+	for _, l := range dashboardLines {
+		if _, ok := law.Lookup(l.Kind); ok && sc.CanRead(l.Kind) {
+			lines = append(lines, l)
+		}
+	}
+	for _, k := range law.Kinds() {
+		p.ShowClocks = p.ShowClocks || sc.CanRead(k.Name)
+	}
+
+	var tree []store.Org
+	if len(lines) > 0 || p.ShowClocks {
+		var err error
+		if tree, err = s.st.Orgs(ctx, sc); err != nil {
+			return err
+		}
+		// The org: the one chosen, else the user's own (a node rolls up its whole subtree).
+		code := q.Get("org")
+		if code == "" && rs.user != nil {
+			code = rs.user.OrgCode
+		}
+		if code == "" && len(tree) > 0 {
+			code = tree[0].Code
+		}
+		if code != "" {
+			if p.Org, err = s.st.Org(ctx, sc, code); err != nil {
+				return err
+			}
+		}
+		p.OrgOptions = orgOptions(tree, p.Org)
+	}
+
+	// The year: the one chosen, else this year — or, when this year has no records yet in the
+	// org's subtree (the first days of January, a database of past years), the latest year that
+	// has some, saying so.
+	if y := q.Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 2000 || n > today.Year() {
 			return badRequest("年度「%s」无效", y)
 		}
 		p.Year = n
+	} else if len(lines) > 0 {
+		latest, err := s.latestYear(ctx, sc, lines, p.Org.Code)
+		if err != nil {
+			return err
+		}
+		if latest > 0 && latest < today.Year() {
+			p.Year = latest
+			p.YearNote = fmt.Sprintf("%d 年尚无记录，默认显示有记录的最近年度（%d 年）。", today.Year(), latest)
+		}
 	}
+	years := []int{}
 	for y := today.Year(); y > today.Year()-5; y-- {
-		p.Years = append(p.Years, y)
+		years = append(years, y)
+	}
+	if !slices.Contains(years, p.Year) {
+		years = append(years, p.Year)
+	}
+	for _, y := range years {
+		v := url.Values{"year": {strconv.Itoa(y)}}
+		if p.Org.Code != "" && (rs.user == nil || p.Org.Code != rs.user.OrgCode) {
+			v.Set("org", p.Org.Code)
+		}
+		p.Years = append(p.Years, yearLink{Year: y, URL: "/?" + v.Encode(), On: y == p.Year})
 	}
 	p.From, p.To = fmt.Sprintf("%d-01-01", p.Year), fmt.Sprintf("%d-12-31", p.Year)
 
-	var res *indicators.Result
-	for _, g := range dashboardFigures {
-		kind, ok := law.Lookup(g.kind)
-		if !ok || !sc.CanRead(g.kind) {
-			continue
+	// The open clocks are read while the figures are computed.
+	var (
+		clocks   []store.ClockView
+		clockErr error
+		cw       sync.WaitGroup
+	)
+	if p.ShowClocks && p.Org.Code != "" {
+		cw.Go(func() { clocks, clockErr = s.st.OpenClocks(ctx, sc, p.Org.Code, today, soonWorkdays) })
+	}
+	if len(lines) > 0 {
+		if err := s.dashboardLines(ctx, &p, sc, tree, lines); err != nil {
+			cw.Wait()
+			return err
 		}
-		if res == nil {
-			var err error
-			if res, err = indicators.Compute(ctx, s.st, sc, "", p.From, p.To); err != nil {
-				return err
-			}
-		}
-		group := tileGroup{Label: kind.Label, Href: "/records/" + kind.Name}
-		for _, id := range g.ids {
-			v, ok := res.Get(id)
-			if !ok {
-				continue
-			}
-			t := tile{Label: v.Label, Unit: v.Unit, Formula: v.Formula, Unavailable: v.Unavailable,
-				Value: strings.TrimSuffix(indicators.Format(v), v.Unit), Href: "/records/" + kind.Name + "?" + url.Values{
-					"indicator": {id}, "from": {p.From}, "to": {p.To}}.Encode()}
-			if v.Numerator != nil && v.Denominator != nil {
-				t.Detail = fmtNum(*v.Numerator) + " / " + fmtNum(*v.Denominator)
-			}
-			group.Tiles = append(group.Tiles, t)
-		}
-		p.Groups = append(p.Groups, group)
-		if p.Chart == "" {
-			chart, err := s.monthlyChart(r, kind, p.Year)
-			if err != nil {
-				return err
-			}
-			p.Chart, p.ChartTitle = chart, fmt.Sprintf("%d年%s按月受理与办结情况", p.Year, kind.Label)
-		}
+	}
+	cw.Wait()
+	if clockErr != nil {
+		return clockErr
 	}
 
-	clocks, err := s.st.OpenClocks(ctx, sc, "", today, soonWorkdays)
-	if err != nil {
-		return err
-	}
-	rows := clockRows(s.st.Calendar(), clocks, today)
-	if len(rows) > 6 {
-		p.MoreClocks, rows = len(rows)-6, rows[:6]
-	}
-	p.Clocks = rows
-	for _, k := range law.Kinds() {
-		p.ShowClocks = p.ShowClocks || sc.CanRead(k.Name)
+	if p.ShowClocks && p.Org.Code != "" {
+		rows := clockRows(s.st.Calendar(), clocks, today)
+		for _, row := range rows {
+			switch row.Class {
+			case "overdue":
+				p.Overdue++
+			case "overdue-soft":
+				p.OverdueSoft++
+			case "soon":
+				p.DueSoon++
+			}
+		}
+		if len(rows) > dashboardClocks {
+			p.MoreClocks, rows = len(rows)-dashboardClocks, rows[:dashboardClocks]
+		}
+		p.Clocks = rows
+		p.ClocksURL = "/deadlines?" + url.Values{"soon": {"1"}, "org": {p.Org.Code}}.Encode()
 	}
 
 	if sc.CanAdmin() {
@@ -136,6 +254,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 				a.Disabled++
 			}
 		}
+		for _, k := range law.Kinds() {
+			a.Notices += len(notices.ForKind(k.Name))
+		}
 		p.Admin = a
 	}
 	if sc.CanAudit() {
@@ -149,53 +270,382 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// monthlyChart counts the kind's records opened and concluded in each month of year, as the
-// JSON the dashboard's chart script reads. Two grouped aggregates (by date) instead of 24
-// queries; the months are summed here.
-func (s *Server) monthlyChart(r *http.Request, kind *law.Kind, year int) (string, error) {
-	opened, ok1 := kind.FieldByColumn(law.ColOpened)
-	closed, ok2 := kind.FieldByColumn(law.ColClosed)
-	if !ok1 || !ok2 {
-		return "", nil
-	}
-	from, to := fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year)
-	// Months still ahead are left empty (null), not drawn as zero.
-	months := 12
-	if today := s.today(); today.Year() == year {
-		months = int(today.Time().Month())
-	}
-	series := func(f law.Field) ([]any, error) {
-		q := store.Query{Kind: kind.Name, Conds: []store.Cond{
-			{Field: f.Key, Op: store.OpGE, Value: from}, {Field: f.Key, Op: store.OpLE, Value: to}}}
-		_, by, err := s.st.Aggregate(r.Context(), state(r).scope, q, store.Agg{Func: "count", By: f.Key})
-		sums := make([]float64, 12)
-		for day, n := range by {
-			if d, err := calendar.ParseDate(day); err == nil {
-				sums[d.Time().Month()-1] += n
+// dashboardLines computes the tiles and charts of every line: only the figures shown (this
+// year's and last year's), the monthly counts with one grouped query each, and the breakdown by
+// child org with one grouped query rolled up along the tree — all of them concurrently.
+func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.Scope, tree []store.Org, lines []dashboardLine) error {
+	var ids []string
+	for _, l := range lines {
+		for _, id := range append(append([]string{}, l.Tiles...), l.By) {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
 			}
 		}
-		out := make([]any, 12)
-		for i := 0; i < months; i++ {
-			out[i] = sums[i]
+	}
+	org := p.Org.Code
+	hasChildren := false
+	for _, o := range tree {
+		hasChildren = hasChildren || (o.ParentID == p.Org.ID && p.Org.ID != 0)
+	}
+	// The figures are independent reads: compute them side by side (SQLite in WAL mode and
+	// PostgreSQL both serve concurrent readers).
+	var (
+		cur, last *indicators.Result
+		monthly   = make([][][]indicators.Value, len(lines))
+		byOrg     = make([][]indicators.OrgFigure, len(lines))
+		wg        sync.WaitGroup
+		mu        sync.Mutex
+		firstErr  error
+	)
+	run := func(f func() error) {
+		wg.Go(func() {
+			if err := f(); err != nil {
+				mu.Lock()
+				firstErr = cmp.Or(firstErr, err)
+				mu.Unlock()
+			}
+		})
+	}
+	run(func() (err error) {
+		cur, err = indicators.ComputeIDs(ctx, s.st, sc, org, p.From, p.To, ids)
+		return err
+	})
+	run(func() (err error) {
+		last, err = indicators.Totals(ctx, s.st, sc, org, fmt.Sprintf("%d-01-01", p.Year-1), fmt.Sprintf("%d-12-31", p.Year-1), ids)
+		return err
+	})
+	for i, l := range lines {
+		monthly[i] = make([][]indicators.Value, len(l.Trend))
+		for j, id := range l.Trend {
+			run(func() (err error) {
+				monthly[i][j], err = indicators.Monthly(ctx, s.st, sc, org, p.Year, id)
+				return err
+			})
 		}
-		return out, err
+		if hasChildren {
+			run(func() (err error) {
+				byOrg[i], err = indicators.ByChildren(ctx, s.st, sc, tree, org, p.From, p.To, l.By)
+				return err
+			})
+		}
 	}
-	a, err := series(opened)
-	if err != nil {
-		return "", err
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
 	}
-	b, err := series(closed)
-	if err != nil {
-		return "", err
+	// Months still ahead are left empty (null), not drawn as zero.
+	months := 12
+	if today := s.today(); today.Year() == p.Year {
+		months = int(today.Time().Month())
 	}
-	labels := make([]string, 12)
-	for i := range labels {
-		labels[i] = strconv.Itoa(i+1) + "月"
+
+	for i, l := range lines {
+		kind, _ := law.Lookup(l.Kind)
+		lv := lineView{Label: l.Label, Kind: l.Kind, Href: drillURL(kind.Name, "", "", "", org, "")}
+		empty := true
+		for _, id := range l.Tiles {
+			v, _ := cur.Get(id)
+			lv.Tiles = append(lv.Tiles, s.tileOf(p, v, lastOf(last, id)))
+			lw, _ := last.Get(id)
+			if (v.Value != 0 || lw.Value != 0) && v.Unit != "%" {
+				empty = false
+			}
+		}
+		if empty {
+			p.Quiet = append(p.Quiet, l.Label)
+			continue
+		}
+
+		trend, err := trendChart(p, l, monthly[i], months)
+		if err != nil {
+			return err
+		}
+		lv.Charts = append(lv.Charts, trend)
+		byV, _ := cur.Get(l.By)
+		lv.Charts = append(lv.Charts, byTypeChart(p, kind, byV))
+		if hasChildren {
+			c, err := byOrgChart(p, l, byOrg[i], byV)
+			if err != nil {
+				return err
+			}
+			if c.Single != "" {
+				// One org does all of this work (the bureau's reconsideration office): a sentence
+				// says so better than a chart with one bar.
+				lv.Note, lv.NoteURL = c.Single, c.SingleURL
+			} else {
+				lv.Charts = append(lv.Charts, c)
+			}
+		}
+		p.HasCharts = true
+		p.Lines = append(p.Lines, lv)
 	}
-	return toJSON(map[string]any{"months": labels, "series": []map[string]any{
-		{"name": "受理（" + opened.Label + "）", "data": a},
-		{"name": "办结（" + closed.Label + "）", "data": b},
-	}})
+	// The first chart keeps the id the page always had (#chart), which scripts and tests use.
+	if len(p.Lines) > 0 && len(p.Lines[0].Charts) > 0 {
+		p.Lines[0].Charts[0].ID = "chart"
+	}
+	return nil
+}
+
+func lastOf(res *indicators.Result, id string) indicators.Value {
+	v, _ := res.Get(id)
+	return v
+}
+
+// tileOf shows a figure: the value, numerator ÷ denominator and formula for a rate, last year's
+// value and the change, and the link to the records it counts.
+func (s *Server) tileOf(p *dashboardPage, v, last indicators.Value) tile {
+	t := tile{Label: v.Label, Unit: v.Unit, Formula: v.Formula, Unavailable: v.Unavailable,
+		Value: strings.TrimSuffix(indicators.Format(v), v.Unit),
+		Href:  drillURL(v.Kind, v.ID, p.From, p.To, p.Org.Code, "")}
+	if v.Numerator != nil && v.Denominator != nil {
+		t.Detail = fmtNum(*v.Numerator) + " ÷ " + fmtNum(*v.Denominator)
+	}
+	if v.Unavailable != "" {
+		return t
+	}
+	if last.Unavailable != "" {
+		t.Last = fmt.Sprintf("%d 年：—", p.Year-1)
+		return t
+	}
+	t.Last = fmt.Sprintf("%d 年 %s", p.Year-1, indicators.Format(last))
+	if last.Unit != "%" {
+		t.Last += " " + last.Unit
+	}
+	diff := v.Value - last.Value
+	switch {
+	case math.Abs(diff) < 1e-9:
+		t.Change, t.Trend = "持平", "flat"
+	case v.Unit == "%":
+		t.Change = fmt.Sprintf("%s%s 个百分点", sign(diff), strconv.FormatFloat(math.Abs(diff), 'f', 1, 64))
+	default:
+		t.Change = sign(diff) + fmtNum(math.Abs(diff))
+		if last.Value != 0 {
+			t.Change += fmt.Sprintf("（%s%s%%）", sign(diff), strconv.FormatFloat(indicators.RoundHalfUp(math.Abs(100*diff/last.Value), 1), 'f', 1, 64))
+		}
+	}
+	if t.Trend == "" {
+		t.Trend = "down"
+		if diff > 0 {
+			t.Trend = "up"
+		}
+	}
+	return t
+}
+
+func sign(x float64) string {
+	if x < 0 {
+		return "−"
+	}
+	return "+"
+}
+
+// trendChart charts the line's counts month by month (vals: Monthly of each Trend id); a month's
+// bar opens the records of that month (the same indicator with the month as its period).
+func trendChart(p *dashboardPage, l dashboardLine, vals [][]indicators.Value, months int) (chartView, error) {
+	data := chartData{Type: "trend"}
+	for m := 1; m <= 12; m++ {
+		data.Categories = append(data.Categories, strconv.Itoa(m)+"月")
+	}
+	for j, id := range l.Trend {
+		v := vals[j]
+		if v[0].Unavailable != "" {
+			continue
+		}
+		ser := chartSeries{Name: v[0].Label, Indicator: id, Data: make([]any, 12), Links: make([]string, 12)}
+		data.Unit = v[0].Unit
+		for i := 0; i < months; i++ {
+			from, to := indicators.MonthBounds(p.Year, i+1)
+			ser.Data[i] = v[i].Value
+			ser.Links[i] = drillURL(v[i].Kind, id, from, to, p.Org.Code, "")
+		}
+		data.Series = append(data.Series, ser)
+	}
+	c := chartView{ID: "chart-" + l.Kind + "-months", Class: "chart-trend",
+		Title: fmt.Sprintf("%d年%s按月情况", p.Year, l.Label), Note: "点击柱形或折点查看当月记录"}
+	return withData(c, data)
+}
+
+// byTypeChart charts the count's own breakdown (纠纷类型, 行为类别 …); a bar opens the records of
+// that category when the breakdown is the kind's category column (the list's category filter),
+// else the records of the whole figure.
+func byTypeChart(p *dashboardPage, kind *law.Kind, v indicators.Value) chartView {
+	d, _ := indicators.Lookup(v.ID)
+	f, _ := kind.Field(d.Agg.By)
+	c := chartView{ID: "chart-" + kind.Name + "-types", Class: "chart-bars", Title: "按" + f.Label}
+	if len(v.By) == 0 {
+		c.Empty = "本年度没有记录。"
+		return c
+	}
+	cat, hasCat := kind.FieldByColumn(law.ColCategory)
+	filterable := hasCat && cat.Key == d.Agg.By
+	keys := make([]string, 0, len(v.By))
+	for k := range v.By {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if v.By[keys[i]] != v.By[keys[j]] {
+			return v.By[keys[i]] > v.By[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	ser := chartSeries{Name: v.Label, Indicator: v.ID}
+	data := chartData{Type: "bars", Unit: v.Unit}
+	for _, k := range keys {
+		label, category := k, k
+		if k == "" {
+			label, category = "（未填）", ""
+		}
+		if !filterable {
+			category = ""
+		}
+		data.Categories = append(data.Categories, label)
+		ser.Data = append(ser.Data, v.By[k])
+		ser.Links = append(ser.Links, drillURL(kind.Name, v.ID, p.From, p.To, p.Org.Code, category))
+	}
+	data.Series = []chartSeries{ser}
+	c.Note = v.Label + " · 点击查看该类记录"
+	if !filterable {
+		c.Note = v.Label + " · 点击查看全部记录"
+	}
+	c, _ = withData(c, data)
+	return c
+}
+
+// byOrgChart charts the count for each org directly under the chosen one, each with its whole
+// subtree; a bar opens that org's records.
+func byOrgChart(p *dashboardPage, l dashboardLine, figs []indicators.OrgFigure, total indicators.Value) (chartView, error) {
+	c := chartView{ID: "chart-" + l.Kind + "-orgs", Class: "chart-orgs", Title: "按下级单位（各含其下级）"}
+	figs = slices.Clone(figs)
+	sort.SliceStable(figs, func(i, j int) bool { return figs[i].Value.Value > figs[j].Value.Value })
+	ser := chartSeries{Name: total.Label, Indicator: l.By}
+	data := chartData{Type: "columns", Unit: total.Unit}
+	sum := 0.0
+	for _, f := range figs {
+		if f.Value.Value == 0 || f.Value.Unavailable != "" {
+			continue
+		}
+		sum += f.Value.Value
+		// 兴宁市司法局 under 兴宁市 reads 司法局: the chart is about 兴宁市 already.
+		name := f.Org.Name
+		if rest, ok := strings.CutPrefix(name, p.Org.Name); ok && rest != "" {
+			name = rest
+		}
+		data.Categories = append(data.Categories, name)
+		ser.Data = append(ser.Data, f.Value.Value)
+		ser.Links = append(ser.Links, drillURL(total.Kind, l.By, p.From, p.To, f.Org.Code, ""))
+	}
+	if len(ser.Data) == 0 {
+		c.Empty = "本年度下级单位没有记录。"
+		return c, nil
+	}
+	if len(ser.Data) == 1 && sum == total.Value {
+		c.Single = fmt.Sprintf("%d 年的%s全部由%s（含其下级）办理。", p.Year, total.Label, figs[0].Org.Name)
+		c.SingleURL = ser.Links[0]
+		return c, nil
+	}
+	data.Series = []chartSeries{ser}
+	c.Note = total.Label + " · 点击查看该单位的记录"
+	if own := total.Value - sum; own > 0 {
+		c.Note += fmt.Sprintf("；%s本级另有 %s %s", p.Org.Name, fmtNum(own), total.Unit)
+	}
+	return withData(c, data)
+}
+
+func withData(c chartView, data chartData) (chartView, error) {
+	if len(data.Series) == 0 {
+		c.Empty = "无权查看或没有数据。"
+		return c, nil
+	}
+	var err error
+	c.Data, err = toJSON(data)
+	return c, err
+}
+
+// drillURL is the drill-down list of a figure: the records it counts for the period and org
+// (and category, when given).
+func drillURL(kind, id, from, to, org, category string) string {
+	v := url.Values{}
+	set := func(k, x string) {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	set("indicator", id)
+	set("from", from)
+	set("to", to)
+	set("org", org)
+	set("category", category)
+	if len(v) == 0 {
+		return "/records/" + kind
+	}
+	return "/records/" + kind + "?" + v.Encode()
+}
+
+// latestYear is the latest year in which a record of the lines' kinds opened in the org's
+// subtree (0 when there is none).
+func (s *Server) latestYear(ctx context.Context, sc store.Scope, lines []dashboardLine, org string) (int, error) {
+	latest := 0
+	seen := map[string]bool{}
+	for _, l := range lines {
+		kinds := []string{l.Kind}
+		for _, id := range l.Tiles {
+			if d, ok := indicators.Lookup(id); ok && d.Kind != "" {
+				kinds = append(kinds, d.Kind)
+			}
+		}
+		for _, k := range kinds {
+			kind, ok := law.Lookup(k)
+			if seen[k] || !ok || !sc.CanRead(k) {
+				continue
+			}
+			seen[k] = true
+			opened, ok := kind.FieldByColumn(law.ColOpened)
+			if !ok {
+				continue
+			}
+			recs, _, err := s.st.List(ctx, sc, store.Filter{Query: store.Query{Kind: k, OrgCode: org,
+				Conds: []store.Cond{{Field: opened.Key, Op: store.OpLE, Value: s.today().String()}}},
+				Sort: opened.Key, Desc: true, Limit: 1})
+			if err != nil {
+				return 0, err
+			}
+			if len(recs) == 1 {
+				if y, err := strconv.Atoi(firstN(recs[0].Values.Str(opened.Key), 4)); err == nil && y > latest {
+					latest = y
+				}
+			}
+		}
+	}
+	return latest, nil
+}
+
+func firstN(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
+
+// orgOptions is the org switch: the user's own subtree's first two levels, the chosen org's
+// ancestors and the orgs directly under it, so that one can walk down the tree without a list
+// of every village.
+func orgOptions(tree []store.Org, selected store.Org) []orgOption {
+	if len(tree) == 0 {
+		return nil
+	}
+	top := tree[0].Depth
+	for _, o := range tree {
+		top = min(top, o.Depth)
+	}
+	var out []orgOption
+	for _, o := range tree {
+		show := o.Depth <= top+1 || o.Code == selected.Code || o.ParentID == selected.ID ||
+			(strings.HasPrefix(selected.Path, o.Path))
+		if show {
+			out = append(out, orgOption{Code: o.Code, Label: o.Name, Depth: o.Depth - top, Selected: o.Code == selected.Code})
+		}
+	}
+	return out
 }
 
 // calendarWarning says which of this year and next the working-day calendar lacks: a clock

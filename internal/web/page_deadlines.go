@@ -1,28 +1,39 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
-	"sort"
+	"slices"
 
 	"github.com/fazhi/fazhi/internal/store"
 )
 
 type deadlinesPage struct {
-	Rows     []clockRow
-	Orgs     []store.Org
-	Org      string
-	Soon     bool // only overdue and due within soonWorkdays
-	Overdue  int
-	DueSoon  int
-	SoonDays int
+	Rows        []clockRow
+	OrgOptions  []orgOption
+	Org         string
+	Soon        bool // only overdue and due within soonWorkdays
+	Overdue     int  // statutory periods past their due date
+	OverdueSoft int  // practice periods (参考期限) past theirs
+	DueSoon     int
+	Paused      int
+	SoonDays    int
 }
 
-// deadlines lists the open statutory clocks across the scope, soonest due first; those already
-// overdue in red, those due within three working days highlighted.
+// deadlines lists the open statutory clocks across the scope (or one org's subtree), soonest
+// due first: those already overdue in red (practice periods, 参考期限, in amber and marked), those
+// due within three working days highlighted, days left counted in each rule's own unit.
 func (s *Server) deadlines(w http.ResponseWriter, r *http.Request) error {
 	ctx, sc := r.Context(), state(r).scope
 	q := r.URL.Query()
 	p := deadlinesPage{Org: q.Get("org"), Soon: q.Get("soon") == "1", SoonDays: soonWorkdays}
+	var selected store.Org
+	if p.Org != "" {
+		var err error
+		if selected, err = s.st.Org(ctx, sc, p.Org); err != nil {
+			return err
+		}
+	}
 	within := 0
 	if p.Soon {
 		within = soonWorkdays
@@ -32,27 +43,36 @@ func (s *Server) deadlines(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// Clocks without a due date (paused, or lacking a calendar year) go last: they have no
-	// place on the time line, but must stay visible.
-	sort.SliceStable(clocks, func(i, j int) bool {
-		a, b := clocks[i], clocks[j]
+	// By due date, then rule and case; clocks without a due date (paused, or lacking a calendar
+	// year) go last: they have no place on the time line, but must stay visible.
+	slices.SortStableFunc(clocks, func(a, b store.ClockView) int {
 		if (a.Due == "") != (b.Due == "") {
-			return b.Due == ""
+			if a.Due == "" {
+				return 1
+			}
+			return -1
 		}
-		return a.Due < b.Due
+		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Label, b.Label), cmp.Compare(a.RecordCode, b.RecordCode))
 	})
 	p.Rows = clockRows(s.st.Calendar(), clocks, today)
 	for _, row := range p.Rows {
 		switch row.Class {
-		case "overdue", "overdue-soft":
+		case "overdue":
 			p.Overdue++
+		case "overdue-soft":
+			p.OverdueSoft++
 		case "soon":
 			p.DueSoon++
+		case "paused":
+			p.Paused++
 		}
 	}
-	if p.Orgs, err = s.st.Orgs(ctx, sc); err != nil {
+	tree, err := s.st.Orgs(ctx, sc)
+	if err != nil {
 		return err
 	}
+	// The scope's first two levels, and the chosen org's ancestors and children.
+	p.OrgOptions = orgOptions(tree, selected)
 	s.render(w, r, http.StatusOK, "deadlines", "期限提醒", p)
 	return nil
 }

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -17,9 +19,12 @@ type recordViewPage struct {
 	Events      []eventRow
 	Clocks      []clockRow
 	Attachments []store.Attachment
-	Transitions []transitionForm
+	Steps       []transitionForm // transitions that move the case to another stage
+	Records     []transitionForm // transitions that record a step and keep the stage
+	Notices     []noticeView
 	CanWrite    bool
 	Final       bool
+	Locked      bool // concluded, and the kind locks its values on conclusion
 	// Error is a failed transition's message, shown above its form (which stays open).
 	Error string
 }
@@ -32,6 +37,7 @@ type viewField struct {
 type eventRow struct {
 	store.Event
 	Changed string
+	Deemed  bool // a step the law took by itself when a period ran out (视为受理 …)
 }
 
 // transitionForm is a button for one allowed step of the kind's state machine, with the small
@@ -41,6 +47,14 @@ type transitionForm struct {
 	Fields                           []formField
 	Open                             bool
 	Problem                          string
+	CSRF                             string
+	Version                          int
+}
+
+// transitionChoices narrows a select in a step's form to the values the step accepts (作出复议
+// 决定 takes the decisions of 第63–72条 and 第33条; 调解书、和解、撤回 and 终止 are steps of their own).
+var transitionChoices = map[string]map[string][]string{
+	"reconsideration.decide": {"outcome": law.DecisionOutcomes},
 }
 
 func (s *Server) recordView(w http.ResponseWriter, r *http.Request) error {
@@ -61,6 +75,7 @@ func (s *Server) recordView(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Record, failed string, in formInput) (recordViewPage, error) {
 	ctx, sc := r.Context(), state(r).scope
 	p := recordViewPage{Kind: kind, Rec: rec, URL: recordURL(rec), CanWrite: sc.CanWrite(kind.Name), Final: kind.IsFinal(rec.Status)}
+	p.Locked = kind.LockFinal && p.Final
 	for _, f := range kind.Fields {
 		p.Fields = append(p.Fields, viewField{Label: f.Label, Value: cellText(kind, rec, f), Help: f.Help,
 			Protected: f.Type == law.IDNo || f.Type == law.Phone})
@@ -71,6 +86,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	}
 	for _, e := range events {
 		row := eventRow{Event: e}
+		if t, ok := kind.Transition(e.Action); ok && t.Auto {
+			row.Deemed = true
+		}
 		if keys, ok := e.Data["changed"].([]any); ok {
 			var labels []string
 			for _, k := range keys {
@@ -86,7 +104,20 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	if err != nil {
 		return p, err
 	}
+	// In the order the law runs them (review, supplement, copy, answer, decision), not by due date.
+	slices.SortStableFunc(clocks, func(a, b store.ClockView) int { return clockOrder(kind, a.Rule) - clockOrder(kind, b.Rule) })
 	p.Clocks = clockRows(s.st.Calendar(), clocks, s.today())
+	for i, c := range p.Clocks {
+		switch {
+		case c.State == store.ClockPaused:
+			p.Clocks[i].DaysText = pausedText(s.st.Calendar(), kind, rec.Values, c.Rule, s.today())
+		case c.State == store.ClockStopped && c.Stopped == "":
+			// Stopped by the case moving on (concluded before the copy was sent …), not by the
+			// duty being done on a known day.
+			p.Clocks[i].DaysText = "已停止计算（" + rec.Status + "）"
+		}
+	}
+	p.Notices = recordNotices(kind, rec)
 	if p.Attachments, err = s.st.Attachments(ctx, sc, rec.ID); err != nil {
 		return p, err
 	}
@@ -95,7 +126,7 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	}
 	for _, t := range kind.Allowed(rec.Status) {
 		tf := transitionForm{Name: t.Name, Label: t.Label, Article: t.Article, To: t.To,
-			Action: p.URL + "/transitions/" + t.Name}
+			Action: p.URL + "/transitions/" + t.Name, CSRF: state(r).sess.CSRF, Version: rec.Version}
 		fi := formInput{values: textValues(rec.Values), status: t.To}
 		if t.Name == failed {
 			tf.Open, tf.Problem, fi = true, in.problems[""], in
@@ -112,12 +143,88 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 					fi.values[key] = s.today().String()
 				}
 			}
+			if only, ok := transitionChoices[kind.Name+"."+t.Name][key]; ok {
+				f.Values = only
+				if !slices.Contains(only, fi.values[key]) {
+					fi.values[key] = ""
+				}
+			}
 			fields = append(fields, f)
 		}
 		if tf.Fields, err = s.formFields(ctx, sc, kind, fields, fi); err != nil {
 			return p, err
 		}
-		p.Transitions = append(p.Transitions, tf)
+		for i, f := range tf.Fields {
+			if kf, _ := kind.Field(f.Key); kf.Type == law.Int {
+				tf.Fields[i].Input = "number"
+			}
+		}
+		if t.To != "" {
+			p.Steps = append(p.Steps, tf)
+		} else {
+			p.Records = append(p.Records, tf)
+		}
 	}
 	return p, nil
+}
+
+func clockOrder(kind *law.Kind, rule string) int {
+	for i, c := range kind.Clocks {
+		if c.ID == rule {
+			return i
+		}
+	}
+	return len(kind.Clocks)
+}
+
+// pausedText says how a clock held by an open suspension stands: since when it is suspended and
+// the due date if the case resumed today (行政复议法第39条: the suspended days do not count).
+func pausedText(cal *calendar.Calendar, kind *law.Kind, v law.Values, ruleID string, today calendar.Date) string {
+	var rule law.ClockRule
+	for _, c := range kind.Clocks {
+		if c.ID == ruleID {
+			rule = c
+		}
+	}
+	items, _ := v[rule.SuspensionsField].([]string)
+	var from string
+	clk := calendar.Clock{Budget: rule.BudgetOf(v), Unit: calendar.Unit(rule.Unit)}
+	for _, it := range items {
+		a, b, _ := strings.Cut(it, "~")
+		iv := calendar.Interval{}
+		iv.From, _ = calendar.ParseDate(a)
+		if b == "" {
+			from = a
+			// Resuming today ends the suspension yesterday (the resumption day counts again).
+			iv.To = today.AddDays(-1)
+			if iv.To.Before(iv.From) {
+				iv.To = iv.From
+			}
+		} else {
+			iv.To, _ = calendar.ParseDate(b)
+		}
+		clk.Suspensions = append(clk.Suspensions, iv)
+	}
+	if from == "" {
+		return "已暂停（中止期间不计算）"
+	}
+	text := "已暂停：自 " + from + " 起中止，中止期间不计算"
+	start := v.Str(rule.StartField)
+	if start == "" {
+		start = v.Str(rule.StartFallback)
+	}
+	var err error
+	if clk.Start, err = calendar.ParseDate(start); err != nil {
+		return text
+	}
+	if rule.ExtensionDays != nil {
+		clk.ExtensionDays = rule.ExtensionDays(v)
+	}
+	switch due, paused, err := cal.Due(clk); {
+	case err != nil:
+		text += "；如今日恢复审理，期限无法计算：" + err.Error()
+	case !paused:
+		text += fmt.Sprintf("；如今日恢复审理，期限至 %s", due)
+	}
+	return text
 }

@@ -49,9 +49,11 @@ type listCell struct {
 	Status bool // shown as a badge
 }
 
-// indicatorNote explains a drill-down list: which figure, which period, which formula.
+// indicatorNote explains a drill-down list: which figure, which period, which org, which formula.
 type indicatorNote struct {
 	Label, Formula, From, To, ClearURL string
+	Org                                string // the org whose subtree is counted
+	Listed                             string // for a rate: which records the list shows, and their formula
 }
 
 func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
@@ -121,6 +123,13 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 		if d.IsRate() {
 			num, _ := indicators.Lookup(d.Numerator)
 			note.Label += "（列出分子「" + num.Label + "」的记录）"
+			note.Listed = "「" + num.Label + "」：" + num.Formula
+		}
+		note.Org = "您有权查看的全部单位"
+		for _, o := range orgs {
+			if o.Code == p.Org {
+				note.Org = o.Name + "及其全部下级单位"
+			}
 		}
 		page.Indicator = note
 	}

@@ -47,6 +47,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/attachments/{aid}", s.signedIn(s.attachmentDownload))
 
 	mux.HandleFunc("GET /deadlines", s.signedIn(s.deadlines))
+	s.noticeRoutes(mux)
 	mux.HandleFunc("GET /orgs", s.signedIn(s.orgsPage))
 	mux.HandleFunc("GET /orgs/new", s.signedIn(s.orgNew))
 	mux.HandleFunc("POST /orgs/new", s.signedIn(s.orgSave))
@@ -63,6 +64,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /audit", s.signedIn(s.auditPage))
 	mux.HandleFunc("GET /account/password", s.signedIn(s.passwordPage))
 	mux.HandleFunc("POST /account/password", s.signedIn(s.passwordChange))
+	s.reportRoutes(mux)
 
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPI)
 	mux.HandleFunc("GET /api/v1/session", s.signedIn(s.apiSession))

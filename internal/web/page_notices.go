@@ -1,0 +1,235 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/notices"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// The documents a procedure requires (受理通知书, 中止审理通知书 …), written from a case's data as
+// .docx, and the administrator's page for their templates.
+
+func (s *Server) noticeRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /records/{kind}/{id}/notices/{file}", s.signedIn(s.noticeDownload))
+	mux.HandleFunc("GET /notices", s.signedIn(s.noticesPage))
+	mux.HandleFunc("GET /notices/{name}", s.signedIn(s.noticeEdit))
+	mux.HandleFunc("POST /notices/{name}", s.signedIn(s.noticeSave))
+	mux.HandleFunc("POST /notices/{name}/reset", s.signedIn(s.noticeReset))
+}
+
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// noticeView is one document on a record's page: a download link, or why it cannot be issued yet.
+type noticeView struct {
+	Title, Article, URL, Reason string
+	Available                   bool
+}
+
+// recordNotices lists a record's documents with their availability in its current state.
+func recordNotices(kind *law.Kind, rec store.Record) []noticeView {
+	var out []noticeView
+	for _, n := range notices.ForKind(kind.Name) {
+		ok, reason := n.Available(rec.Status, rec.Values)
+		out = append(out, noticeView{Title: n.Title, Article: n.Article, Available: ok, Reason: reason,
+			URL: recordURL(rec) + "/notices/" + n.Name + ".docx"})
+	}
+	return out
+}
+
+// noticeDownload writes GET /records/{kind}/{id}/notices/{name}.docx. Reading the record is the
+// permission: whoever may read the case may print its notices (protected numbers as the reader
+// sees them).
+func (s *Server) noticeDownload(w http.ResponseWriter, r *http.Request) error {
+	kind, rec, err := s.recordOf(r)
+	if err != nil {
+		return err
+	}
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".docx")
+	n, found := notices.Lookup(name)
+	if !ok || !found || n.Kind != kind.Name {
+		return notFound("「%s」没有文书「%s」", kind.Label, r.PathValue("file"))
+	}
+	if ok, reason := n.Available(rec.Status, rec.Values); !ok {
+		return badRequest("本案目前不能出具「%s」：%s（%s）", n.Title, reason, n.Article)
+	}
+	text, err := s.noticeTemplate(r.Context(), n)
+	if err != nil {
+		return err
+	}
+	clocks, err := s.st.Clocks(r.Context(), state(r).scope, store.ClockFilter{RecordID: rec.ID})
+	if err != nil {
+		return err
+	}
+	due := map[string]string{}
+	for _, c := range clocks {
+		due[c.Rule] = c.Due
+	}
+	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Code: rec.Code, Values: rec.Values,
+		Today: s.today().String(), Due: func(rule string) string { return due[rule] }})
+	if err != nil {
+		return invalid("", "文书模板「%s」无法生成，请系统管理员检查模板：%s", n.Title, err)
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", docxType)
+	w.Header().Set("Content-Disposition", contentDisposition(n.Title+"（"+rec.Code+"）.docx"))
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// noticeTemplate is the template in force: the administrator's version, else the default.
+func (s *Server) noticeTemplate(ctx context.Context, n notices.Notice) (string, error) {
+	text, ok, err := s.st.Setting(ctx, notices.SettingKey(n.Name))
+	if err != nil || !ok {
+		return n.Template, err
+	}
+	return text, nil
+}
+
+type noticesPage struct {
+	Groups []noticeGroup
+}
+
+type noticeGroup struct {
+	Label, Law string
+	Items      []noticeItem
+}
+
+type noticeItem struct {
+	Name, Title, Article, Stages string
+	Custom                       bool
+}
+
+func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) error {
+	if !state(r).scope.CanAdmin() {
+		return forbidden("只有系统管理员可以维护文书模板")
+	}
+	var p noticesPage
+	for _, k := range law.Kinds() {
+		ns := notices.ForKind(k.Name)
+		if len(ns) == 0 {
+			continue
+		}
+		g := noticeGroup{Label: k.Label, Law: k.Law}
+		for _, n := range ns {
+			_, custom, err := s.st.Setting(r.Context(), notices.SettingKey(n.Name))
+			if err != nil {
+				return err
+			}
+			g.Items = append(g.Items, noticeItem{Name: n.Name, Title: n.Title, Article: n.Article,
+				Stages: strings.Join(n.Stages, "、"), Custom: custom})
+		}
+		p.Groups = append(p.Groups, g)
+	}
+	s.render(w, r, http.StatusOK, "notices", "文书模板", p)
+	return nil
+}
+
+type noticeEditPage struct {
+	Notice  notices.Notice
+	Kind    *law.Kind
+	Text    string
+	Custom  bool
+	Problem string // why the text submitted was not saved
+	Fields  []law.Field
+	Clocks  []law.ClockRule
+}
+
+// noticeOf is the notice named in the URL, for an administrator.
+func (s *Server) noticeOf(r *http.Request) (notices.Notice, *law.Kind, error) {
+	if !state(r).scope.CanAdmin() {
+		return notices.Notice{}, nil, forbidden("只有系统管理员可以维护文书模板")
+	}
+	n, ok := notices.Lookup(r.PathValue("name"))
+	if !ok {
+		return n, nil, notFound("没有文书模板「%s」", r.PathValue("name"))
+	}
+	kind, _ := law.Lookup(n.Kind)
+	return n, kind, nil
+}
+
+func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
+	n, kind, err := s.noticeOf(r)
+	if err != nil {
+		return err
+	}
+	text, custom, err := s.st.Setting(r.Context(), notices.SettingKey(n.Name))
+	if err != nil {
+		return err
+	}
+	if !custom {
+		text = n.Template
+	}
+	s.renderNoticeEdit(w, r, http.StatusOK, n, kind, text, custom, "")
+	return nil
+}
+
+func (s *Server) renderNoticeEdit(w http.ResponseWriter, r *http.Request, status int, n notices.Notice, kind *law.Kind, text string, custom bool, problem string) {
+	p := noticeEditPage{Notice: n, Kind: kind, Text: text, Custom: custom, Problem: problem}
+	if kind != nil {
+		for _, f := range kind.Fields {
+			if f.Type != law.IDNo && f.Type != law.Phone {
+				p.Fields = append(p.Fields, f)
+			}
+		}
+		p.Clocks = kind.Clocks
+	}
+	s.render(w, r, status, "notice_edit", "文书模板："+n.Title, p)
+}
+
+// noticeSave checks the template (it must parse and fill an empty case) and saves it; a text
+// equal to the default removes the administrator's version. A bad template is shown again with
+// the problem, and nothing is saved.
+func (s *Server) noticeSave(w http.ResponseWriter, r *http.Request) error {
+	n, kind, err := s.noticeOf(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	text := strings.ReplaceAll(r.PostForm.Get("template"), "\r\n", "\n")
+	_, custom, err := s.st.Setting(r.Context(), notices.SettingKey(n.Name))
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(text) == "" {
+		s.renderNoticeEdit(w, r, http.StatusUnprocessableEntity, n, kind, text, custom, "模板不能为空；如需使用默认模板，请点击「恢复默认」。")
+		return nil
+	}
+	if err := notices.Parse(text); err != nil {
+		s.renderNoticeEdit(w, r, http.StatusUnprocessableEntity, n, kind, text, custom, err.Error())
+		return nil
+	}
+	rs := state(r)
+	value := text
+	if strings.TrimSpace(text) == strings.TrimSpace(n.Template) {
+		value = ""
+	}
+	if err := s.st.SaveSetting(r.Context(), rs.actor(), rs.scope, notices.SettingKey(n.Name), value); err != nil {
+		return err
+	}
+	redirect(w, r, "/notices/"+n.Name, "已保存「"+n.Title+"」模板")
+	return nil
+}
+
+func (s *Server) noticeReset(w http.ResponseWriter, r *http.Request) error {
+	n, _, err := s.noticeOf(r)
+	if err != nil {
+		return err
+	}
+	rs := state(r)
+	if err := s.st.SaveSetting(r.Context(), rs.actor(), rs.scope, notices.SettingKey(n.Name), ""); err != nil {
+		return err
+	}
+	redirect(w, r, "/notices/"+n.Name, "「"+n.Title+"」已恢复为默认模板")
+	return nil
+}

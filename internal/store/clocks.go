@@ -160,6 +160,9 @@ type ClockFilter struct {
 	OrgCode  string
 	RecordID int64
 	OpenOnly bool // running, paused or lacking a calendar
+	// ActiveOn leaves out a party's windows (ClockRule.Lapses) that closed before this date
+	// (YYYY-MM-DD): there is nothing left to do about them.
+	ActiveOn string
 }
 
 // Clocks lists the clocks visible in the scope, soonest due first.
@@ -185,6 +188,10 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 	if f.OpenOnly {
 		where = append(where, "c.state <> ?")
 		args = append(args, ClockStopped)
+	}
+	if lapsing := lapsingRules(); f.ActiveOn != "" && len(lapsing) > 0 {
+		where = append(where, "(c.rule NOT IN ("+placeholders(len(lapsing))+") OR c.due_on IS NULL OR c.due_on >= ?)")
+		args = append(append(args, stringsToAny(lapsing)...), f.ActiveOn)
 	}
 	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, c.rule, c.start_on, COALESCE(c.due_on, ''),
 		COALESCE(c.stopped_on, ''), c.state, c.problem FROM clocks c JOIN records r ON r.id = c.record_id
@@ -217,7 +224,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 // unit, overdue first and then by due date. within > 0 keeps only those overdue or due within
 // that many working days.
 func (s *Store) OpenClocks(ctx context.Context, sc Scope, orgCode string, on calendar.Date, within int) ([]ClockView, error) {
-	all, err := s.Clocks(ctx, sc, ClockFilter{OrgCode: orgCode, OpenOnly: true})
+	all, err := s.Clocks(ctx, sc, ClockFilter{OrgCode: orgCode, OpenOnly: true, ActiveOn: on.String()})
 	if err != nil {
 		return nil, err
 	}
@@ -356,6 +363,18 @@ func (t *tx) reprojectAll(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+func lapsingRules() []string {
+	var out []string
+	for _, k := range law.Kinds() {
+		for _, r := range k.Clocks {
+			if r.Lapses {
+				out = append(out, r.ID)
+			}
+		}
+	}
+	return out
 }
 
 func readableKinds(sc Scope) []string {

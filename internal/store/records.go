@@ -151,7 +151,7 @@ func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, v
 			return err
 		}
 		if kind.LockFinal && kind.IsFinal(old.Status) {
-			return errorf(EINVALID, "「%s」已%s，内容已锁定；如需改正请使用「更正」并说明理由", kind.Label, old.Status)
+			return errorf(EINVALID, "「%s」状态为「%s」，内容已锁定；如需改正请使用「更正」并说明理由", kind.Label, old.Status)
 		}
 		nv := cloneValues(v)
 		if statusField, ok := kind.FieldByColumn(law.ColStatus); ok {

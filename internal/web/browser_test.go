@@ -34,7 +34,8 @@ func chromium() string {
 // TestBrowser drives the real pages in headless Chromium: log in, register a mediation case
 // through the generated form, find it in the list, open it and record 调解成功. It saves
 // screenshots of the record and of the dashboard (1280×900) in the test's temp dir, and also
-// in $FAZHI_SCREENSHOTS when set (that is how docs/dashboard.png is made).
+// in $FAZHI_SCREENSHOTS when set (as dashboard-small.png: docs/dashboard.png is the full demo's,
+// made by TestBrowserDashboard).
 func TestBrowser(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
@@ -145,7 +146,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#chart canvas")), chromedp.Sleep(1500*time.Millisecond)))
 	png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	must("dashboard screenshot", err)
-	save("dashboard.png", png)
+	save("dashboard-small.png", png)
 	t.Log("browser test ran: chromium")
 }
 

@@ -39,6 +39,8 @@ type formInput struct {
 	status   string          // the record's status, for fields required unless in certain states
 	readOnly map[string]bool // shown but not editable (the status on an edit form)
 	idPrefix string          // for the inputs' ids ("f-" by default)
+	amend    bool            // the amendment form of a locked record
+	reason   string          // the amendment's reason as typed
 }
 
 // formFields builds the inputs for fields of kind, with the org select limited to the

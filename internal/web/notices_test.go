@@ -170,6 +170,20 @@ func TestNotices(t *testing.T) {
 				}
 			})
 		}
+		// Each notice downloaded is in the audit trail as an export (it carries personal data out).
+		entries, _, err := e.st.Audit(context.Background(), systemScope(), store.AuditFilter{Action: "record.export", Kind: "reconsideration"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var filters []string
+		for _, a := range entries {
+			filters = append(filters, a.Actor+" "+a.After)
+		}
+		all := strings.Join(filters, "\n")
+		if len(entries) != 3 || !strings.Contains(all, "fuyi") || !strings.Contains(all, "chief") ||
+			!strings.Contains(all, "notice:acceptance record:"+itoa(rec.ID)) || !strings.Contains(all, "notice:decision record:"+itoa(rec.ID)) {
+			t.Errorf("audit of the notice downloads (want 3):\n%s", all)
+		}
 	})
 }
 

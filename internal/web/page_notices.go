@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
@@ -76,6 +77,11 @@ func (s *Server) noticeDownload(w http.ResponseWriter, r *http.Request) error {
 	}
 	var buf bytes.Buffer
 	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	// The notice carries the parties' personal data out of the system: the audit trail says who took it.
+	rs := state(r)
+	if err := s.st.LogExport(r.Context(), rs.actor(), rs.scope, kind.Name, 1, "notice:"+n.Name+" record:"+strconv.FormatInt(rec.ID, 10)); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", docxType)

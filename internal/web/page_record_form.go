@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
@@ -17,6 +18,8 @@ type recordFormPage struct {
 	Error     string // the message above the form (a conflict, a general problem)
 	Conflict  bool   // the record changed meanwhile: offer to reload
 	CancelURL string
+	ReloadURL string     // the form afresh, when the record changed meanwhile
+	Reason    *formField // the amendment's reason (更正理由); nil on the new and edit forms
 }
 
 func (s *Server) recordNew(w http.ResponseWriter, r *http.Request) error {
@@ -51,6 +54,30 @@ func (s *Server) recordEdit(w http.ResponseWriter, r *http.Request) error {
 	return s.renderRecordForm(w, r, http.StatusOK, kind, &rec, formInput{values: textValues(rec.Values)}, "")
 }
 
+// recordAmendForm is GET /records/{kind}/{id}/amend: the edit form of a record its kind locked
+// on conclusion, with the reason the correction needs (kept in the timeline and the audit trail).
+func (s *Server) recordAmendForm(w http.ResponseWriter, r *http.Request) error {
+	kind, rec, err := s.recordOf(r)
+	if err != nil {
+		return err
+	}
+	if err := amendable(r, kind, rec); err != nil {
+		return err
+	}
+	return s.renderRecordForm(w, r, http.StatusOK, kind, &rec, formInput{values: textValues(rec.Values), amend: true}, "")
+}
+
+// amendable refuses an amendment the user may not make, or one the edit form is for.
+func amendable(r *http.Request, kind *law.Kind, rec store.Record) error {
+	if !state(r).scope.CanWrite(kind.Name) {
+		return forbidden("您没有更正「%s」的权限", kind.Label)
+	}
+	if !kind.LockFinal || !kind.IsFinal(rec.Status) {
+		return badRequest("「%s」%s 的内容未锁定，请直接修改", kind.Label, rec.Code)
+	}
+	return nil
+}
+
 // formFieldsOf is what a form edits: every field, except that the status moves only by the
 // kind's transitions once a record exists.
 func formFieldsOf(kind *law.Kind, editing bool) []law.Field {
@@ -77,7 +104,13 @@ func (s *Server) renderRecordForm(w http.ResponseWriter, r *http.Request, code i
 		in.values[status.Key] = rec.Status
 		in.readOnly = map[string]bool{status.Key: true}
 		title = "修改" + kind.Label + " " + rec.Code
+		if in.amend {
+			p.Action, title = recordURL(*rec)+"/amend", "更正"+kind.Label+" "+rec.Code
+			p.Reason = &formField{ID: "f-reason", Key: "reason", Label: "更正理由", Input: "textarea", Required: true,
+				Value: in.reason, Problem: in.problems["reason"], Hint: "说明更正的原因（如笔误），记入办理过程和审计日志"}
+		}
 	}
+	p.ReloadURL = p.Action
 	var err error
 	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, kind.Fields, in); err != nil {
 		return err
@@ -104,23 +137,39 @@ func (s *Server) recordCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	rec, err := s.st.CreateRecord(r.Context(), rs.actor(), rs.scope, kind.Name, values)
 	if err != nil {
-		return s.formFailed(w, r, kind, nil, texts, err)
+		return s.formFailed(w, r, kind, nil, formInput{values: texts}, err)
 	}
 	redirect(w, r, recordURL(rec), "已登记"+kind.Label+" "+rec.Code)
 	return nil
 }
 
+// recordUpdate is POST /records/{kind}/{id}/edit.
 func (s *Server) recordUpdate(w http.ResponseWriter, r *http.Request) error {
+	return s.saveRecord(w, r, false)
+}
+
+// recordAmend is POST /records/{kind}/{id}/amend: the edit of a locked record, with its reason.
+func (s *Server) recordAmend(w http.ResponseWriter, r *http.Request) error {
+	return s.saveRecord(w, r, true)
+}
+
+// saveRecord saves the edit form, or the amendment form (amend) of a locked record.
+func (s *Server) saveRecord(w http.ResponseWriter, r *http.Request, amend bool) error {
 	kind, rec, err := s.recordOf(r)
 	if err != nil {
 		return err
+	}
+	if amend {
+		if err := amendable(r, kind, rec); err != nil {
+			return err
+		}
 	}
 	if err := parseForm(r); err != nil {
 		return err
 	}
 	rs := state(r)
 	fields := formFieldsOf(kind, true)
-	texts := postedTexts(r, fields)
+	in := formInput{values: postedTexts(r, fields), amend: amend, reason: r.PostForm.Get("reason")}
 	version, err := strconv.Atoi(r.PostForm.Get("version"))
 	if err != nil {
 		return badRequest("缺少版本号，请刷新页面后重新编辑")
@@ -128,22 +177,35 @@ func (s *Server) recordUpdate(w http.ResponseWriter, r *http.Request) error {
 	// The form is re-rendered against the version the user edited, so that a conflict keeps
 	// offering their version number until they reload.
 	rec.Version = version
-	values, problems := s.parseValues(r.Context(), rs.scope, fields, texts)
+	values, problems := s.parseValues(r.Context(), rs.scope, fields, in.values)
+	if amend && strings.TrimSpace(in.reason) == "" {
+		if problems == nil {
+			problems = map[string]string{}
+		}
+		problems["reason"] = "更正必须说明理由"
+	}
 	if len(problems) > 0 {
-		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, &rec,
-			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
+		in.problems = problems
+		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, &rec, in, "请按提示修改后再提交")
 	}
-	updated, err := s.st.UpdateRecord(r.Context(), rs.actor(), rs.scope, rec.ID, version, values)
+	var saved store.Record
+	flash := "已保存"
+	if amend {
+		saved, err = s.st.Amend(r.Context(), rs.actor(), rs.scope, rec.ID, version, values, strings.TrimSpace(in.reason))
+		flash = "已更正"
+	} else {
+		saved, err = s.st.UpdateRecord(r.Context(), rs.actor(), rs.scope, rec.ID, version, values)
+	}
 	if err != nil {
-		return s.formFailed(w, r, kind, &rec, texts, err)
+		return s.formFailed(w, r, kind, &rec, in, err)
 	}
-	redirect(w, r, recordURL(updated), "已保存")
+	redirect(w, r, recordURL(saved), flash)
 	return nil
 }
 
-// formFailed shows the form again with what the user typed — never losing their input — and
-// the store's answer: field problems next to their inputs, or a conflict with a reload link.
-func (s *Server) formFailed(w http.ResponseWriter, r *http.Request, kind *law.Kind, rec *store.Record, texts map[string]string, err error) error {
+// formFailed shows the form again with what the user typed (in) — never losing their input —
+// and the store's answer: field problems next to their inputs, or a conflict with a reload link.
+func (s *Server) formFailed(w http.ResponseWriter, r *http.Request, kind *law.Kind, rec *store.Record, in formInput, err error) error {
 	switch store.ErrorCode(err) {
 	case store.EINVALID, store.ECONFLICT:
 		msg := store.ErrorMessage(err)
@@ -151,7 +213,8 @@ func (s *Server) formFailed(w http.ResponseWriter, r *http.Request, kind *law.Ki
 		if len(problems) > 0 {
 			msg = "请按提示修改后再提交"
 		}
-		return s.renderRecordForm(w, r, httpStatus(err), kind, rec, formInput{values: texts, problems: problems}, msg)
+		in.problems = problems
+		return s.renderRecordForm(w, r, httpStatus(err), kind, rec, in, msg)
 	}
 	return err
 }

@@ -37,7 +37,9 @@ type viewField struct {
 type eventRow struct {
 	store.Event
 	Changed string
-	Deemed  bool // a step the law took by itself when a period ran out (视为受理 …)
+	Deemed  bool   // a step the law took by itself when a period ran out (视为受理 …)
+	Amend   bool   // a correction of a locked record (更正), with its reason
+	Reason  string // the amendment's reason
 }
 
 // transitionForm is a button for one allowed step of the kind's state machine, with the small
@@ -97,6 +99,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 				}
 			}
 			row.Changed = strings.Join(labels, "、")
+		}
+		if e.Action == "amend" {
+			row.Amend, row.Reason = true, showValue(e.Data["reason"])
 		}
 		p.Events = append(p.Events, row)
 	}

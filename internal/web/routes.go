@@ -42,6 +42,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}", s.signedIn(s.recordView))
 	mux.HandleFunc("GET /records/{kind}/{id}/edit", s.signedIn(s.recordEdit))
 	mux.HandleFunc("POST /records/{kind}/{id}/edit", s.signedIn(s.recordUpdate))
+	mux.HandleFunc("GET /records/{kind}/{id}/amend", s.signedIn(s.recordAmendForm))
+	mux.HandleFunc("POST /records/{kind}/{id}/amend", s.signedIn(s.recordAmend))
 	mux.HandleFunc("POST /records/{kind}/{id}/transitions/{name}", s.signedIn(s.recordTransition))
 	mux.HandleFunc("POST /records/{kind}/{id}/attachments", s.signedIn(s.attachmentUpload))
 	mux.HandleFunc("GET /records/{kind}/{id}/attachments/{aid}", s.signedIn(s.attachmentDownload))

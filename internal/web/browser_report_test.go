@@ -25,26 +25,10 @@ import (
 // an unknown indicator as it is typed. Screenshots of the workbench, the report, the list and
 // the editor go to the test's temp dir (and $FAZHI_SCREENSHOTS when set).
 func TestBrowserReport(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		if os.Getenv("FAZHI_TEST_CHROMIUM") == "required" {
-			t.Fatal("FAZHI_TEST_CHROMIUM=required but no chromium is installed")
-		}
-		t.Skip("no chromium: browser test skipped")
-	}
+	ctx := launchChromium(t, 90*time.Second)
 	e := newEnv(t, storetest.SQLite(t))
 	seedReportYear(t, e, 2024)
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("lang", "zh-CN"), chromedp.WindowSize(1280, 900))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
 
 	base := e.srv.URL
 	dir := t.TempDir()

@@ -37,26 +37,10 @@ func chromium() string {
 // in $FAZHI_SCREENSHOTS when set (as dashboard-small.png: docs/dashboard.png is the full demo's,
 // made by TestBrowserDashboard).
 func TestBrowser(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		if os.Getenv("FAZHI_TEST_CHROMIUM") == "required" {
-			t.Fatal("FAZHI_TEST_CHROMIUM=required but no chromium is installed")
-		}
-		t.Skip("no chromium: browser test skipped")
-	}
+	ctx := launchChromium(t, 90*time.Second)
 	e := newEnv(t, storetest.SQLite(t))
 	seedYear(t, e)
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("lang", "zh-CN"), chromedp.WindowSize(1280, 900))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
 
 	base := e.srv.URL
 	dir := t.TempDir()

@@ -29,7 +29,6 @@ func TestBrowserReport(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
 	seedReportYear(t, e, 2024)
 
-
 	base := e.srv.URL
 	dir := t.TempDir()
 	must := func(what string, err error) {

@@ -41,7 +41,6 @@ func TestBrowser(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
 	seedYear(t, e)
 
-
 	base := e.srv.URL
 	dir := t.TempDir()
 	must := func(what string, err error) {

@@ -43,7 +43,7 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(map[string]any{"org": org, "from": r.From, "to": r.To, "indicators": ind})
 }
 
-// number keeps counts integral in JSON (2923, not 2923.0) and rates as decimals (96.0 → 96).
+// number keeps counts integral in JSON (12, not 12.0); rates get their stated places elsewhere.
 func number(x float64) json.Number {
 	if x == float64(int64(x)) {
 		return json.Number(strconv.FormatInt(int64(x), 10))

@@ -151,6 +151,8 @@ func TestCalendarCommands(t *testing.T) {
 		{[]string{"settings", "set", "indicators.rounding", "truncate"}, 0, "已保存"},
 		{[]string{"settings", "get", "indicators.rounding"}, 0, "truncate"},
 		{[]string{"settings", "set", "notice.acceptance", "{{v \"x\""}, 1, "模板有误"},
+		{[]string{"settings", "set", "dict.mediation.parties", "甲"}, 1, "没有可扩充的枚举字段"},
+		{[]string{"settings", "set", "dict.mediation.dispute_type", "电信诈骗"}, 0, "已保存"},
 		{[]string{"nosuch"}, 2, "未知的子命令"},
 	} {
 		code, out := fazhi(t, dir, c.args...)

@@ -72,8 +72,13 @@ func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file
 	if err != nil {
 		return store.ImportResult{}, nil, err
 	}
+	words, err := st.Words(ctx, kind)
+	if err != nil {
+		return store.ImportResult{}, nil, err
+	}
 	rows, errs, _ := ledger.ParseKind(kind, sheet, ledger.ParseOptions{
 		DefaultOrg: defaultOrg,
+		Words:      words,
 		ResolveOrg: func(s string) (string, error) {
 			o, err := st.ResolveOrg(ctx, system(), s)
 			return o.Code, err

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/notices"
 )
 
@@ -82,8 +83,17 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 		}
+	case strings.HasPrefix(key, "dict."):
+		kindName, field, _ := strings.Cut(strings.TrimPrefix(key, "dict."), ".")
+		kind, ok := law.Lookup(kindName)
+		if !ok {
+			return fmt.Errorf("未知的台账类型「%s」", kindName)
+		}
+		if f, ok := kind.Field(field); !ok || f.Type != law.Enum {
+			return fmt.Errorf("「%s」没有可扩充的枚举字段「%s」", kind.Label, field)
+		}
 	default:
-		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>", key)
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>", key)
 	}
 	st, err := e.open(ctx)
 	if err != nil {

@@ -21,7 +21,11 @@ func (p Problem) String() string { return "「" + p.Label + "」" + p.Message }
 // 是/否, lists as []string) against the kind: required fields for the status, types, allowed
 // words and the cross-field checks. Parsing the many input formats a ledger allows is the
 // ledger package's job; this is the last gate before anything is stored.
-func (k *Kind) Validate(v Values) []Problem {
+func (k *Kind) Validate(v Values) []Problem { return k.ValidateWords(v, nil) }
+
+// ValidateWords is Validate with a deployment's dictionary (字典): extra allowed words per
+// enumeration field key, beside the listed ones that always work (ledgers.md).
+func (k *Kind) ValidateWords(v Values, words map[string][]string) []Problem {
 	status := ""
 	if f, ok := k.FieldByColumn(ColStatus); ok {
 		status = v.Str(f.Key)
@@ -31,6 +35,9 @@ func (k *Kind) Validate(v Values) []Problem {
 	}
 	var out []Problem
 	for _, f := range k.Fields {
+		if len(words[f.Key]) > 0 {
+			f.Values = append(append([]string{}, f.Values...), words[f.Key]...)
+		}
 		if msg := CheckValue(f, v[f.Key]); msg != "" {
 			out = append(out, Problem{f.Key, f.Label, msg})
 		} else if f.RequiredFor(status) && IsEmpty(v[f.Key]) {

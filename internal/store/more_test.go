@@ -196,3 +196,26 @@ func TestTransitionRules(t *testing.T) {
 		}
 	})
 }
+
+// A deployment's dictionary adds words to an enumeration; the listed ones keep working.
+func TestDictionaryWords(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seedOrgs(t, s)
+		v := mediation("W-1", "441481100201-T", "2024-03-05")
+		v["dispute_type"] = "电信诈骗"
+		if _, err := s.CreateRecord(ctx, admin, all(), "mediation", v); err == nil || !strings.Contains(err.Error(), "不在允许的值中") {
+			t.Fatalf("unlisted word accepted: %v", err)
+		}
+		if err := s.SaveSetting(ctx, admin, all(), store.DictionaryKey("mediation", "dispute_type"), "电信诈骗\n校园纠纷"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateRecord(ctx, admin, all(), "mediation", v); err != nil {
+			t.Fatalf("dictionary word refused: %v", err)
+		}
+		v = mediation("W-2", "441481100201-T", "2024-03-05")
+		if _, err := s.CreateRecord(ctx, admin, all(), "mediation", v); err != nil {
+			t.Fatalf("listed word refused: %v", err)
+		}
+	})
+}

@@ -324,8 +324,12 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" && len(kind.States) > 0 {
 		v[sf.Key] = kind.States[0]
 	}
+	words, err := t.words(ctx, kind)
+	if err != nil {
+		return nil, Org{}, err
+	}
 	v[law.CalendarKey] = t.s.addWorkdays()
-	probs := kind.Validate(v)
+	probs := kind.ValidateWords(v, words)
 	delete(v, law.CalendarKey)
 	if len(probs) > 0 {
 		return nil, Org{}, problemsError(probs)

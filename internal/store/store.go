@@ -122,6 +122,8 @@ type tx struct {
 	// orgs caches org lookups by code for the transaction: an import resolves the same few
 	// committees thousands of times. Any write to the tree clears it.
 	orgs map[string]Org
+	// dict caches a kind's dictionary words for the transaction (one query per kind, not per row).
+	dict map[string]map[string][]string
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -155,7 +155,7 @@ func (s *Server) apiValues(r *http.Request, kind *law.Kind, fields []law.Field, 
 	if err != nil {
 		return nil, err
 	}
-	values, problems := s.parseValues(r.Context(), state(r).scope, fields, texts)
+	values, problems := s.parseValues(r.Context(), state(r).scope, kind, fields, texts)
 	if len(problems) > 0 {
 		return nil, invalidValues(kind, problems)
 	}

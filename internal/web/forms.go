@@ -46,6 +46,10 @@ type formInput struct {
 // formFields builds the inputs for fields of kind, with the org select limited to the
 // organisations the scope sees and the kind accepts.
 func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind, fields []law.Field, in formInput) ([]formField, error) {
+	fields, err := s.withWords(ctx, kind, fields)
+	if err != nil {
+		return nil, err
+	}
 	var orgs []store.Org
 	out := make([]formField, 0, len(fields))
 	prefix := in.idPrefix
@@ -131,7 +135,10 @@ func textValues(v law.Values) map[string]string {
 // cross-field checks are left to the store, which knows the record's status and answers with
 // every problem at once. The texts go in as a one-line sheet: Parse is the ledger package's
 // public way to its cell parser.
-func (s *Server) parseValues(ctx context.Context, sc store.Scope, fields []law.Field, texts map[string]string) (law.Values, map[string]string) {
+func (s *Server) parseValues(ctx context.Context, sc store.Scope, kind *law.Kind, fields []law.Field, texts map[string]string) (law.Values, map[string]string) {
+	if withWords, err := s.withWords(ctx, kind, fields); err == nil {
+		fields = withWords
+	}
 	loose := make([]law.Field, len(fields))
 	headers := make([]string, len(fields))
 	cells := make([]string, len(fields))
@@ -163,4 +170,21 @@ func postedTexts(r *http.Request, fields []law.Field) map[string]string {
 		out[f.Key] = r.PostForm.Get(f.Key)
 	}
 	return out
+}
+
+// withWords adds the deployment's dictionary words (字典) to the enumeration fields, so that the
+// selects offer them and the parser accepts them, as the store does.
+func (s *Server) withWords(ctx context.Context, kind *law.Kind, fields []law.Field) ([]law.Field, error) {
+	words, err := s.st.Words(ctx, kind)
+	if err != nil || len(words) == 0 {
+		return fields, err
+	}
+	out := make([]law.Field, len(fields))
+	for i, f := range fields {
+		if extra := words[f.Key]; len(extra) > 0 {
+			f.Values = append(append([]string{}, f.Values...), extra...)
+		}
+		out[i] = f
+	}
+	return out, nil
 }

@@ -130,7 +130,7 @@ func (s *Server) recordCreate(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
 	fields := formFieldsOf(kind, false)
 	texts := postedTexts(r, fields)
-	values, problems := s.parseValues(r.Context(), rs.scope, fields, texts)
+	values, problems := s.parseValues(r.Context(), rs.scope, kind, fields, texts)
 	if len(problems) > 0 {
 		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, nil,
 			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
@@ -177,7 +177,7 @@ func (s *Server) saveRecord(w http.ResponseWriter, r *http.Request, amend bool) 
 	// The form is re-rendered against the version the user edited, so that a conflict keeps
 	// offering their version number until they reload.
 	rec.Version = version
-	values, problems := s.parseValues(r.Context(), rs.scope, fields, in.values)
+	values, problems := s.parseValues(r.Context(), rs.scope, kind, fields, in.values)
 	if amend && strings.TrimSpace(in.reason) == "" {
 		if problems == nil {
 			problems = map[string]string{}

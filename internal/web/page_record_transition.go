@@ -33,7 +33,7 @@ func (s *Server) recordTransition(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return badRequest("缺少版本号，请刷新页面后重试")
 	}
-	inputs, problems := s.parseValues(r.Context(), rs.scope, fields, texts)
+	inputs, problems := s.parseValues(r.Context(), rs.scope, kind, fields, texts)
 	if len(problems) == 0 {
 		var updated store.Record
 		updated, err = s.st.Transition(r.Context(), rs.actor(), rs.scope, rec.ID, version, t.Name, inputs)

@@ -163,22 +163,30 @@ func checkInterval(s string) string {
 	return ""
 }
 
-// CheckIDNo verifies an 18-character 居民身份证号码 and its check character (GB 11643-1999:
-// weights 2^(17-i) mod 11 over the first 17 digits; the sum mod 11 indexes "10X98765432").
+// CheckIDNo verifies an 18-character 居民身份证号码 (GB 11643-1999): 17 digits and a check
+// character, a birth date (characters 7–14) that exists, and the check character computed by
+// ISO 7064 MOD 11-2 — weights 2^(17−i) mod 11 over the first 17 digits, the sum mod 11 indexing
+// "10X98765432". It returns "" or what is wrong, in Chinese.
 func CheckIDNo(s string) string {
 	if len(s) != 18 {
-		return fmt.Sprintf("身份证号应为18位，实为%d位", len([]rune(s)))
+		return "身份证号应为18位"
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {
 		d, err := strconv.Atoi(s[i : i+1])
 		if err != nil {
-			return "身份证号前17位应为数字"
+			return "身份证号前17位应为数字，最后一位为数字或X"
 		}
 		sum += d * ((1 << (17 - i)) % 11)
 	}
-	if want := "10X98765432"[sum%11]; s[17] != want {
-		return fmt.Sprintf("身份证号校验位错误（应为%c）", want)
+	if c := s[17]; c != 'X' && (c < '0' || c > '9') {
+		return "身份证号前17位应为数字，最后一位为数字或X"
+	}
+	if !ValidDate(s[6:10] + "-" + s[10:12] + "-" + s[12:14]) {
+		return "身份证号中的出生日期（第7–14位）不存在"
+	}
+	if "10X98765432"[sum%11] != s[17] {
+		return "身份证号校验码不符（GB 11643-1999），请核对号码"
 	}
 	return ""
 }

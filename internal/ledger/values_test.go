@@ -241,3 +241,14 @@ func TestRoundFloatNoise(t *testing.T) {
 		}
 	}
 }
+
+// idCheckChar computes the GB 11643-1999 check character (ISO 7064 MOD 11-2) of the first 17
+// digits, to build valid test numbers.
+func idCheckChar(first17 string) byte {
+	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(first17[i]-'0') * weights[i]
+	}
+	return "10X98765432"[sum%11]
+}

@@ -5,7 +5,6 @@ package indicators
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -117,43 +116,11 @@ func Lookup(id string) (Def, bool) {
 // for the period. Figures of kinds the scope may not read are marked unavailable, never
 // computed over fewer records than they claim.
 func Compute(ctx context.Context, st *store.Store, sc store.Scope, org, from, to string) (*Result, error) {
-	p := Period{from, to}
-	res := &Result{From: from, To: to}
-	if org != "" {
-		o, err := st.Org(ctx, sc, org)
-		if err != nil {
-			return nil, err
-		}
-		res.Org = o
+	ids := make([]string, len(catalog))
+	for i, d := range catalog {
+		ids[i] = d.ID
 	}
-	local, err := LoadLocal(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	got := map[string]Value{}
-	for _, d := range catalog {
-		if d.IsRate() {
-			continue
-		}
-		v, err := computeOne(ctx, st, sc, org, p, d)
-		if err != nil {
-			return nil, fmt.Errorf("计算指标 %s 失败: %w", d.ID, err)
-		}
-		got[d.ID] = v
-	}
-	for _, d := range catalog {
-		if d.IsRate() {
-			d = local.apply(d)
-			got[d.ID] = rate(d, got[d.Numerator], got[d.Denominator])
-		}
-		v := got[d.ID]
-		v.ID, v.Label, v.Unit, v.Kind = d.ID, d.Label, d.Unit, d.Kind
-		if v.Formula == "" {
-			v.Formula = d.Formula
-		}
-		res.List = append(res.List, v)
-	}
-	return res, nil
+	return ComputeIDs(ctx, st, sc, org, from, to, ids)
 }
 
 func computeOne(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, d Def) (Value, error) {

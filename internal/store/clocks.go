@@ -168,11 +168,12 @@ type ClockFilter struct {
 // Clocks lists the clocks visible in the scope, soonest due first.
 func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockView, error) {
 	p, args := sc.orgPredicate("o.path")
-	where := []string{p, "r.kind IN (" + placeholders(len(readableKinds(sc))) + ")"}
-	args = append(args, stringsToAny(readableKinds(sc))...)
-	if len(readableKinds(sc)) == 0 {
+	kinds := readableKinds(sc)
+	if len(kinds) == 0 {
 		return nil, nil
 	}
+	where := []string{p, "r.kind IN (" + placeholders(len(kinds)) + ")"}
+	args = append(args, stringsToAny(kinds)...)
 	if f.OrgCode != "" {
 		org, err := s.Org(ctx, sc, f.OrgCode)
 		if err != nil {

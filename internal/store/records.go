@@ -110,18 +110,30 @@ func (s *Store) reveal(kind *law.Kind, r *Record, sc Scope) {
 // Record returns one record if the scope may read it. A record outside the scope is reported
 // as not found, so that its existence does not leak.
 func (s *Store) Record(ctx context.Context, sc Scope, id int64) (Record, error) {
-	p, args := sc.orgPredicate("o.path")
-	r, err := scanRecord(s.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
-		WHERE r.id = ? AND `+p, append([]any{id}, args...)...))
-	if err == sql.ErrNoRows || (err == nil && !sc.CanRead(r.Kind)) {
-		return Record{}, errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", id)
-	}
+	r, err := scopedRecord(func(q string, args ...any) *sql.Row { return s.queryRow(ctx, q, args...) }, sc, id)
 	if err != nil {
 		return r, err
 	}
 	kind, _ := law.Lookup(r.Kind)
 	s.reveal(kind, &r, sc)
 	return r, nil
+}
+
+// scopedRecord reads one record through the scope: a record outside it, or of a kind the
+// scope may not read, is reported as not found so that its existence does not leak. Every
+// single-record read and every change starts here.
+func scopedRecord(row func(q string, args ...any) *sql.Row, sc Scope, id int64) (Record, error) {
+	p, args := sc.orgPredicate("o.path")
+	r, err := scanRecord(row(`SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
+		WHERE r.id = ? AND `+p, append([]any{id}, args...)...))
+	if err == sql.ErrNoRows || (err == nil && !sc.CanRead(r.Kind)) {
+		return Record{}, errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", id)
+	}
+	return r, err
+}
+
+func (t *tx) scopedRecord(ctx context.Context, sc Scope, id int64) (Record, error) {
+	return scopedRecord(func(q string, args ...any) *sql.Row { return t.queryRow(ctx, q, args...) }, sc, id)
 }
 
 // CreateRecord validates and saves a new record.
@@ -272,12 +284,7 @@ func (t *tx) writable(a Actor, sc Scope, kindName string) (*law.Kind, error) {
 
 // lockRecord loads a record for change, checking scope, permission and the version.
 func (t *tx) lockRecord(ctx context.Context, a Actor, sc Scope, id int64, version int) (Record, *law.Kind, error) {
-	p, args := sc.orgPredicate("o.path")
-	old, err := scanRecord(t.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
-		WHERE r.id = ? AND `+p, append([]any{id}, args...)...))
-	if err == sql.ErrNoRows || (err == nil && !sc.CanRead(old.Kind)) {
-		return old, nil, errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", id)
-	}
+	old, err := t.scopedRecord(ctx, sc, id)
 	if err != nil {
 		return old, nil, err
 	}
@@ -424,11 +431,10 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		return 0, err
 	}
 	code, status, opened, closed, category := hot(kind, v)
-	attrs, _ := json.Marshal(v)
 	now := t.s.stamp()
 	id, err := t.insert(ctx, `INSERT INTO records (kind, org_id, code, status, opened_on, closed_on, category, attrs,
 		created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		kind.Name, org.ID, code, status, opened, closed, category, string(attrs), now, a.Name, now, a.Name)
+		kind.Name, org.ID, code, status, opened, closed, category, jsonText(v), now, a.Name, now, a.Name)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
@@ -452,34 +458,39 @@ func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		return false, err
 	}
 	changed := changedKeys(kind, old.Values, v)
-	if len(changed) == 0 && action != "update" && action != "import" {
-		changed = []string{} // a transition with no field change is still an event
-	} else if len(changed) == 0 {
+	// An edit or import that changes nothing writes nothing; a transition is an event even
+	// when it changes no field (e.g. 开始调解 moves only the status, which is a field).
+	if len(changed) == 0 && (action == "update" || action == "import") {
 		return false, nil
 	}
-	code, status, opened, closed, category := hot(kind, v)
-	attrs, _ := json.Marshal(v)
-	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
-		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-		org.ID, code, status, opened, closed, category, string(attrs), t.s.stamp(), a.Name, old.ID, old.Version)
-	if err != nil {
-		if isUniqueViolation(err) {
-			return false, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
-		}
-		return false, err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return false, errorf(ECONFLICT, "该记录刚被他人修改，本次未保存，请刷新后重试")
-	}
-	if err := t.event(ctx, a, old.ID, action, label, old.Status, status, map[string]any{"changed": changed}); err != nil {
-		return false, err
-	}
-	rec := Record{ID: old.ID, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v}
-	if err := t.projectClocks(ctx, kind, rec); err != nil {
+	if err := t.rewrite(ctx, a, kind, old, org, v, action, label, map[string]any{"changed": changed}); err != nil {
 		return false, err
 	}
 	return true, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(old.ID, 10), org.Path,
 		auditView(kind, old.Values), auditView(kind, v))
+}
+
+// rewrite stores new values over old (checking the version once more in the UPDATE itself),
+// appends the timeline event and re-projects the clocks. The caller audits.
+func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, org Org, v law.Values, action, label string, data map[string]any) error {
+	code, status, opened, closed, category := hot(kind, v)
+	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
+		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		org.ID, code, status, opened, closed, category, jsonText(v), t.s.stamp(), a.Name, old.ID, old.Version)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
+		}
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return errorf(ECONFLICT, "该记录刚被他人修改，本次未保存，请刷新后重试")
+	}
+	if err := t.event(ctx, a, old.ID, action, label, old.Status, status, data); err != nil {
+		return err
+	}
+	rec := Record{ID: old.ID, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v}
+	return t.projectClocks(ctx, kind, rec)
 }
 
 // auditView is what the audit trail keeps of a record: every value, protected ones by their

@@ -43,12 +43,7 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, sc Scope, recordID i
 	at := Attachment{RecordID: recordID, Name: name, ContentType: contentType, Size: int64(len(data)),
 		SHA256: hex.EncodeToString(sum[:]), CreatedAt: s.stamp(), CreatedBy: a.Name}
 	err := s.inTx(ctx, func(t *tx) error {
-		p, args := sc.orgPredicate("o.path")
-		rec, err := scanRecord(t.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.id = ? AND `+p, append([]any{recordID}, args...)...))
-		if err == sql.ErrNoRows || (err == nil && !sc.CanRead(rec.Kind)) {
-			return errorf(ENOTFOUND, "记录 %d 不存在或不在您的权限范围内", recordID)
-		}
+		rec, err := t.scopedRecord(ctx, sc, recordID)
 		if err != nil {
 			return err
 		}

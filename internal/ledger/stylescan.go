@@ -107,27 +107,10 @@ func firstSheetPath(files map[string]*zip.File, sheetName string) (string, bool)
 	if !ok {
 		return "", false
 	}
-	f, ok := files[wb]
-	if !ok {
-		return "", false
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return "", false
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
-	for {
-		tok, err := dec.RawToken()
-		if err != nil {
-			return "", false
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "sheet" {
-			continue
-		}
+	var found string
+	eachElement(files[wb], "sheet", func(se xml.StartElement) bool {
 		if attr(se, "name") != sheetName {
-			return "", false
+			return true // the first sheet is not the one excelize lists first
 		}
 		var id string
 		for _, a := range se.Attr {
@@ -137,42 +120,52 @@ func firstSheetPath(files map[string]*zip.File, sheetName string) (string, bool)
 		}
 		dir := path.Dir(wb)
 		rels := path.Join(dir, "_rels", path.Base(wb)+".rels")
-		p, ok := relTarget(files, dir, rels, "", id)
-		if _, exists := files[p]; !ok || !exists {
-			return "", false
+		if p, ok := relTarget(files, dir, rels, "", id); ok && files[p] != nil {
+			found = p
 		}
-		return p, true
-	}
+		return true
+	})
+	return found, found != ""
 }
 
-// relTarget returns the part a relationship points to, found by type suffix or by id, as a
-// path in the package.
-func relTarget(files map[string]*zip.File, dir, relsPath, typeSuffix, id string) (string, bool) {
-	f, ok := files[relsPath]
-	if !ok {
-		return "", false
+// eachElement calls fn with each start element named local in a package part, until fn
+// returns true or the part ends.
+func eachElement(f *zip.File, local string, fn func(xml.StartElement) bool) {
+	if f == nil {
+		return
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return "", false
+		return
 	}
 	defer rc.Close()
 	dec := xml.NewDecoder(rc)
 	for {
 		tok, err := dec.RawToken()
 		if err != nil {
-			return "", false
+			return
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" {
-			continue
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local && fn(se) {
+			return
 		}
+	}
+}
+
+// relTarget returns the part a relationship points to, found by type suffix or by id, as a
+// path in the package.
+func relTarget(files map[string]*zip.File, dir, relsPath, typeSuffix, id string) (string, bool) {
+	var found string
+	eachElement(files[relsPath], "Relationship", func(se xml.StartElement) bool {
 		if (id != "" && attr(se, "Id") == id) || (typeSuffix != "" && strings.HasSuffix(attr(se, "Type"), typeSuffix)) {
 			target := attr(se, "Target")
 			if strings.HasPrefix(target, "/") {
-				return strings.TrimPrefix(target, "/"), true
+				found = strings.TrimPrefix(target, "/")
+			} else {
+				found = path.Join(dir, target)
 			}
-			return path.Join(dir, target), true
+			return true
 		}
-	}
+		return false
+	})
+	return found, found != ""
 }

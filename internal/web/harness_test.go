@@ -113,6 +113,25 @@ func newEnv(t *testing.T, st *store.Store) *env {
 	return e
 }
 
+// clients hands out one client per user for a table of scenarios, signed in on first use
+// ("" is an anonymous client), bound to the subtest that uses it.
+func (e *env) clients() func(t *testing.T, user string) *client {
+	byUser := map[string]*client{}
+	return func(t *testing.T, user string) *client {
+		c, ok := byUser[user]
+		if !ok {
+			if user == "" {
+				c = e.client(t)
+			} else {
+				c = e.login(t, user)
+			}
+			byUser[user] = c
+		}
+		c.t = t
+		return c
+	}
+}
+
 func (e *env) addMediation(t *testing.T, code, committee, accepted string) store.Record {
 	t.Helper()
 	r, err := e.st.CreateRecord(context.Background(), system, systemScope(), "mediation", law.Values{

@@ -67,19 +67,10 @@ func TestReportScenarios(t *testing.T) {
 			contains: []string{"甲镇及其全部下级单位", "2024-01-01 至 2024-12-31", "调解成功 ÷ 调解矛盾纠纷", "本页列出「调解成功」"}},
 	}
 	eachDB(t, func(t *testing.T, e *env) {
-		clients := map[string]*client{}
+		clientOf := e.clients()
 		for _, sc := range scenarios {
 			t.Run(sc.name, func(t *testing.T) {
-				c, ok := clients[sc.user]
-				if !ok {
-					if sc.user == "" {
-						c = e.client(t)
-					} else {
-						c = e.login(t, sc.user)
-					}
-					clients[sc.user] = c
-				}
-				c.t = t
+				c := clientOf(t, sc.user)
 				status, body := c.get(sc.path)
 				if status != sc.status {
 					t.Fatalf("GET %s: status %d, want %d\n%s", sc.path, status, sc.status, snippet(body))

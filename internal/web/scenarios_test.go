@@ -75,19 +75,10 @@ func TestScenarios(t *testing.T) {
 		{name: "password page", user: "clerk", method: "GET", path: "/account/password", status: 200, contains: []string{"当前密码"}},
 	}
 	eachDB(t, func(t *testing.T, e *env) {
-		clients := map[string]*client{}
+		clientOf := e.clients()
 		for _, sc := range scenarios {
 			t.Run(sc.name, func(t *testing.T) {
-				c, ok := clients[sc.user]
-				if !ok {
-					if sc.user == "" {
-						c = e.client(t)
-					} else {
-						c = e.login(t, sc.user)
-					}
-					clients[sc.user] = c
-				}
-				c.t = t
+				c := clientOf(t, sc.user)
 				path := strings.NewReplacer("{OWN}", itoa(e.ids["M-OWN"]), "{SIB}", itoa(e.ids["M-SIB"]),
 					"{PAR}", itoa(e.ids["M-PAR"])).Replace(sc.path)
 				req, _ := http.NewRequest(sc.method, c.base+path, nil)

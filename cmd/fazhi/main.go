@@ -174,11 +174,7 @@ func (e *env) open(ctx context.Context) (*store.Store, error) {
 
 // system is the operator's scope at the shell: every kind, every org.
 func system() store.Scope {
-	kinds := make([]string, 0)
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }
 
 // operator is the actor the audit trail records for shell commands.

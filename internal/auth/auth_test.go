@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/fazhi/fazhi/internal/auth"
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -163,11 +162,7 @@ func TestLoginAndSessions(t *testing.T) {
 var system = store.Actor{Name: "system:test"}
 
 func all() store.Scope {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }
 
 func openStore(t *testing.T) *store.Store { return openStoreAt(t, nil) }

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/fazhi/fazhi/internal/indicators"
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/storetest"
 )
@@ -20,11 +19,7 @@ import (
 var loader = store.Actor{Name: "system:demo"}
 
 func system() store.Scope {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }
 
 func openSQLite(t testing.TB) *store.Store { return storetest.SQLite(t) }

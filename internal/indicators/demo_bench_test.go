@@ -6,7 +6,6 @@ import (
 
 	"github.com/fazhi/fazhi/internal/demo"
 	"github.com/fazhi/fazhi/internal/indicators"
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/storetest"
 )
@@ -30,9 +29,5 @@ func BenchmarkComputeDemo(b *testing.B) {
 }
 
 func systemScope() store.Scope {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }

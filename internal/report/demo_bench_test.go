@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/demo"
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/storetest"
 )
@@ -15,11 +14,7 @@ import (
 // last year's indicators, texts, checks) and renders it in all three formats, as
 // `fazhi report` does: go test -bench DemoReport ./internal/report/
 func BenchmarkDemoReport(b *testing.B) {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	sys := store.System(kinds)
+	sys := store.SystemAll()
 	for _, st := range storetest.Open(b) {
 		if _, err := demo.Load(context.Background(), st, store.Actor{Name: "bench"}, sys); err != nil {
 			b.Fatal(err)

@@ -20,11 +20,7 @@ func publishFixture(t *testing.T) (*store.Store, store.Scope) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	sys := store.System(kinds)
+	sys := store.SystemAll()
 	a := store.Actor{Name: "test"}
 	if _, err := st.ImportOrgs(ctx, a, sys, []store.OrgInput{
 		{Code: "C", Name: "样例市", Type: "县级市"},

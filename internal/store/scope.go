@@ -57,6 +57,9 @@ func System(kinds []string) Scope {
 	return ScopeOf(Grant{AllOrgs: true, Read: kinds, Write: kinds, Audit: true, Admin: true, PII: true, Publish: true})
 }
 
+// SystemAll is System over every registered kind.
+func SystemAll() Scope { return System(kindNames()) }
+
 // CanRead reports whether kind is readable at all.
 func (sc Scope) CanRead(kind string) bool { return sc.read[kind] && sc.hasOrgs() }
 

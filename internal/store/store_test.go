@@ -14,11 +14,7 @@ func each(t *testing.T, fn func(t *testing.T, s *store.Store)) { storetest.Each(
 var admin = store.Actor{Name: "test"}
 
 func all() store.Scope {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }
 
 func seedOrgs(t *testing.T, s *store.Store) {

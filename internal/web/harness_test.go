@@ -67,11 +67,7 @@ var passwordHash = sync.OnceValue(func() string {
 var system = store.Actor{Name: "system:test"}
 
 func systemScope() store.Scope {
-	var kinds []string
-	for _, k := range law.Kinds() {
-		kinds = append(kinds, k.Name)
-	}
-	return store.System(kinds)
+	return store.SystemAll()
 }
 
 // env is one running server on one seeded database.

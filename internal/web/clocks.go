@@ -82,3 +82,28 @@ func daysUnit(unit string) string {
 	}
 	return "天"
 }
+
+// ClockTally counts clock rows by how urgent they are, for the summaries above the lists.
+type ClockTally struct {
+	Overdue     int // statutory periods past their due date
+	OverdueSoft int // practice periods (参考期限) past theirs
+	DueSoon     int
+	Paused      int
+}
+
+func tally(rows []clockRow) ClockTally {
+	var t ClockTally
+	for _, row := range rows {
+		switch row.Class {
+		case "overdue":
+			t.Overdue++
+		case "overdue-soft":
+			t.OverdueSoft++
+		case "soon":
+			t.DueSoon++
+		case "paused":
+			t.Paused++
+		}
+	}
+	return t
+}

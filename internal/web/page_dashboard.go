@@ -46,24 +46,22 @@ var dashboardLines = []dashboardLine{
 const dashboardClocks = 8
 
 type dashboardPage struct {
-	Year        int
-	Years       []yearLink // offered in the year switch
-	YearNote    string
-	From, To    string
-	Org         store.Org // the subtree the figures are for
-	OrgOptions  []orgOption
-	Lines       []lineView
-	Quiet       []string // lines the user reads that hold no records in either year
-	HasCharts   bool
-	ShowClocks  bool // the user reads some kind, so clocks may concern them
-	Clocks      []clockRow
-	MoreClocks  int
-	Overdue     int // statutory periods past due
-	OverdueSoft int // practice periods (参考期限) past due
-	DueSoon     int
-	ClocksURL   string
-	Admin       *adminSummary
-	Audit       []store.AuditEntry
+	Year       int
+	Years      []yearLink // offered in the year switch
+	YearNote   string
+	From, To   string
+	Org        store.Org // the subtree the figures are for
+	OrgOptions []orgOption
+	Lines      []lineView
+	Quiet      []string // lines the user reads that hold no records in either year
+	HasCharts  bool
+	ShowClocks bool // the user reads some kind, so clocks may concern them
+	Clocks     []clockRow
+	MoreClocks int
+	ClockTally
+	ClocksURL string
+	Admin     *adminSummary
+	Audit     []store.AuditEntry
 }
 
 type yearLink struct {
@@ -222,16 +220,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 
 	if p.ShowClocks && p.Org.Code != "" {
 		rows := clockRows(s.st.Calendar(), clocks, today)
-		for _, row := range rows {
-			switch row.Class {
-			case "overdue":
-				p.Overdue++
-			case "overdue-soft":
-				p.OverdueSoft++
-			case "soon":
-				p.DueSoon++
-			}
-		}
+		p.ClockTally = tally(rows)
 		if len(rows) > dashboardClocks {
 			p.MoreClocks, rows = len(rows)-dashboardClocks, rows[:dashboardClocks]
 		}

@@ -9,15 +9,12 @@ import (
 )
 
 type deadlinesPage struct {
-	Rows        []clockRow
-	OrgOptions  []orgOption
-	Org         string
-	Soon        bool // only overdue and due within soonWorkdays
-	Overdue     int  // statutory periods past their due date
-	OverdueSoft int  // practice periods (参考期限) past theirs
-	DueSoon     int
-	Paused      int
-	SoonDays    int
+	Rows       []clockRow
+	OrgOptions []orgOption
+	Org        string
+	Soon       bool // only overdue and due within soonWorkdays
+	ClockTally
+	SoonDays int
 }
 
 // deadlines lists the open statutory clocks across the scope (or one org's subtree), soonest
@@ -55,18 +52,7 @@ func (s *Server) deadlines(w http.ResponseWriter, r *http.Request) error {
 		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Label, b.Label), cmp.Compare(a.RecordCode, b.RecordCode))
 	})
 	p.Rows = clockRows(s.st.Calendar(), clocks, today)
-	for _, row := range p.Rows {
-		switch row.Class {
-		case "overdue":
-			p.Overdue++
-		case "overdue-soft":
-			p.OverdueSoft++
-		case "soon":
-			p.DueSoon++
-		case "paused":
-			p.Paused++
-		}
-	}
+	p.ClockTally = tally(p.Rows)
 	tree, err := s.st.Orgs(ctx, sc)
 	if err != nil {
 		return err

@@ -209,22 +209,17 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// allValues pages through a scoped query, in 编号 order so that exports are stable.
+// allValues lists every record of a scoped query, in 编号 order so that exports are stable.
 func allValues(ctx context.Context, st *store.Store, sc store.Scope, q store.Query) ([]law.Values, error) {
-	var out []law.Values
-	const page = 5000
-	for off := 0; ; off += page {
-		recs, total, err := st.List(ctx, sc, store.Filter{Query: q, Sort: "code", Limit: page, Offset: off})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			out = append(out, r.Values)
-		}
-		if off+page >= total {
-			return out, nil
-		}
+	recs, err := st.ListAll(ctx, sc, store.Filter{Query: q, Sort: "code"})
+	if err != nil {
+		return nil, err
 	}
+	out := make([]law.Values, len(recs))
+	for i, r := range recs {
+		out[i] = r.Values
+	}
+	return out, nil
 }
 
 func runTemplate(ctx context.Context, e *env, args []string) error {

@@ -170,7 +170,7 @@ func emptyExpr(s *Store, f law.Field, expr string, empty bool) string {
 
 // List returns a page of records matching the filter and the total count, both scoped.
 func (s *Store) List(ctx context.Context, sc Scope, f Filter) ([]Record, int, error) {
-	w, args, kind, err := s.where(ctx, sc, f.Query)
+	w, args, _, err := s.where(ctx, sc, f.Query)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -178,37 +178,57 @@ func (s *Store) List(ctx context.Context, sc Scope, f Filter) ([]Record, int, er
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	recs, err := s.list(ctx, sc, f)
+	return recs, total, err
+}
+
+// ListAll returns every record matching the filter (Limit and Offset ignored), for exports:
+// one query, no page counts.
+func (s *Store) ListAll(ctx context.Context, sc Scope, f Filter) ([]Record, error) {
+	f.Limit, f.Offset = 0, 0
+	return s.list(ctx, sc, f)
+}
+
+// list runs the scoped, ordered SELECT; Limit 0 means no limit.
+func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) {
+	w, args, kind, err := s.where(ctx, sc, f.Query)
+	if err != nil {
+		return nil, err
+	}
 	order := "r.updated_at"
 	if f.Sort != "" && f.Sort != "updated_at" {
-		expr, _, err := s.fieldExpr(kind, f.Sort)
-		if err != nil {
-			return nil, 0, err
+		if order, _, err = s.fieldExpr(kind, f.Sort); err != nil {
+			return nil, err
 		}
-		order = expr
 	}
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
 	}
-	if f.Limit <= 0 {
-		f.Limit = 50
+	q := `SELECT ` + recordColumns + ` FROM records r JOIN orgs o ON o.id = r.org_id WHERE ` + w +
+		` ORDER BY ` + order + dir + `, r.id` + dir
+	if f.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
 	}
-	rows, err := s.query(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
-		` ORDER BY `+order+dir+`, r.id`+dir+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Record
 	for rows.Next() {
 		r, err := scanRecord(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		s.reveal(kind, &r, sc)
 		out = append(out, r)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
 // Agg is what an aggregate computes over the selected records.

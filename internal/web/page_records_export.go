@@ -31,7 +31,7 @@ func (s *Server) recordsExport(format string) handler {
 		if err != nil {
 			return err
 		}
-		recs, err := s.allRecords(r, f)
+		recs, err := s.st.ListAll(r.Context(), state(r).scope, f)
 		if err != nil {
 			return err
 		}

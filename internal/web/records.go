@@ -158,24 +158,6 @@ func (p listParams) link(base string, change func(*listParams)) string {
 	return base
 }
 
-// allRecords pages through every record a query selects (exports).
-func (s *Server) allRecords(r *http.Request, f store.Filter) ([]store.Record, error) {
-	const chunk = 1000
-	var out []store.Record
-	f.Limit, f.Offset = chunk, 0
-	for {
-		recs, total, err := s.st.List(r.Context(), state(r).scope, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, recs...)
-		if len(recs) < chunk || len(out) >= total {
-			return out, nil
-		}
-		f.Offset += chunk
-	}
-}
-
 // hotFields are the fields a list shows as columns: those kept in indexed columns, which is
 // what the kind's author marked as the record's identity, owner, state and dates.
 func hotFields(kind *law.Kind) []law.Field {

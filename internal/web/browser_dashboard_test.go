@@ -61,6 +61,16 @@ func browserLogin(t *testing.T, ctx context.Context, base, user string) {
 
 // saveScreenshot keeps a screenshot in the test's temp dir, and in $FAZHI_SCREENSHOTS when set
 // (the pictures the docs use).
+// settledText reads an element's text once htmx has no request, swap or settle in flight, in one
+// script: an element htmx swaps out between finding its node and reading it would otherwise fail
+// the read ("No node with given id found").
+func settledText(ctx context.Context, selector string) (string, error) {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling")`)); err != nil {
+		return "", err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(`+strconv.Quote(selector)+`) || {textContent: ""}).textContent.trim()`))
+}
+
 func saveScreenshot(t *testing.T, name string, png []byte) {
 	t.Helper()
 	keepScreenshot(t, name, png)

@@ -118,7 +118,7 @@ func TestBrowserReport(t *testing.T) {
 		chromedp.Click(chromedp.CSS(".outline-sec .add-block summary")), chromedp.WaitVisible(chromedp.CSS(area)),
 		chromedp.SendKeys(chromedp.CSS(area), "全年调解{mediation.cases}件，另有{mediation.bogus}件。"),
 		chromedp.WaitVisible(chromedp.CSS(".add-block .preview-error mark"))))
-	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".add-block .preview-error")))
+	msg, err := settledText(ctx, ".add-block .preview-error")
 	must("preview error", err)
 	if !strings.Contains(msg, "mediation.bogus") || !strings.Contains(msg, "第 26 个字符处") {
 		t.Errorf("live preview: %q", msg)

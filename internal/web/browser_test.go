@@ -95,7 +95,8 @@ func TestBrowser(t *testing.T) {
 	must("list", chromedp.Do(ctx, chromedp.Navigate(base+"/records/mediation"), chromedp.WaitVisible(chromedp.CSS("#results")),
 		chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), code+"\r"),
 		chromedp.WaitVisible(chromedp.Search(`//table//a[text()="`+code+`"]`))))
-	total, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("total")))
+	// Pressing Enter fires both change and submit; hx-sync keeps only the last request.
+	total, err := settledText(ctx, "#total")
 	must("total", err)
 	if total != "1" {
 		t.Errorf("search for %s found %s records", code, total)

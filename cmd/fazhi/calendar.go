@@ -92,7 +92,8 @@ func calendarCheck(ctx context.Context, e *env, args []string) error {
 }
 
 // calendarImport loads an administrator's arrangement file: lines `2027-01-01 放假 元旦` /
-// `2027-02-07 上班 春节`, the format of the embedded years.
+// `2027-02-07 上班 春节`, the format of the embedded years, and `2027-01-02 取消` to remove an
+// entry entered by mistake.
 func calendarImport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("calendar import", "FILE")
 	pos, err := parse(fs, args)

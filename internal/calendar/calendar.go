@@ -15,6 +15,10 @@ const (
 	Holiday Kind = "holiday"
 	// MakeupWorkday is a 调休上班 day: a Saturday or Sunday worked in exchange for a holiday.
 	MakeupWorkday Kind = "makeup_workday"
+	// Cancelled is an administrator's correction, never an official entry: it removes whatever
+	// entry a date has (an embedded one, or one typed by mistake), so that the plain weekday rule
+	// applies to it again. It is stored like any override, so that it survives a restart.
+	Cancelled Kind = "cancelled"
 )
 
 // Label is the word the State Council notice uses: 放假 or 上班.
@@ -24,19 +28,24 @@ func (k Kind) Label() string {
 		return "放假"
 	case MakeupWorkday:
 		return "上班"
+	case Cancelled:
+		return "取消"
 	}
 	return string(k)
 }
 
-// ParseKind accepts the code ("holiday", "makeup_workday") or the label (放假, 上班).
+// ParseKind accepts the code ("holiday", "makeup_workday", "cancelled") or the label (放假, 上班,
+// 取消).
 func ParseKind(s string) (Kind, error) {
 	switch s {
 	case string(Holiday), "放假":
 		return Holiday, nil
 	case string(MakeupWorkday), "上班":
 		return MakeupWorkday, nil
+	case string(Cancelled), "取消":
+		return Cancelled, nil
 	}
-	return "", fmt.Errorf("未知的日历类型 %q：应为 放假 或 上班", s)
+	return "", fmt.Errorf("未知的日历类型 %q：应为 放假、上班 或 取消", s)
 }
 
 // Day is one entry of the official arrangement: a 放假 day or a 调休上班 day, with the festival it
@@ -80,6 +89,9 @@ type Calendar struct {
 func New(days []Day, years []int) (*Calendar, error) {
 	m := make(map[Date]Day, len(days))
 	for _, d := range days {
+		if d.Kind == Cancelled {
+			return nil, fmt.Errorf("%s：“取消”只用于修改已有的日历", d.Date)
+		}
 		if err := checkDay(d); err != nil {
 			return nil, err
 		}
@@ -92,17 +104,42 @@ func New(days []Day, years []int) (*Calendar, error) {
 }
 
 // With returns a copy of c updated by overrides (the administrator's entries, loaded from the
-// database). An override replaces the entry for its date, if any; the year of every override
-// counts as covered from then on, so import a year's whole arrangement at once. c is unchanged.
+// database). An override replaces the entry for its date, if any; a Cancelled one removes it.
+// The year of every override counts as covered from then on, so import a year's whole
+// arrangement at once. c is unchanged.
 func (c *Calendar) With(overrides []Day) (*Calendar, error) {
 	m := maps.Clone(c.days)
+	years := slices.Clone(c.years)
 	for _, d := range overrides {
 		if err := checkDay(d); err != nil {
 			return nil, err
 		}
-		m[d.Date] = d
+		years = append(years, d.Date.Year())
+		if d.Kind == Cancelled {
+			delete(m, d.Date)
+		} else {
+			m[d.Date] = d
+		}
 	}
-	return build(m, c.years)
+	return build(m, years)
+}
+
+// Amend is With for new entries typed by an administrator: it also refuses 取消 in a year that
+// has no data yet (neither before nor in these entries), which would otherwise make an empty
+// year look covered.
+func (c *Calendar) Amend(entries []Day) (*Calendar, error) {
+	adding := map[int]bool{}
+	for _, d := range entries {
+		if d.Kind != Cancelled {
+			adding[d.Date.Year()] = true
+		}
+	}
+	for _, d := range entries {
+		if y := d.Date.Year(); d.Kind == Cancelled && !c.Covers(y) && !adding[y] {
+			return nil, fmt.Errorf("%s：%d年还没有日历数据，无可取消", d.Date, y)
+		}
+	}
+	return c.With(entries)
 }
 
 func checkDay(d Day) error {
@@ -110,7 +147,7 @@ func checkDay(d Day) error {
 		return fmt.Errorf("日历数据缺少日期（%s %s）", d.Kind.Label(), d.Name)
 	}
 	switch d.Kind {
-	case Holiday:
+	case Holiday, Cancelled:
 	case MakeupWorkday:
 		if wd := d.Date.Weekday(); wd != time.Saturday && wd != time.Sunday {
 			return fmt.Errorf("%s 是%s，不能作为调休上班日", d.Date, weekdayNames[wd])

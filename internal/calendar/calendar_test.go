@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -248,6 +249,49 @@ func TestWith(t *testing.T) {
 	}
 }
 
+// An administrator corrects a wrong entry with 取消: the date follows the weekday rule again,
+// whether the entry was embedded or typed earlier, and the cancellation itself survives a
+// reload (it is an override like any other).
+func TestWithCancel(t *testing.T) {
+	typo, err := Default().With([]Day{{Date: d("2025-10-13"), Kind: Holiday, Name: "国庆节"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := typo.Amend([]Day{
+		{Date: d("2025-10-13"), Kind: Cancelled}, // the typed mistake
+		{Date: d("2025-10-11"), Kind: Cancelled}, // an embedded 调休上班 Saturday
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, reason, err := c.IsWorkday(d("2025-10-13")); err != nil || !ok || reason != "星期一，工作日" {
+		t.Fatalf("2025-10-13 after 取消: %v %q %v", ok, reason, err)
+	}
+	if ok, reason, _ := c.IsWorkday(d("2025-10-11")); ok || reason != "星期六，休息日" {
+		t.Fatalf("2025-10-11 after 取消: %v %q", ok, reason)
+	}
+	if _, ok := c.Lookup(d("2025-10-11")); ok {
+		t.Fatal("a cancelled date still has an entry")
+	}
+	if ok, _, _ := typo.IsWorkday(d("2025-10-13")); ok {
+		t.Fatal("With changed its receiver")
+	}
+	// 取消 typed for a year without data would make it look covered: refused. New refuses it too
+	// (it is a correction, never part of an official arrangement).
+	if _, err := Default().Amend([]Day{{Date: d("2031-10-08"), Kind: Cancelled}}); err == nil || !strings.Contains(err.Error(), "2031年还没有日历数据") {
+		t.Fatalf("取消 in a year without data: %v", err)
+	}
+	// A year whose every typed entry was later cancelled stays covered when the stored
+	// overrides are loaded again, in any order.
+	reloaded, err := Default().With([]Day{{Date: d("2031-01-01"), Kind: Cancelled}})
+	if err != nil || !reloaded.Covers(2031) {
+		t.Fatalf("reloading a cancelled entry: %v, covers 2031: %v", err, reloaded != nil && reloaded.Covers(2031))
+	}
+	if _, err := New([]Day{{Date: d("2025-10-08"), Kind: Cancelled}}, nil); err == nil {
+		t.Fatal("New with 取消: want error")
+	}
+}
+
 func TestNew(t *testing.T) {
 	c, err := New([]Day{{Date: d("2030-10-01"), Kind: Holiday, Name: "国庆节"}}, []int{2029})
 	if err != nil {
@@ -271,7 +315,7 @@ func TestNew(t *testing.T) {
 }
 
 func TestParseDays(t *testing.T) {
-	days, err := ParseDays("# 注释\n\n2025-01-28 放假 春节\n2025-01-26 上班 春节 # 周日\n2025-10-01 holiday 国庆节、中秋节\n")
+	days, err := ParseDays("# 注释\n\n2025-01-28 放假 春节\n2025-01-26 上班 春节 # 周日\n2025-10-01 holiday 国庆节、中秋节\n2025-10-11 取消\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,6 +323,7 @@ func TestParseDays(t *testing.T) {
 		{Date: d("2025-01-28"), Kind: Holiday, Name: "春节"},
 		{Date: d("2025-01-26"), Kind: MakeupWorkday, Name: "春节"},
 		{Date: d("2025-10-01"), Kind: Holiday, Name: "国庆节、中秋节"},
+		{Date: d("2025-10-11"), Kind: Cancelled},
 	}
 	if !slices.Equal(days, want) {
 		t.Fatalf("ParseDays = %+v", days)

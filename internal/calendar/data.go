@@ -66,7 +66,8 @@ func loadEmbedded() (*Calendar, error) {
 //	2025-01-26 上班 春节
 //
 // The kind is 放假 or 上班 (or the codes holiday, makeup_workday); the rest of the line is the
-// festival's name. Blank lines and text after # are ignored.
+// festival's name. "2025-10-08 取消" (no name needed) removes a date's entry, to correct one
+// entered by mistake. Blank lines and text after # are ignored.
 func ParseDays(text string) ([]Day, error) {
 	var out []Day
 	for i, line := range strings.Split(text, "\n") {
@@ -77,8 +78,8 @@ func ParseDays(text string) ([]Day, error) {
 		if len(f) == 0 {
 			continue
 		}
-		if len(f) < 3 {
-			return nil, fmt.Errorf("第%d行：应为“日期 放假|上班 名称”", i+1)
+		if len(f) < 2 {
+			return nil, fmt.Errorf("第%d行：应为“日期 放假|上班 名称”或“日期 取消”", i+1)
 		}
 		d, err := ParseDate(f[0])
 		if err != nil {
@@ -87,6 +88,9 @@ func ParseDays(text string) ([]Day, error) {
 		k, err := ParseKind(f[1])
 		if err != nil {
 			return nil, fmt.Errorf("第%d行：%w", i+1, err)
+		}
+		if len(f) < 3 && k != Cancelled {
+			return nil, fmt.Errorf("第%d行：缺少节日名称，应为“日期 %s 名称”", i+1, k.Label())
 		}
 		out = append(out, Day{Date: d, Kind: k, Name: strings.Join(f[2:], " ")})
 	}

@@ -297,13 +297,43 @@ func (s *Store) loadCalendar(ctx context.Context) error {
 	return nil
 }
 
+// CalendarOverride is one entry an administrator saved over the embedded calendar, with when.
+type CalendarOverride struct {
+	calendar.Day
+	UpdatedAt string
+}
+
+// CalendarOverrides lists the administrator's entries, newest change first: what this
+// deployment's calendar adds to or corrects in the embedded arrangements.
+func (s *Store) CalendarOverrides(ctx context.Context) ([]CalendarOverride, error) {
+	rows, err := s.query(ctx, `SELECT day, day_kind, name, updated_at FROM calendar_days ORDER BY updated_at DESC, day`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CalendarOverride
+	for rows.Next() {
+		var day, kind string
+		var o CalendarOverride
+		if err := rows.Scan(&day, &kind, &o.Name, &o.UpdatedAt); err != nil {
+			return nil, err
+		}
+		if o.Date, err = calendar.ParseDate(day); err != nil {
+			return nil, err
+		}
+		o.Kind = calendar.Kind(kind)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
 // SaveCalendarDays stores an administrator's calendar update (for example next year's
 // arrangement, published each November) and re-projects every clock, all in one transaction.
 func (s *Store) SaveCalendarDays(ctx context.Context, a Actor, sc Scope, days []calendar.Day) (int, error) {
 	if !sc.CanAdmin() {
 		return 0, errorf(EFORBIDDEN, "只有系统管理员可以维护工作日历")
 	}
-	next, err := s.Calendar().With(days)
+	next, err := s.Calendar().Amend(days)
 	if err != nil {
 		return 0, errorf(EINVALID, "日历数据有误：%s", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
@@ -105,6 +106,76 @@ func TestCalendarUpdateReprojectsClocks(t *testing.T) {
 		// 2027-01-09 is a Saturday; Monday 01-11 is (in this test) a holiday: due 2027-01-12.
 		if clocks[0].State != store.ClockRunning || clocks[0].Due != "2027-01-12" {
 			t.Fatalf("after calendar update: %+v", clocks[0])
+		}
+	})
+}
+
+// 取消 removes an entry typed by mistake: the clocks are re-projected without it, and the
+// correction is kept as an override, so that the calendar rebuilt from the stored overrides
+// (what Open does) has it too.
+func TestCalendarCancelEntry(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seedOrgs(t, s)
+		// Accepted 2026-12-10: 30 ND end on Saturday 2027-01-09, which moves to Monday 01-11.
+		r, err := s.CreateRecord(ctx, admin, all(), "mediation", mediation("C-1", "441481100201-T", "2026-12-10"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		due := func() string {
+			t.Helper()
+			clocks, err := s.Clocks(ctx, all(), store.ClockFilter{RecordID: r.ID})
+			if err != nil || len(clocks) != 1 {
+				t.Fatalf("clocks: %+v %v", clocks, err)
+			}
+			return clocks[0].Due
+		}
+		typo, _ := calendar.ParseDays("2027-01-01 放假 元旦\n2027-01-11 放假 元旦\n")
+		if _, err := s.SaveCalendarDays(ctx, admin, all(), typo); err != nil {
+			t.Fatal(err)
+		}
+		if got := due(); got != "2027-01-12" {
+			t.Fatalf("with the mistaken 01-11 holiday: due %s", got)
+		}
+		fix, _ := calendar.ParseDays("2027-01-11 取消\n")
+		if _, err := s.SaveCalendarDays(ctx, admin, all(), fix); err != nil {
+			t.Fatal(err)
+		}
+		if got := due(); got != "2027-01-11" {
+			t.Fatalf("after 取消: due %s", got)
+		}
+		if ok, _, _ := s.Calendar().IsWorkday(calendar.NewDate(2027, time.January, 11)); !ok {
+			t.Fatal("2027-01-11 is still a holiday")
+		}
+		over, err := s.CalendarOverrides(ctx)
+		if err != nil || len(over) != 2 {
+			t.Fatalf("overrides: %+v %v", over, err)
+		}
+		kinds := map[string]calendar.Kind{}
+		for _, o := range over {
+			kinds[o.Date.String()] = o.Kind
+		}
+		if kinds["2027-01-11"] != calendar.Cancelled || kinds["2027-01-01"] != calendar.Holiday {
+			t.Fatalf("overrides: %+v", over)
+		}
+		var stored []calendar.Day
+		for _, o := range over {
+			stored = append(stored, o.Day)
+		}
+		rebuilt, err := calendar.Default().With(stored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, _, _ := rebuilt.IsWorkday(calendar.NewDate(2027, time.January, 11)); !ok {
+			t.Fatal("the calendar rebuilt from the stored overrides lost the 取消")
+		}
+		// 取消 in a year with no data is refused, and changes nothing.
+		bad, _ := calendar.ParseDays("2031-01-02 取消\n")
+		if _, err := s.SaveCalendarDays(ctx, admin, all(), bad); store.ErrorCode(err) != store.EINVALID {
+			t.Fatalf("取消 in 2031: %v", err)
+		}
+		if again, _ := s.CalendarOverrides(ctx); len(again) != 2 {
+			t.Fatalf("a refused save wrote %d overrides", len(again))
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
@@ -401,6 +402,22 @@ func TestOrgsAndCalendar(t *testing.T) {
 		d, _ := calendar.ParseDate("2027-02-20")
 		if ok, _, _ := e.st.Calendar().IsWorkday(d); !ok {
 			t.Error("2027-02-20 (a Saturday) should be a 调休 workday after the import")
+		}
+		// The 2027-01-02 entry was a mistake (a Saturday, a rest day anyway, but not 元旦):
+		// 取消 removes it, and the page lists the correction among this deployment's entries.
+		if status, page := a.submit("/calendar", url.Values{"text": {"2027-01-02 取消"}}); status != http.StatusSeeOther {
+			t.Fatalf("取消: %d %s", status, snippet(page))
+		}
+		if _, ok := e.st.Calendar().Lookup(calendar.NewDate(2027, time.January, 2)); ok {
+			t.Error("2027-01-02 still has an entry after 取消")
+		}
+		_, page = a.get("/calendar")
+		if !strings.Contains(page, "本机修改记录") || !strings.Contains(page, "2027-01-02（星期六）") || !strings.Contains(page, "取消（按平常") {
+			t.Errorf("the overrides table lacks the cancellation:\n%s", snippet(page))
+		}
+		if status, page := a.submit("/calendar", url.Values{"text": {"2031-05-06 取消"}}); status != http.StatusUnprocessableEntity ||
+			!strings.Contains(page, "2031年还没有日历数据") {
+			t.Errorf("取消 in a year without data: %d %s", status, snippet(page))
 		}
 	})
 }

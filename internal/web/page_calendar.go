@@ -11,13 +11,15 @@ import (
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
+	"github.com/fazhi/fazhi/internal/store"
 )
 
 type calendarPage struct {
-	Warning string
-	Years   []calendarYear
-	Text    string   // what was typed, kept when it fails
-	Errors  []string // what is wrong with it
+	Warning   string
+	Years     []calendarYear
+	Overrides []overrideRow // what this deployment saved over the embedded data
+	Text      string        // what was typed, kept when it fails
+	Errors    []string      // what is wrong with it
 }
 
 type calendarYear struct {
@@ -66,9 +68,33 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// overrideRow is one line of the table of this deployment's own entries.
+type overrideRow struct {
+	Date, Weekday, Kind, Name, Saved string
+	Cancelled                        bool
+}
+
+func overrideRows(over []store.CalendarOverride) []overrideRow {
+	out := make([]overrideRow, 0, len(over))
+	for _, o := range over {
+		row := overrideRow{Date: o.Date.String(), Weekday: weekdays[o.Date.Weekday()], Kind: o.Kind.Label(),
+			Name: o.Name, Saved: fmtTime(o.UpdatedAt), Cancelled: o.Kind == calendar.Cancelled}
+		if row.Cancelled {
+			row.Kind = "取消（按平常的周一至周五上班、周末休息）"
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
 func (s *Server) renderCalendar(w http.ResponseWriter, r *http.Request, code int, p calendarPage) {
 	cal := s.st.Calendar()
 	p.Warning = s.calendarWarning()
+	if over, err := s.st.CalendarOverrides(r.Context()); err == nil {
+		p.Overrides = overrideRows(over)
+	} else {
+		p.Errors = append(p.Errors, "读取本机修改记录失败："+err.Error())
+	}
 	this := s.today().Year()
 	byYear := map[int]*calendarYear{}
 	for _, y := range cal.Years() {
@@ -126,7 +152,7 @@ func (s *Server) calendarSave(w http.ResponseWriter, r *http.Request) error {
 	p := calendarPage{Text: r.PostForm.Get("text")}
 	days, errs := s.calendarInput(r, p.Text)
 	if len(errs) == 0 && len(days) == 0 {
-		errs = []string{"没有要保存的日期：请逐行填写「日期 放假|上班 节日」，或选择文件"}
+		errs = []string{"没有要保存的日期：请逐行填写「日期 放假|上班 节日」或「日期 取消」，或选择文件"}
 	}
 	if len(errs) > 0 {
 		p.Errors = errs
@@ -180,7 +206,7 @@ func (s *Server) calendarInput(r *http.Request, text string) ([]calendar.Day, []
 // may be written every way a ledger accepts.
 var calendarFields = []law.Field{
 	{Key: "date", Label: "日期", Type: law.Date, Required: true},
-	{Key: "kind", Label: "类型", Type: law.Enum, Required: true, Values: []string{"放假", "上班"}},
+	{Key: "kind", Label: "类型", Type: law.Enum, Required: true, Values: []string{"放假", "上班", "取消"}},
 	{Key: "name", Label: "名称", Type: law.Text},
 }
 

@@ -153,6 +153,9 @@ func TestCalendarCommands(t *testing.T) {
 		{[]string{"settings", "set", "notice.acceptance", "{{v \"x\""}, 1, "模板有误"},
 		{[]string{"settings", "set", "dict.mediation.parties", "甲"}, 1, "没有可扩充的枚举字段"},
 		{[]string{"settings", "set", "dict.mediation.dispute_type", "电信诈骗"}, 0, "已保存"},
+		{[]string{"settings", "set", "dict.mediation.dispute_type", "电信诈骗\n邻里"}, 1, "「邻里」已是内置选项"},
+		{[]string{"settings", "set", "dict.mediation", "x"}, 1, "dict.<台账>.<字段>"},
+		{[]string{"settings", "get", "dict.mediation.dispute_type"}, 0, "电信诈骗"},
 		{[]string{"nosuch"}, 2, "未知的子命令"},
 	} {
 		code, out := fazhi(t, dir, c.args...)

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/indicators"
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/notices"
+	"github.com/fazhi/fazhi/internal/store"
 )
 
 // runSettings shows and changes a deployment's local parameters: the rate choices of
@@ -84,13 +84,9 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	case strings.HasPrefix(key, "dict."):
-		kindName, field, _ := strings.Cut(strings.TrimPrefix(key, "dict."), ".")
-		kind, ok := law.Lookup(kindName)
-		if !ok {
-			return fmt.Errorf("未知的台账类型「%s」", kindName)
-		}
-		if f, ok := kind.Field(field); !ok || f.Type != law.Enum {
-			return fmt.Errorf("「%s」没有可扩充的枚举字段「%s」", kind.Label, field)
+		// The store checks the words (new, short, not taken from records still using them).
+		if !strings.Contains(strings.TrimPrefix(key, "dict."), ".") {
+			return fmt.Errorf("字典参数应写作 dict.<台账>.<字段>，如 dict.mediation.dispute_type")
 		}
 	default:
 		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>", key)
@@ -100,7 +96,13 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.SaveSetting(ctx, operator("settings set"), system(), key, value); err != nil {
+	if dict, ok := strings.CutPrefix(key, "dict."); ok {
+		kindName, field, _ := strings.Cut(dict, ".")
+		err = st.SaveWords(ctx, operator("settings set"), system(), kindName, field, store.SplitWords(value))
+	} else {
+		err = st.SaveSetting(ctx, operator("settings set"), system(), key, value)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "已保存 %s\n", key)

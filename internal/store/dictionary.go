@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/internal/law"
 )
@@ -30,6 +33,72 @@ func (s *Store) Words(ctx context.Context, kind *law.Kind) (map[string][]string,
 		}
 	}
 	return out, nil
+}
+
+// maxWordLen bounds a dictionary word: an enumeration value is a short category name, and it
+// must fit a ledger's drop-down and a chart's legend.
+const maxWordLen = 20
+
+// SaveWords replaces the added words of one enumeration field (administrators only, audited).
+// A word must be new (not one of the field's listed words, not repeated) and short; a word
+// that records still use cannot be taken away, for those records would no longer validate —
+// change the records first. Nothing is saved when anything is wrong.
+func (s *Store) SaveWords(ctx context.Context, a Actor, sc Scope, kindName, fieldKey string, words []string) error {
+	if !sc.CanAdmin() {
+		return errorf(EFORBIDDEN, "只有系统管理员可以维护字典")
+	}
+	kind, ok := law.Lookup(kindName)
+	if !ok {
+		return errorf(EINVALID, "未知的台账类型「%s」", kindName)
+	}
+	field, ok := kind.Field(fieldKey)
+	if !ok || field.Type != law.Enum {
+		return errorf(EINVALID, "「%s」没有可扩充的枚举字段「%s」", kind.Label, fieldKey)
+	}
+	var clean []string
+	for i, w := range words {
+		w = strings.TrimSpace(w)
+		where := func(format string, args ...any) error {
+			return errorf(EINVALID, "「%s · %s」第%d个词「%s」"+format, append([]any{kind.Label, field.Label, i + 1, w}, args...)...)
+		}
+		switch {
+		case w == "":
+			continue
+		case slices.Contains(field.Values, w):
+			return where("已是内置选项，无需添加")
+		case slices.Contains(clean, w):
+			return where("重复")
+		case utf8.RuneCountInString(w) > maxWordLen:
+			return where("太长：最多%d个字", maxWordLen)
+		case strings.IndexFunc(w, func(r rune) bool { return unicode.IsControl(r) || r == ',' || r == '，' }) >= 0:
+			return where("含有逗号或控制字符")
+		}
+		clean = append(clean, w)
+	}
+	key := DictionaryKey(kind.Name, field.Key)
+	return s.inTx(ctx, func(t *tx) error {
+		var old string
+		_ = t.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&old)
+		expr, _, err := s.fieldExpr(kind, field.Key)
+		if err != nil {
+			return err
+		}
+		for _, w := range SplitWords(old) {
+			if slices.Contains(clean, w) {
+				continue
+			}
+			// Counted over every org, not the administrator's scope (which holds no case data):
+			// only the number is told, and it is what decides whether the word may go.
+			var n int
+			if err := t.queryRow(ctx, `SELECT COUNT(*) FROM records r WHERE r.kind = ? AND `+expr+` = ?`, kind.Name, w).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return errorf(EINVALID, "「%s · %s」的「%s」已被 %d 件记录使用，不能删除；请先修改这些记录", kind.Label, field.Label, w, n)
+			}
+		}
+		return t.saveSetting(ctx, a, key, strings.Join(clean, "\n"))
+	})
 }
 
 // SplitWords reads a dictionary setting: one word per line (、 and ； also separate).

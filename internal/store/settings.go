@@ -24,17 +24,19 @@ func (s *Store) SaveSetting(ctx context.Context, a Actor, sc Scope, key, value s
 	if !sc.CanAdmin() {
 		return errorf(EFORBIDDEN, "只有系统管理员可以修改参数和模板")
 	}
-	return s.inTx(ctx, func(t *tx) error {
-		var old string
-		_ = t.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&old)
-		if _, err := t.exec(ctx, `DELETE FROM settings WHERE key = ?`, key); err != nil {
+	return s.inTx(ctx, func(t *tx) error { return t.saveSetting(ctx, a, key, value) })
+}
+
+func (t *tx) saveSetting(ctx context.Context, a Actor, key, value string) error {
+	var old string
+	_ = t.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&old)
+	if _, err := t.exec(ctx, `DELETE FROM settings WHERE key = ?`, key); err != nil {
+		return err
+	}
+	if value != "" {
+		if _, err := t.exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?,?,?)`, key, value, t.s.stamp()); err != nil {
 			return err
 		}
-		if value != "" {
-			if _, err := t.exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?,?,?)`, key, value, t.s.stamp()); err != nil {
-				return err
-			}
-		}
-		return t.audit(ctx, a, "setting.save", "setting", key, "", old, value)
-	})
+	}
+	return t.audit(ctx, a, "setting.save", "setting", key, "", old, value)
 }

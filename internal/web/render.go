@@ -132,7 +132,8 @@ func (s *Server) nav(r *http.Request) []navItem {
 	if sc.CanAdmin() {
 		items = append(items, navItem{Href: "/users", Label: "账号管理", Group: "管理"},
 			navItem{Href: "/calendar", Label: "工作日历", Group: "管理"})
-		items = append(items, navItem{Href: "/notices", Label: "文书模板", Group: "管理"})
+		items = append(items, navItem{Href: "/notices", Label: "文书模板", Group: "管理"},
+			navItem{Href: "/dictionary", Label: "字典", Group: "管理"})
 	}
 	if sc.CanAudit() {
 		items = append(items, navItem{Href: "/audit", Label: "审计日志", Group: "管理"})

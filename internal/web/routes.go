@@ -50,6 +50,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /deadlines", s.signedIn(s.deadlines))
 	s.noticeRoutes(mux)
+	s.dictionaryRoutes(mux)
 	mux.HandleFunc("GET /orgs", s.signedIn(s.orgsPage))
 	mux.HandleFunc("GET /orgs/new", s.signedIn(s.orgNew))
 	mux.HandleFunc("POST /orgs/new", s.signedIn(s.orgSave))

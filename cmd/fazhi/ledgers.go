@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/fazhi/fazhi/internal/intake"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
 	"github.com/fazhi/fazhi/internal/store"
@@ -60,9 +61,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 // errSilent ends a command with exit status 1 after it has printed its own report.
 var errSilent = errors.New("导入未完成：有错误的文件未写入任何数据")
 
-// importKind reads, checks and saves one ledger file of a record kind. Every problem, from the
-// file or from the database (an org outside the scope, a duplicate 编号), comes back as a row
-// error; with any and no skip, nothing is written.
+// importKind reads one ledger file of a record kind and takes it in (internal/intake); with
+// errors and --skip-invalid, the error report is written beside the file.
 func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
 	kind, ok := law.Lookup(kindName)
 	if !ok {
@@ -72,38 +72,12 @@ func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file
 	if err != nil {
 		return store.ImportResult{}, nil, err
 	}
-	words, err := st.Words(ctx, kind)
-	if err != nil {
-		return store.ImportResult{}, nil, err
-	}
-	rows, errs, _ := ledger.ParseKind(kind, sheet, ledger.ParseOptions{
-		DefaultOrg: defaultOrg,
-		Words:      words,
-		ResolveOrg: func(s string) (string, error) {
-			o, err := st.ResolveOrg(ctx, system(), s)
-			return o.Code, err
-		},
-	})
-	if len(errs) > 0 && !skip {
-		return store.ImportResult{}, errs, nil
-	}
-	in := make([]store.ImportRow, len(rows))
-	for i, r := range rows {
-		in[i] = store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given}
-	}
-	res, refused, err := st.ImportRecords(ctx, operator("import "+kindName), system(), kindName, in, skip)
-	for _, r := range refused {
-		f, _ := kind.Field(r.Field)
-		errs = append(errs, ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(valueOf(rows, r.Line, r.Field)), Reason: r.Message})
-	}
-	var ie *store.ImportError
-	if errors.As(err, &ie) {
-		return store.ImportResult{}, errs, nil
-	}
+	res, errs, err := intake.Records(ctx, st, operator("import "+kindName), system(), kind, sheet,
+		intake.Options{DefaultOrg: defaultOrg, SkipInvalid: skip})
 	if err != nil {
 		return res, errs, err
 	}
-	if len(errs) > 0 {
+	if len(errs) > 0 && skip {
 		if err := ledger.ErrorReport(ledger.ReportPath(file), sheet, errs); err != nil {
 			return res, errs, err
 		}
@@ -111,42 +85,12 @@ func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file
 	return res, errs, nil
 }
 
-func valueOf(rows []ledger.Row, line int, key string) any {
-	for _, r := range rows {
-		if r.Line == line {
-			return r.Values[key]
-		}
-	}
-	return nil
-}
-
-func cellText(x any) string {
-	switch t := x.(type) {
-	case string:
-		return t
-	case []string:
-		return strings.Join(t, "；")
-	}
-	return ""
-}
-
 func importOrgs(ctx context.Context, st *store.Store, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
 	sheet, err := ledger.Read(file)
 	if err != nil {
 		return store.ImportResult{}, nil, err
 	}
-	rows, errs, _ := ledger.Parse(law.OrgFields, sheet, ledger.ParseOptions{})
-	if len(errs) > 0 && !skip {
-		return store.ImportResult{}, errs, nil
-	}
-	in := make([]store.OrgInput, len(rows))
-	for i, r := range rows {
-		v := r.Values
-		in[i] = store.OrgInput{Code: v.Str("code"), Name: v.Str("name"), Type: v.Str("type"),
-			ParentCode: v.Str("parent"), CreditCode: v.Str("credit_code")}
-	}
-	res, err := st.ImportOrgs(ctx, operator("import org"), system(), in)
-	return res, errs, err
+	return intake.Orgs(ctx, st, operator("import org"), system(), sheet, skip)
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -38,8 +39,34 @@ var typeNames = map[law.FieldType]string{
 // with a comment, drop-down lists for enumerations and booleans, and a 说明 sheet describing
 // every column.
 func WriteTemplate(path string, title string, fields []law.Field) error {
-	f := excelize.NewFile()
+	f, err := template(title, fields)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
+	return f.SaveAs(path)
+}
+
+// WriteTemplateTo writes the template of WriteTemplate to w (a download).
+func WriteTemplateTo(w io.Writer, title string, fields []law.Field) error {
+	f, err := template(title, fields)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Write(w)
+}
+
+func template(title string, fields []law.Field) (*excelize.File, error) {
+	f := excelize.NewFile()
+	if err := fillTemplate(f, title, fields); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func fillTemplate(f *excelize.File, title string, fields []law.Field) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -95,7 +122,7 @@ func WriteTemplate(path string, title string, fields []law.Field) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return f.SaveAs(path)
+	return nil
 }
 
 // sheetName makes title a legal sheet name: at most 31 characters, none of : \ / ? * [ ].

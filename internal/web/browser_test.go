@@ -15,6 +15,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/ledger"
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/storetest"
 )
@@ -121,6 +122,21 @@ func TestBrowser(t *testing.T) {
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	must("record screenshot", err)
 	save("record.png", png)
+
+	// Bring two more cases in from an Excel ledger through the import page.
+	sheet := filepath.Join(dir, "四月调解台账.xlsx")
+	must("write ledger", ledger.Write(sheet, law.Mediation.Fields, []law.Values{
+		{"code": code + "-X1", "committee": ownComm, "accepted_on": "2024-04-01", "dispute_type": "婚姻家庭", "result": "调解中"},
+		{"code": code + "-X2", "committee": ownComm, "accepted_on": "2024-04-02", "dispute_type": "邻里", "result": "调解中"}}))
+	must("import page", chromedp.Do(ctx, chromedp.Navigate(base+"/records/mediation"), chromedp.Click(chromedp.Search(`//a[text()="从 Excel 导入"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-file")), chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{sheet})))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(".record-form button[type=submit]")))
+	must("import", err)
+	flash, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".flash")))
+	must("import flash", err)
+	if !strings.Contains(flash, "新增 2 条") {
+		t.Fatalf("after importing the ledger: flash %q", flash)
+	}
 
 	// The dashboard of the city's leader, for the README.
 	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(".who button")))

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"github.com/fazhi/fazhi/internal/intake"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/ledger"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// Bringing a ledger in from Excel on the web, as `fazhi import` does at the shell: the same
+// checks (internal/intake), the same rule that a file with errors writes nothing unless the
+// clerk asks to skip the bad rows, and every problem named by row, column and value.
+
+type importPage struct {
+	Kind        *law.Kind
+	Base        string
+	OrgLabel    string // the header of the kind's org column
+	DefaultOrg  string
+	Skip        bool
+	File        string
+	Errors      []ledger.RowError // row problems, in file order
+	Problem     string            // a problem with the file as a whole
+	Result      *store.ImportResult
+	NothingDone bool // errors without skipping: nothing was written
+}
+
+// writableKind is the kind in the URL, if the user may write it.
+func writableKind(r *http.Request) (*law.Kind, error) {
+	kind, err := kindOf(r)
+	if err != nil {
+		return nil, err
+	}
+	if !state(r).scope.CanWrite(kind.Name) {
+		return nil, forbidden("您没有导入「%s」台账的权限", kind.Label)
+	}
+	return kind, nil
+}
+
+func newImportPage(kind *law.Kind) importPage {
+	p := importPage{Kind: kind, Base: "/records/" + kind.Name}
+	if f, ok := kind.Field(kind.OrgField); ok {
+		p.OrgLabel = f.Label
+	}
+	return p
+}
+
+func (s *Server) recordsImportForm(w http.ResponseWriter, r *http.Request) error {
+	kind, err := writableKind(r)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "records_import", "导入"+kind.Label+"台账", newImportPage(kind))
+	return nil
+}
+
+// recordsImport takes an uploaded .xlsx/.csv in. Success goes back to the list with the counts;
+// anything wrong is shown on the import page (422) with every row's problem.
+func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
+	kind, err := writableKind(r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	rs := state(r)
+	p := newImportPage(kind)
+	p.DefaultOrg = strings.TrimSpace(r.PostForm.Get("org"))
+	p.Skip = r.PostForm.Get("skip") == "1"
+	sheet, err := uploadedSheet(r, &p)
+	if err != nil {
+		p.Problem = err.Error()
+		s.render(w, r, http.StatusUnprocessableEntity, "records_import", "导入"+kind.Label+"台账", p)
+		return nil
+	}
+	res, errs, err := intake.Records(r.Context(), s.st, rs.actor(), rs.scope, kind, sheet,
+		intake.Options{DefaultOrg: p.DefaultOrg, SkipInvalid: p.Skip})
+	if err != nil {
+		if httpStatus(err) != http.StatusUnprocessableEntity {
+			return err
+		}
+		p.Problem = err.Error()
+	}
+	if len(errs) == 0 && p.Problem == "" {
+		redirect(w, r, p.Base, fmt.Sprintf("已导入「%s」：新增 %d 条，更新 %d 条，未变 %d 条", p.File, res.Created, res.Updated, res.Unchanged))
+		return nil
+	}
+	p.Errors = errs
+	if p.Skip && p.Problem == "" {
+		p.Result = &res // the good rows are in; the page lists the ones left out
+		s.render(w, r, http.StatusOK, "records_import", "导入"+kind.Label+"台账", p)
+		return nil
+	}
+	p.NothingDone = true
+	s.render(w, r, http.StatusUnprocessableEntity, "records_import", "导入"+kind.Label+"台账", p)
+	return nil
+}
+
+// uploadedSheet reads the chosen file; a missing or unreadable file is the whole file's problem.
+func uploadedSheet(r *http.Request, p *importPage) (*ledger.Sheet, error) {
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		return nil, errors.New("请选择要导入的台账文件（.xlsx 或 .csv）")
+	}
+	defer file.Close()
+	p.File = filepath.Base(hdr.Filename)
+	switch strings.ToLower(filepath.Ext(p.File)) {
+	case ".xlsx", ".csv":
+	default:
+		return nil, fmt.Errorf("「%s」不是 .xlsx 或 .csv 文件；旧版 .xls 请在 Excel 中另存为 .xlsx", p.File)
+	}
+	sheet, err := ledger.ReadFrom(file, p.File)
+	if err != nil {
+		return nil, fmt.Errorf("「%s」无法读取：%v", p.File, err)
+	}
+	return sheet, nil
+}
+
+// recordsTemplate downloads the empty ledger of a kind, its drop-downs including this
+// deployment's dictionary words.
+func (s *Server) recordsTemplate(w http.ResponseWriter, r *http.Request) error {
+	kind, err := writableKind(r)
+	if err != nil {
+		return err
+	}
+	fields, err := s.withWords(r.Context(), kind, kind.Fields)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := ledger.WriteTemplateTo(&buf, kind.Label, fields); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", contentDisposition(kind.Label+"台账模板.xlsx"))
+	w.Write(buf.Bytes())
+	return nil
+}

@@ -156,6 +156,8 @@ func TestCalendarCommands(t *testing.T) {
 		{[]string{"settings", "set", "dict.mediation.dispute_type", "电信诈骗\n邻里"}, 1, "「邻里」已是内置选项"},
 		{[]string{"settings", "set", "dict.mediation", "x"}, 1, "dict.<台账>.<字段>"},
 		{[]string{"settings", "get", "dict.mediation.dispute_type"}, 0, "电信诈骗"},
+		{[]string{"user", "add", "u1", "--role", "leader", "--org", "441481", "--scope", "department"}, 2, "未知的数据范围"},
+		{[]string{"user", "add", "u2", "--role", "auditor", "--scope", "custom", "--scope-orgs", "999999"}, 1, "「999999」不存在"},
 		{[]string{"nosuch"}, 2, "未知的子命令"},
 	} {
 		code, out := fazhi(t, dir, c.args...)

@@ -33,9 +33,11 @@ func roleNames() string {
 }
 
 func userAdd(ctx context.Context, e *env, args []string) error {
-	fs := e.flags("user add", "NAME --role ROLE --org CODE [--kinds K,K] [--password-stdin]")
+	fs := e.flags("user add", "NAME --role ROLE --org CODE [--kinds K,K] [--scope S [--scope-orgs C,C]] [--password-stdin]")
 	role := fs.String("role", "", "角色："+roleNames())
-	org := fs.String("org", "", "所属组织编码（数据范围为该组织及其下级）")
+	org := fs.String("org", "", "所属组织编码")
+	scope := fs.String("scope", store.DataSubtree, "数据范围：subtree（本单位及下级）、own（仅本单位）、custom（--scope-orgs 指定的单位及其下级）、all（全部）")
+	scopeOrgs := fs.String("scope-orgs", "", "自定义数据范围的组织编码，逗号分隔")
 	kinds := fs.String("kinds", "", "业务人员可登记的台账类型，逗号分隔："+kindNames())
 	fromStdin := fs.Bool("password-stdin", false, "从标准输入读取密码（否则生成一次性密码）")
 	display := fs.String("name", "", "显示名")
@@ -48,6 +50,9 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	}
 	if !auth.ValidRole(*role) {
 		return usageError{"未知的角色「" + *role + "」，可用：" + roleNames()}
+	}
+	if store.DataScopeLabel(*scope) == "未知" {
+		return usageError{"未知的数据范围「" + *scope + "」，可用：subtree、own、custom、all"}
 	}
 	pw, printed, err := newPassword(e, pos[0], *fromStdin)
 	if err != nil {
@@ -65,12 +70,16 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	if _, err := st.UserByName(ctx, pos[0]); err == nil {
 		return fmt.Errorf("用户「%s」已存在；修改密码请用 fazhi user passwd", pos[0])
 	}
-	var ks []string
+	var ks, so []string
 	if *kinds != "" {
 		ks = strings.Split(*kinds, ",")
 	}
+	if *scopeOrgs != "" {
+		so = strings.Split(*scopeOrgs, ",")
+	}
 	if _, err := st.SaveUser(ctx, operator("user add"), system(), store.UserInput{Username: pos[0], DisplayName: *display,
-		PasswordHash: hash, Role: *role, OrgCode: *org, Kinds: ks, MustChangePassword: printed}); err != nil {
+		PasswordHash: hash, Role: *role, OrgCode: *org, Kinds: ks, MustChangePassword: printed,
+		DataScope: *scope, ScopeOrgs: so}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "已创建用户 %s（%s）\n", pos[0], auth.RoleLabel(*role))

@@ -26,9 +26,9 @@ type Role struct {
 // Roles lists the roles in the order the account form offers them.
 func Roles() []Role {
 	return []Role{
-		{RoleClerk, "业务人员", "登记、修改本单位及下级单位的授权台账，可见完整身份证号和电话"},
-		{RoleLeader, "局领导", "查看本单位及下级单位的全部台账和统计，身份证号和电话脱敏显示；发布法治政府建设年度报告"},
-		{RoleAuditor, "审计员", "只能查看审计日志（绑定根组织或不绑定组织时可查看全部）"},
+		{RoleClerk, "业务人员", "登记、修改数据范围内的授权台账，可见完整身份证号和电话"},
+		{RoleLeader, "局领导", "查看数据范围内的全部台账和统计，身份证号和电话脱敏显示；发布法治政府建设年度报告"},
+		{RoleAuditor, "审计员", "只能查看数据范围内的审计日志（绑定根组织或不绑定组织时可查看全部）"},
 		{RoleSysadmin, "系统管理员", "管理账号、组织架构、工作日历和参数，不能查看案件数据"},
 	}
 }
@@ -47,7 +47,8 @@ func RoleLabel(role string) string {
 func ValidRole(role string) bool { return RoleLabel(role) != "未知角色" }
 
 // ScopeFor is what an account may see and do. It is denied by default: an unknown role, a
-// disabled account, or a leader or clerk without an organisation gets the zero Scope.
+// disabled account, or a leader or clerk without an organisation gets the zero Scope. Which
+// orgs it covers is the account's data scope (数据范围, store.DataScopes).
 func ScopeFor(u store.User) store.Scope {
 	if u.Disabled {
 		return store.Scope{}
@@ -59,13 +60,13 @@ func ScopeFor(u store.User) store.Scope {
 		if u.OrgPath == "" || isRoot(u.OrgPath) {
 			return store.ScopeOf(store.Grant{AllOrgs: true, Audit: true})
 		}
-		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Audit: true})
+		return store.ScopeOf(withOrgs(store.Grant{Audit: true}, u))
 	case RoleLeader:
 		if u.OrgPath == "" {
 			return store.Scope{}
 		}
 		// 局领导 signs off the annual report: only they may publish it.
-		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: allKinds(), Publish: true})
+		return store.ScopeOf(withOrgs(store.Grant{Read: allKinds(), Publish: true}, u))
 	case RoleClerk:
 		if u.OrgPath == "" {
 			return store.Scope{}
@@ -76,9 +77,25 @@ func ScopeFor(u store.User) store.Scope {
 				kinds = append(kinds, k)
 			}
 		}
-		return store.ScopeOf(store.Grant{OrgPaths: []string{u.OrgPath}, Read: kinds, Write: kinds, PII: true})
+		return store.ScopeOf(withOrgs(store.Grant{Read: kinds, Write: kinds, PII: true}, u))
 	}
 	return store.Scope{}
+}
+
+// withOrgs sets the orgs of a grant from the account's data scope. A custom scope whose orgs
+// are all gone covers nothing (it never falls back to something wider).
+func withOrgs(g store.Grant, u store.User) store.Grant {
+	switch u.DataScope {
+	case store.DataAll:
+		g.AllOrgs = true
+	case store.DataOwn:
+		g.OrgsOnly = []string{u.OrgPath}
+	case store.DataCustom:
+		g.OrgPaths = u.ScopePaths
+	default: // store.DataSubtree, and accounts from before data scopes
+		g.OrgPaths = []string{u.OrgPath}
+	}
+	return g
 }
 
 // isRoot reports whether a materialised path ("/1/") names a root of the org tree.

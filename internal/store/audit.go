@@ -188,8 +188,10 @@ func (s *Store) LogExport(ctx context.Context, a Actor, sc Scope, kind string, c
 	}
 	return s.inTx(ctx, func(t *tx) error {
 		path := ""
-		if len(sc.paths) == 1 {
+		if len(sc.paths) == 1 && len(sc.exact) == 0 {
 			path = sc.paths[0]
+		} else if len(sc.exact) == 1 && len(sc.paths) == 0 {
+			path = sc.exact[0]
 		}
 		return t.audit(ctx, a, "record.export", kind, "", path, nil,
 			map[string]any{"count": count, "filter": filter, "unmasked": sc.SeesPII()})

@@ -13,6 +13,10 @@ import (
 	"strings"
 )
 
+// addedColumns are the columns later migrations added, with the value a backup made before
+// them restores as (the migration's default), so that an older backup still restores.
+var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": ""}
+
 // tables in the order a restore must insert them (parents first), with their JSON columns.
 var tables = []struct {
 	name string
@@ -21,7 +25,7 @@ var tables = []struct {
 	seq  bool // has a generated id whose sequence must follow the restored rows
 }{
 	{"orgs", []string{"id", "code", "name", "type", "parent_id", "path", "credit_code", "version", "created_at", "updated_at"}, nil, true},
-	{"users", []string{"id", "username", "display_name", "password_hash", "role", "org_id", "kinds", "failed_logins", "locked_until", "must_change_password", "disabled", "version", "created_at", "updated_at"}, nil, true},
+	{"users", []string{"id", "username", "display_name", "password_hash", "role", "org_id", "kinds", "failed_logins", "locked_until", "must_change_password", "disabled", "version", "created_at", "updated_at", "data_scope", "scope_orgs"}, nil, true},
 	{"records", []string{"id", "kind", "org_id", "code", "status", "opened_on", "closed_on", "category", "attrs", "version", "created_at", "created_by", "updated_at", "updated_by"}, map[string]bool{"attrs": true}, true},
 	{"events", []string{"id", "record_id", "at", "action", "label", "from_status", "to_status", "actor", "data"}, map[string]bool{"data": true}, true},
 	{"clocks", []string{"id", "record_id", "kind", "rule", "start_on", "due_on", "stopped_on", "state", "problem"}, nil, true},
@@ -168,7 +172,14 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 			}
 			defer src.Close()
 			for _, tb := range tables {
-				if err := eachRow(ctx, src, sqliteDialect{}, tb.name, tb.cols, tb.json, func(r map[string]any) error {
+				cols, err := sqliteColumns(ctx, src, tb.name, tb.cols)
+				if err != nil {
+					return err
+				}
+				if len(cols) == 0 {
+					continue // a table the backup's version did not have yet
+				}
+				if err := eachRow(ctx, src, sqliteDialect{}, tb.name, cols, tb.json, func(r map[string]any) error {
 					return put(tb.name, r)
 				}); err != nil {
 					return err
@@ -211,6 +222,34 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 	return n, s.loadCalendar(ctx)
 }
 
+// sqliteColumns is cols less those a SQLite backup's table lacks (it was made before the
+// migration that added them).
+func sqliteColumns(ctx context.Context, src *sql.DB, table string, cols []string) ([]string, error) {
+	rows, err := src.QueryContext(ctx, `SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	has := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		has[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range cols {
+		if has[c] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
 func (s *Store) mustBeEmpty(ctx context.Context) error {
 	for _, t := range []string{"orgs", "users", "records", "audit"} {
 		var n int
@@ -231,7 +270,10 @@ func (t *tx) restoreRow(ctx context.Context, table string, row map[string]any) e
 		}
 		args := make([]any, len(tb.cols))
 		for i, c := range tb.cols {
-			v := row[c]
+			v, ok := row[c]
+			if def, added := addedColumns[c]; added && !ok {
+				v = def
+			}
 			if n, ok := v.(json.Number); ok {
 				v, _ = n.Int64()
 			}

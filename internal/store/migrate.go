@@ -177,6 +177,11 @@ var migrations = []string{
 		sha256 TEXT NOT NULL,
 		UNIQUE (org_id, year, version)
 	);`,
+
+	// 3: an account's data scope (数据范围): its org and below (the default, what every account
+	// had before), its org alone, the whole tree, or chosen orgs (codes, comma-separated).
+	`ALTER TABLE users ADD COLUMN data_scope TEXT NOT NULL DEFAULT 'subtree';
+	ALTER TABLE users ADD COLUMN scope_orgs TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrate brings the schema up to date and returns its version.

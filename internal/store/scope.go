@@ -11,6 +11,7 @@ import (
 type Scope struct {
 	all   bool            // the whole org tree
 	paths []string        // org subtrees (materialised paths) otherwise
+	exact []string        // single orgs, without what lies below them (数据范围「仅本单位」)
 	read  map[string]bool // record kinds readable
 	write map[string]bool // record kinds writable
 	audit bool            // may read the audit trail
@@ -22,7 +23,8 @@ type Scope struct {
 // Grant describes a scope; ScopeOf builds it. Kept separate so callers cannot mutate a Scope.
 type Grant struct {
 	AllOrgs  bool
-	OrgPaths []string
+	OrgPaths []string // subtrees: the org at each path and everything below it
+	OrgsOnly []string // single orgs: the org at each path, nothing below
 	Read     []string
 	Write    []string
 	Audit    bool
@@ -41,6 +43,12 @@ func ScopeOf(g Grant) Scope {
 		}
 	}
 	sort.Strings(sc.paths)
+	for _, p := range g.OrgsOnly {
+		if p != "" {
+			sc.exact = append(sc.exact, p)
+		}
+	}
+	sort.Strings(sc.exact)
 	for _, k := range g.Read {
 		sc.read[k] = true
 	}
@@ -81,7 +89,7 @@ func (sc Scope) CanPublish() bool { return sc.pub && sc.hasOrgs() }
 // AllOrgs reports whether the scope covers the whole tree.
 func (sc Scope) AllOrgs() bool { return sc.all }
 
-func (sc Scope) hasOrgs() bool { return sc.all || len(sc.paths) > 0 }
+func (sc Scope) hasOrgs() bool { return sc.all || len(sc.paths) > 0 || len(sc.exact) > 0 }
 
 // coversPath reports whether the org at path lies within the scope.
 func (sc Scope) coversPath(path string) bool {
@@ -90,6 +98,11 @@ func (sc Scope) coversPath(path string) bool {
 	}
 	for _, p := range sc.paths {
 		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	for _, p := range sc.exact {
+		if path == p {
 			return true
 		}
 	}
@@ -102,14 +115,18 @@ func (sc Scope) orgPredicate(col string) (string, []any) {
 	if sc.all {
 		return "1=1", nil
 	}
-	if len(sc.paths) == 0 {
+	if !sc.hasOrgs() {
 		return "1=0", nil
 	}
-	parts := make([]string, len(sc.paths))
-	args := make([]any, len(sc.paths))
-	for i, p := range sc.paths {
-		parts[i] = col + " LIKE ?"
-		args[i] = p + "%" // paths hold digits and slashes only: nothing to escape
+	var parts []string
+	var args []any
+	for _, p := range sc.paths {
+		parts = append(parts, col+" LIKE ?")
+		args = append(args, p+"%") // paths hold digits and slashes only: nothing to escape
+	}
+	for _, p := range sc.exact {
+		parts = append(parts, col+" = ?")
+		args = append(args, p)
 	}
 	return "(" + strings.Join(parts, " OR ") + ")", args
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,20 +26,61 @@ type User struct {
 	MustChangePassword bool     `json:"must_change_password"`
 	Disabled           bool     `json:"disabled"`
 	Version            int      `json:"version"`
+	// DataScope is the account's 数据范围 (one of DataScopes); ScopeOrgs the chosen orgs' codes
+	// for DataCustom, ScopePaths their materialised paths (resolved when the account is read).
+	DataScope  string   `json:"data_scope"`
+	ScopeOrgs  []string `json:"scope_orgs,omitempty"`
+	ScopePaths []string `json:"-"`
+}
+
+// The data scopes (数据范围) an account may be given, after the levels Chinese government
+// systems offer (RuoYi's 数据权限). Every one is a set of org subtrees or single orgs, so the
+// one org predicate of Scope serves them all.
+const (
+	DataSubtree = "subtree" // 本单位及下级 (the default)
+	DataOwn     = "own"     // 仅本单位
+	DataAll     = "all"     // 全部数据
+	DataCustom  = "custom"  // 自定义：chosen orgs, each with its subtree
+)
+
+// DataScopeChoice names a data scope for the account pages.
+type DataScopeChoice struct{ Name, Label, Help string }
+
+// DataScopes lists the data scopes in the order the account form offers them.
+func DataScopes() []DataScopeChoice {
+	return []DataScopeChoice{
+		{DataSubtree, "本单位及下级", "所属单位及其全部下级单位"},
+		{DataOwn, "仅本单位", "只有所属单位本身，不含下级单位"},
+		{DataCustom, "自定义", "指定的若干单位，各含其下级单位（如分管的几个镇）"},
+		{DataAll, "全部数据", "整个组织树"},
+	}
+}
+
+// DataScopeLabel is the Chinese name of a data scope.
+func DataScopeLabel(name string) string {
+	for _, d := range DataScopes() {
+		if d.Name == name {
+			return d.Label
+		}
+	}
+	return "未知"
 }
 
 const userColumns = `u.id, u.username, u.display_name, u.password_hash, u.role, COALESCE(u.org_id, 0),
 	COALESCE(o.code, ''), COALESCE(o.name, ''), COALESCE(o.path, ''), u.kinds, u.failed_logins, u.locked_until,
-	u.must_change_password, u.disabled, u.version`
+	u.must_change_password, u.disabled, u.version, u.data_scope, u.scope_orgs`
 
 func scanUser(row interface{ Scan(...any) error }) (User, error) {
 	var u User
-	var kinds string
+	var kinds, orgs string
 	var must, disabled int
 	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Role, &u.OrgID, &u.OrgCode, &u.OrgName,
-		&u.OrgPath, &kinds, &u.FailedLogins, &u.LockedUntil, &must, &disabled, &u.Version)
+		&u.OrgPath, &kinds, &u.FailedLogins, &u.LockedUntil, &must, &disabled, &u.Version, &u.DataScope, &orgs)
 	if kinds != "" {
 		u.Kinds = strings.Split(kinds, ",")
+	}
+	if orgs != "" {
+		u.ScopeOrgs = strings.Split(orgs, ",")
 	}
 	u.MustChangePassword, u.Disabled = must == 1, disabled == 1
 	return u, err
@@ -51,7 +93,10 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 	if err == sql.ErrNoRows {
 		return u, errorf(ENOTFOUND, "用户「%s」不存在", username)
 	}
-	return u, err
+	if err != nil {
+		return u, err
+	}
+	return u, s.resolveScopeOrgs(ctx, &u)
 }
 
 // UserByID finds an account by id (sessions resolve to it).
@@ -61,7 +106,31 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 	if err == sql.ErrNoRows {
 		return u, errorf(ENOTFOUND, "用户不存在")
 	}
-	return u, err
+	if err != nil {
+		return u, err
+	}
+	return u, s.resolveScopeOrgs(ctx, &u)
+}
+
+// resolveScopeOrgs reads the paths of a custom scope's orgs. An org removed since is simply
+// not there: the scope shrinks, it never widens.
+func (s *Store) resolveScopeOrgs(ctx context.Context, u *User) error {
+	if u.DataScope != DataCustom || len(u.ScopeOrgs) == 0 {
+		return nil
+	}
+	rows, err := s.query(ctx, `SELECT path FROM orgs WHERE code IN (`+placeholders(len(u.ScopeOrgs))+`) ORDER BY path`, stringsToAny(u.ScopeOrgs)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return err
+		}
+		u.ScopePaths = append(u.ScopePaths, p)
+	}
+	return rows.Err()
 }
 
 // Users lists accounts (administrators only).
@@ -90,6 +159,8 @@ type UserInput struct {
 	Username, DisplayName, PasswordHash, Role, OrgCode string
 	Kinds                                              []string
 	MustChangePassword, Disabled                       bool
+	DataScope                                          string   // "" is DataSubtree
+	ScopeOrgs                                          []string // org codes, for DataCustom
 }
 
 // SaveUser creates or updates an account by username (administrators only).
@@ -110,8 +181,11 @@ func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (
 			}
 			orgID, path = org.ID, org.Path
 		}
+		scope, scopeOrgs, err := t.checkDataScope(ctx, in)
+		if err != nil {
+			return err
+		}
 		now := t.s.stamp()
-		var old User
 		old, err := scanUser(t.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
 			WHERE u.username = ?`, in.Username))
 		kinds := strings.Join(in.Kinds, ",")
@@ -120,13 +194,13 @@ func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (
 				return fieldError("password", "新账号必须设置密码")
 			}
 			if _, err := t.exec(ctx, `INSERT INTO users (username, display_name, password_hash, role, org_id, kinds,
-				must_change_password, disabled, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+				must_change_password, disabled, created_at, updated_at, data_scope, scope_orgs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 				in.Username, in.DisplayName, in.PasswordHash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
-				b2i(in.Disabled), now, now); err != nil {
+				b2i(in.Disabled), now, now, scope, scopeOrgs); err != nil {
 				return err
 			}
 			return t.audit(ctx, a, "user.create", "user", in.Username, path, nil,
-				map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds})
+				map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "data_scope": scope, "scope_orgs": scopeOrgs})
 		} else if err != nil {
 			return err
 		}
@@ -136,8 +210,8 @@ func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (
 		}
 		if _, err := t.exec(ctx, `UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, kinds = ?,
 			must_change_password = ?, disabled = ?, failed_logins = 0, locked_until = '', version = version + 1,
-			updated_at = ? WHERE id = ?`, in.DisplayName, hash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
-			b2i(in.Disabled), now, old.ID); err != nil {
+			updated_at = ?, data_scope = ?, scope_orgs = ? WHERE id = ?`, in.DisplayName, hash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
+			b2i(in.Disabled), now, scope, scopeOrgs, old.ID); err != nil {
 			return err
 		}
 		if in.Disabled || in.PasswordHash != "" {
@@ -146,9 +220,10 @@ func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (
 			}
 		}
 		return t.audit(ctx, a, "user.update", "user", in.Username, path,
-			map[string]any{"role": old.Role, "org": old.OrgCode, "kinds": old.Kinds, "disabled": old.Disabled},
+			map[string]any{"role": old.Role, "org": old.OrgCode, "kinds": old.Kinds, "disabled": old.Disabled,
+				"data_scope": old.DataScope, "scope_orgs": strings.Join(old.ScopeOrgs, ",")},
 			map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "disabled": in.Disabled,
-				"password_changed": in.PasswordHash != ""})
+				"data_scope": scope, "scope_orgs": scopeOrgs, "password_changed": in.PasswordHash != ""})
 	})
 	if err != nil {
 		return User{}, err
@@ -250,4 +325,33 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// checkDataScope validates an account's data scope and returns it as stored: the scope's name
+// and, for DataCustom, the chosen orgs' codes (each must exist; at least one).
+func (t *tx) checkDataScope(ctx context.Context, in UserInput) (string, string, error) {
+	scope := in.DataScope
+	if scope == "" {
+		scope = DataSubtree
+	}
+	if DataScopeLabel(scope) == "未知" {
+		return "", "", fieldError("data_scope", "未知的数据范围「%s」", scope)
+	}
+	if scope != DataCustom {
+		return scope, "", nil
+	}
+	var codes []string
+	for _, c := range in.ScopeOrgs {
+		if c = strings.TrimSpace(c); c == "" || slices.Contains(codes, c) {
+			continue
+		}
+		if _, err := t.orgByCode(ctx, c); err != nil {
+			return "", "", fieldError("scope_orgs", "自定义数据范围中的单位「%s」不存在", c)
+		}
+		codes = append(codes, c)
+	}
+	if len(codes) == 0 {
+		return "", "", fieldError("scope_orgs", "自定义数据范围至少要选择一个单位")
+	}
+	return scope, strings.Join(codes, ","), nil
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/fazhi/fazhi/internal/ledger"
 )
 
-// TestAuthorization is the acceptance matrix: every role × a record in its own town, in a
-// sibling town and directly under the city × the four ways to reach it (the record page, the
+// TestAuthorization is the acceptance matrix: every role (and data scope) × a record in its own
+// town, in a sibling town and directly under the city × the four ways to reach it (the record page, the
 // API, the statistics, the Excel export). Only a reader of mediation sees its own town's
 // record; a record outside the scope is absent everywhere — not even counted in the figures.
 func TestAuthorization(t *testing.T) {
@@ -23,6 +23,13 @@ func TestAuthorization(t *testing.T) {
 		{"leader", map[string]bool{"own": true}},
 		{"clerk", map[string]bool{"own": true}},
 		{"clerk2", nil}, // a clerk of the same town without mediation
+		// 数据范围: the town's org alone (the record is in a committee below it); chosen orgs
+		// (the other town, the city's committee) without the own town; everything; a
+		// committee's clerk limited to the committee.
+		{"leader-own", nil},
+		{"leader-custom", map[string]bool{"sibling": true, "parent": true}},
+		{"leader-all", map[string]bool{"own": true, "sibling": true, "parent": true}},
+		{"clerk-own", map[string]bool{"own": true}},
 	}
 	eachDB(t, func(t *testing.T, e *env) {
 		for _, role := range roles {
@@ -50,7 +57,10 @@ func TestAuthorization(t *testing.T) {
 				// Export: the 编号 column holds exactly the visible records.
 				status, body, _ := c.do(mustRequest("GET", c.base+"/records/mediation/export.xlsx"))
 				exported := map[string]bool{}
-				if want > 0 {
+				// A reader of mediation whose scope holds none of the three exports an empty
+				// ledger; anyone else is refused.
+				reader := strings.HasPrefix(role.user, "leader") || strings.HasPrefix(role.user, "clerk-") || role.user == "clerk"
+				if reader {
 					if status != http.StatusOK {
 						t.Fatalf("export: %d %s", status, snippet(body))
 					}

@@ -337,6 +337,21 @@ func TestAccounts(t *testing.T) {
 		if status, page := n.get("/records/mediation"); status != http.StatusOK || !strings.Contains(page, "M-OWN") {
 			t.Errorf("after the change: %d", status)
 		}
+		// The data scope (数据范围) changes what the signed-in user sees at the next request.
+		if status, page := a.submit("/users/newclerk/edit", url.Values{"role": {"clerk"}, "org": {townA}, "kinds": {"mediation"},
+			"data_scope": {"custom"}}); status != http.StatusUnprocessableEntity || !strings.Contains(page, "至少要选择一个单位") {
+			t.Errorf("custom scope without orgs: %d %s", status, snippet(page))
+		}
+		if status, page := a.submit("/users/newclerk/edit", url.Values{"role": {"clerk"}, "org": {townA}, "kinds": {"mediation"},
+			"data_scope": {"custom"}, "scope_orgs": {townB}}); status != http.StatusSeeOther {
+			t.Fatalf("custom scope: %d %s", status, snippet(page))
+		}
+		if _, page := a.get("/users"); !strings.Contains(page, "自定义："+townB) {
+			t.Errorf("the accounts list does not show the custom scope")
+		}
+		if status, page := n.get("/records/mediation"); status != http.StatusOK || strings.Contains(page, "M-OWN") || !strings.Contains(page, "M-SIB") {
+			t.Errorf("after the scope change the clerk sees: %d %s", status, snippet(page))
+		}
 		// Disabling ends the session at once.
 		if status, _ := a.submit("/users/newclerk/edit", url.Values{"role": {"clerk"}, "org": {townA}, "kinds": {"mediation"}, "disabled": {"1"}}); status != http.StatusSeeOther {
 			t.Fatalf("disable: %d", status)

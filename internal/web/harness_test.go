@@ -46,13 +46,19 @@ var seedOrgs = []store.OrgInput{
 }
 
 // The accounts, all with the same password. "clerk" may write mediation; "clerk2" is a clerk
-// of the same town granted no kind.
+// of the same town granted no kind. The last four differ from "leader" and "clerk" in their
+// data scope (数据范围) only.
 var seedUsers = []store.UserInput{
 	{Username: "admin", DisplayName: "管理员", Role: auth.RoleSysadmin},
 	{Username: "auditor", DisplayName: "审计员", Role: auth.RoleAuditor, OrgCode: townA},
 	{Username: "leader", DisplayName: "局领导", Role: auth.RoleLeader, OrgCode: townA},
 	{Username: "clerk", DisplayName: "张调解", Role: auth.RoleClerk, OrgCode: townA, Kinds: []string{"mediation"}},
 	{Username: "clerk2", DisplayName: "李干事", Role: auth.RoleClerk, OrgCode: townA},
+	{Username: "leader-own", DisplayName: "只看本镇机关", Role: auth.RoleLeader, OrgCode: townA, DataScope: store.DataOwn},
+	{Username: "leader-custom", DisplayName: "分管乙镇和市调委", Role: auth.RoleLeader, OrgCode: townA, DataScope: store.DataCustom,
+		ScopeOrgs: []string{townB, parentComm}},
+	{Username: "leader-all", DisplayName: "全市", Role: auth.RoleLeader, OrgCode: townA, DataScope: store.DataAll},
+	{Username: "clerk-own", DisplayName: "甲镇调委会", Role: auth.RoleClerk, OrgCode: ownComm, Kinds: []string{"mediation"}, DataScope: store.DataOwn},
 }
 
 // passwordHash is computed once: argon2id costs 64 MiB and a tenth of a second.

@@ -149,14 +149,21 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		// The org: the one chosen, else the user's own (a node rolls up its whole subtree).
 		code := q.Get("org")
-		if code == "" && rs.user != nil {
+		chosen := code != ""
+		if !chosen && rs.user != nil {
 			code = rs.user.OrgCode
 		}
 		if code == "" && len(tree) > 0 {
 			code = tree[0].Code
 		}
 		if code != "" {
-			if p.Org, err = s.st.Org(ctx, sc, code); err != nil {
+			p.Org, err = s.st.Org(ctx, sc, code)
+			// A custom data scope need not include the account's own org: start at the first
+			// org it does include.
+			if !chosen && store.ErrorCode(err) == store.ENOTFOUND && len(tree) > 0 {
+				p.Org, err = s.st.Org(ctx, sc, tree[0].Code)
+			}
+			if err != nil {
 				return err
 			}
 		}

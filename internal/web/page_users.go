@@ -20,6 +20,7 @@ type userRow struct {
 	store.User
 	RoleLabel  string
 	KindLabels string
+	ScopeLabel string
 	Locked     bool
 }
 
@@ -30,7 +31,10 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	var p usersPage
 	for _, u := range users {
-		row := userRow{User: u, RoleLabel: auth.RoleLabel(u.Role)}
+		row := userRow{User: u, RoleLabel: auth.RoleLabel(u.Role), ScopeLabel: store.DataScopeLabel(u.DataScope)}
+		if u.DataScope == store.DataCustom {
+			row.ScopeLabel += "：" + strings.Join(u.ScopeOrgs, "、")
+		}
 		if until, err := time.Parse(time.RFC3339, u.LockedUntil); err == nil {
 			row.Locked = s.now().Before(until)
 		}
@@ -49,6 +53,7 @@ type userFormPage struct {
 	Editing  bool
 	In       store.UserInput
 	Roles    []auth.Role
+	Scopes   []store.DataScopeChoice
 	Orgs     []store.Org
 	Kinds    []kindChoice
 	Problems map[string]string
@@ -81,7 +86,8 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 
 func inputOf(u store.User) store.UserInput {
 	return store.UserInput{Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, OrgCode: u.OrgCode,
-		Kinds: u.Kinds, MustChangePassword: u.MustChangePassword, Disabled: u.Disabled}
+		Kinds: u.Kinds, MustChangePassword: u.MustChangePassword, Disabled: u.Disabled,
+		DataScope: u.DataScope, ScopeOrgs: u.ScopeOrgs}
 }
 
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int, p userFormPage) error {
@@ -89,7 +95,7 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int
 	if err != nil {
 		return err
 	}
-	p.Orgs, p.Roles = orgs, auth.Roles()
+	p.Orgs, p.Roles, p.Scopes = orgs, auth.Roles(), store.DataScopes()
 	for _, k := range law.Kinds() {
 		p.Kinds = append(p.Kinds, kindChoice{Name: k.Name, Label: k.Label, Checked: slices.Contains(p.In.Kinds, k.Name)})
 	}
@@ -115,7 +121,8 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	p := userFormPage{Editing: r.PathValue("name") != "", Problems: map[string]string{}, In: store.UserInput{
 		Username: strings.TrimSpace(f.Get("username")), DisplayName: strings.TrimSpace(f.Get("display_name")),
-		Role: f.Get("role"), OrgCode: f.Get("org"), Kinds: f["kinds"], Disabled: f.Get("disabled") == "1"}}
+		Role: f.Get("role"), OrgCode: f.Get("org"), Kinds: f["kinds"], Disabled: f.Get("disabled") == "1",
+		DataScope: f.Get("data_scope"), ScopeOrgs: f["scope_orgs"]}}
 	var password string
 	if p.Editing {
 		old, err := s.st.UserByName(r.Context(), r.PathValue("name"))
@@ -155,6 +162,9 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	if p.In.Role != auth.RoleClerk {
 		p.In.Kinds = nil // only clerks are granted kinds; leaders read all, the others none
+	}
+	if p.In.DataScope != store.DataCustom {
+		p.In.ScopeOrgs = nil // kept only where they mean something
 	}
 	if len(p.Problems) > 0 {
 		p.Error = "请按提示修改后再提交"

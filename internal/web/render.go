@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +41,7 @@ func parseTemplates(a *assets) (*templates, error) {
 		"actionName": actionLabel,
 		"unitName":   unitLabel,
 		"json":       toJSON,
+		"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
 	}
 	names, err := fs.Glob(templateFS, "templates/pages/*.html")
 	if err != nil {

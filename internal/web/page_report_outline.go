@@ -21,6 +21,10 @@ import (
 // own, an ancestor's, or report.DefaultOutline) in a textarea, each with a live preview filled
 // with the year's figures. Saving validates with report.ParseOutline; a template that names an
 // unknown indicator is shown with its position and is never stored from here.
+//
+// The structure is edited from the same form: buttons move a section or a paragraph up or down,
+// remove a section (after a confirmation) or add a section. They submit the whole editor, so
+// what the user has typed is saved with the edit instead of being lost to it.
 
 type outlinePage struct {
 	T             reportTarget
@@ -29,6 +33,9 @@ type outlinePage struct {
 	Intro         []outlineBlock
 	IntroAdd      outlineBlock
 	Sections      []outlineSection
+	NewTop        string          // a new top-level heading typed but refused, shown again
+	Confirm       *outlineConfirm // a removal waiting for confirmation
+	Notice        string
 	Base          string // the outline's structure as JSON: the save applies the edits to it
 	Problems      []string
 	ProblemsTitle string
@@ -47,6 +54,18 @@ type outlineSection struct {
 	Problem string
 	Blocks  []outlineBlock
 	Add     outlineBlock
+	// The structural edits: the ops of the buttons, and whether they apply here.
+	UpOp, DownOp, RemoveOp, AddOp string
+	First, Last, Only             bool // Only: the only top-level section, which cannot be removed
+	CanAddSub                     bool // not at the deepest heading level
+	NewHeading                    string
+	Confirming                    bool // the section the confirmation at the top is about
+	Empty                         bool // no paragraphs and no subsections: the report leaves it out
+}
+
+// outlineConfirm asks before a section is removed with all it holds.
+type outlineConfirm struct {
+	Op, Label, Detail string
 }
 
 type outlineBlock struct {
@@ -59,6 +78,10 @@ type outlineBlock struct {
 	Rows       int    // the textarea's height, by the template's length
 	PreviewURL string // htmx posts the field here as the user types
 	TextsURL   string // where a free-text block is written
+	// Moving the paragraph within its section (not offered on a new paragraph's field).
+	UpOp, DownOp string
+	Number       int // the paragraph's place in its section, from 1
+	First, Last  bool
 }
 
 type outlineRef struct {
@@ -251,17 +274,26 @@ func (s *Server) reportOutline(w http.ResponseWriter, r *http.Request) error {
 	p.Stored = stored
 	if problem != "" {
 		p.Problems, p.ProblemsTitle = []string{problem}, "提纲有误："
-	} else if err := o.Validate(); err != nil {
-		p.Problems = strings.Split(err.Error(), "\n")
-		p.ProblemsTitle = "当前提纲有误，报告无法生成，也不能发布。请修正标红的段落后保存："
+	} else {
+		p.currentProblems(o)
 	}
 	s.render(w, r, http.StatusOK, "report_outline", "段落模板", p)
 	return nil
 }
 
-// reportOutlineSave applies the edited texts to the outline's structure, validates the result
-// (report.ParseOutline) and stores it. An emptied paragraph is removed; a filled "new paragraph"
-// field is appended to its section.
+// currentProblems lists what is wrong with the outline as it stands, as the report would refuse it.
+func (p *outlinePage) currentProblems(o report.Outline) {
+	if err := o.Validate(); err != nil {
+		p.Problems = strings.Split(err.Error(), "\n")
+		p.ProblemsTitle = "当前提纲有误，报告无法生成，也不能发布。请修正标红的段落后保存："
+	}
+}
+
+// reportOutlineSave applies the edited texts to the outline's structure, then the structural
+// edit of the button pressed (outlineOp), validates the result (report.ParseOutline) and stores
+// it. An emptied paragraph is removed; a filled "new paragraph" or "new heading" field is
+// appended to its section. Nothing is stored when anything is refused, nor while a removal
+// waits for its confirmation.
 func (s *Server) reportOutlineSave(w http.ResponseWriter, r *http.Request) error {
 	t, err := s.reportTarget(r)
 	if err != nil {
@@ -271,32 +303,119 @@ func (s *Server) reportOutlineSave(w http.ResponseWriter, r *http.Request) error
 	if err := json.Unmarshal([]byte(r.PostFormValue("base")), &o); err != nil {
 		return badRequest("提纲数据无法读取，请刷新页面后重新编辑")
 	}
-	applyOutlineForm(&o, r.PostForm)
+	op, err := parseOutlineOp(r.PostFormValue("op"))
+	if err != nil {
+		return err
+	}
+	base := outlineJSON(o)
+	form := applyOutlineForm(&o, r.PostForm)
+	typed := outlineJSON(withoutEmptyBlocks(o)) != base // the page carried edits of its own
+	var done outlineDone
+	var opErr error
+	if len(form.problems) == 0 {
+		done, opErr = applyOutlineOp(&o, op, form.added)
+	}
+	o = withoutEmptyBlocks(o)
+	show := func(status int, set func(p *outlinePage)) error {
+		return s.showOutline(w, r, t, o, status, func(p *outlinePage) {
+			p.keepNewHeadings(form.kept)
+			set(p)
+		})
+	}
+	switch {
+	case len(form.problems) == 0 && opErr == nil && done.confirm != nil:
+		return show(http.StatusOK, func(p *outlinePage) { p.askConfirm(done.confirm, typed) })
+	case len(form.problems) == 0 && op.verb == "cancel":
+		if !typed {
+			redirect(w, r, "/reports/outline?"+t.Query(), "未删除任何内容。")
+			return nil
+		}
+		return show(http.StatusOK, func(p *outlinePage) {
+			p.Notice = "未删除任何内容。页面上的修改尚未保存，请点击“保存段落模板”。"
+		})
+	}
 	raw, err := json.Marshal(o)
 	if err != nil {
 		return err
 	}
-	_, err = report.ParseOutline(raw)
-	problems := emptyHeadings(o)
-	if err != nil {
-		problems = append(strings.Split(err.Error(), "\n"), problems...)
-	}
-	if len(problems) > 0 {
-		pv, perr := s.previewer(r, t)
-		if perr != nil {
-			return perr
+	if problems := saveProblems(o, raw, form.problems, opErr); len(problems) > 0 {
+		title := "提纲有误，未保存。请修正以下问题："
+		if opErr != nil {
+			title = "操作未执行，提纲未保存："
 		}
-		p := outlineEditor(t, o, pv)
-		p.Problems, p.ProblemsTitle = problems, "提纲有误，未保存。请修正以下问题："
-		s.render(w, r, http.StatusUnprocessableEntity, "report_outline", "段落模板", p)
-		return nil
+		return show(http.StatusUnprocessableEntity, func(p *outlinePage) { p.Problems, p.ProblemsTitle = problems, title })
 	}
 	rs := state(r)
 	if err := s.st.SaveReportOutline(r.Context(), rs.actor(), rs.scope, t.Org.Code, string(raw)); err != nil {
 		return err
 	}
-	redirect(w, r, "/reports/outline?"+t.Query(), "段落模板已保存，"+t.Org.Name+"的年度报告将按此模板生成。")
+	flash := done.flash
+	switch {
+	case flash == "":
+		flash = "段落模板已保存，" + t.Org.Name + "的年度报告将按此模板生成。"
+	case typed:
+		flash += "页面上的其他修改已一并保存。"
+	}
+	redirect(w, r, "/reports/outline?"+t.Query()+done.anchor, flash)
 	return nil
+}
+
+// saveProblems lists why an outline cannot be stored: the edit refused first, then the new
+// headings refused, then what report.ParseOutline and emptyHeadings find in the result.
+func saveProblems(o report.Outline, raw []byte, formProblems []string, opErr error) []string {
+	var problems []string
+	if opErr != nil {
+		problems = append(problems, opErr.Error())
+	}
+	problems = append(problems, formProblems...)
+	if _, err := report.ParseOutline(raw); err != nil {
+		problems = append(problems, strings.Split(err.Error(), "\n")...)
+	}
+	return append(problems, emptyHeadings(o)...)
+}
+
+// showOutline renders the editor for an outline that is not (or not yet) stored as shown.
+func (s *Server) showOutline(w http.ResponseWriter, r *http.Request, t reportTarget, o report.Outline, status int, set func(p *outlinePage)) error {
+	pv, err := s.previewer(r, t)
+	if err != nil {
+		return err
+	}
+	_, stored, _, err := s.loadOutline(r, t.Org.Code)
+	if err != nil {
+		return err
+	}
+	p := outlineEditor(t, o, pv)
+	p.Stored = stored
+	p.currentProblems(o)
+	set(&p)
+	s.render(w, r, status, "report_outline", "段落模板", p)
+	return nil
+}
+
+// askConfirm puts the confirmation of a removal at the top of the editor and marks the section.
+func (p *outlinePage) askConfirm(c *outlineConfirm, typed bool) {
+	if typed {
+		c.Detail += "页面上的其他修改将随删除一并保存。"
+	}
+	p.Confirm = c
+	for i := range p.Sections {
+		if "remove-confirmed:"+p.Sections[i].Path == c.Op {
+			p.Sections[i].Confirming = true
+		}
+	}
+}
+
+// keepNewHeadings shows again the new headings that were refused, so they can be corrected.
+func (p *outlinePage) keepNewHeadings(kept map[string]string) {
+	p.NewTop = kept[newSectionField(nil)]
+	for i := range p.Sections {
+		p.Sections[i].NewHeading = kept["newsec."+p.Sections[i].Path]
+	}
+}
+
+func outlineJSON(o report.Outline) string {
+	b, _ := json.Marshal(o)
+	return string(b)
 }
 
 // reportOutlineReset deletes the org's own outline: its report uses the default again (or the
@@ -343,53 +462,8 @@ func cleanTemplate(s string) string {
 	return strings.TrimSpace(strings.NewReplacer("\r", "", "\n", "").Replace(s))
 }
 
-// applyOutlineForm writes the posted title, headings and templates into o. Blocks are numbered
-// in outline order (the opening blocks, then each section's blocks before its subsections), the
-// order outlineEditor gives the fields.
-func applyOutlineForm(o *report.Outline, form url.Values) {
-	if v, ok := form["title"]; ok {
-		o.Title = strings.TrimSpace(v[0])
-	}
-	n := 0
-	blocks := func(list []report.Block, path string) []report.Block {
-		var out []report.Block
-		for _, b := range list {
-			field := "tpl." + strconv.Itoa(n)
-			n++
-			if b.Key != "" {
-				b.Template = ""
-				out = append(out, b)
-				continue
-			}
-			if v, ok := form[field]; ok {
-				b.Template = cleanTemplate(v[0])
-			}
-			if b.Template == "" {
-				continue // emptied: the paragraph is removed
-			}
-			out = append(out, b)
-		}
-		if v := cleanTemplate(form.Get("new." + path)); v != "" {
-			out = append(out, report.Block{Template: v})
-		}
-		return out
-	}
-	o.Blocks = blocks(o.Blocks, "intro")
-	var sections func(list []report.Section, prefix string)
-	sections = func(list []report.Section, prefix string) {
-		for i := range list {
-			path := prefix + strconv.Itoa(i)
-			if v, ok := form["h."+path]; ok {
-				list[i].Heading = strings.TrimSpace(v[0])
-			}
-			list[i].Blocks = blocks(list[i].Blocks, path)
-			sections(list[i].Sections, path+".")
-		}
-	}
-	sections(o.Sections, "")
-}
-
-// outlineEditor lays the outline out as fields, in the order applyOutlineForm reads them.
+// outlineEditor lays the outline out as fields, in the order applyOutlineForm reads them, with
+// the buttons of the structural edits.
 func outlineEditor(t reportTarget, o report.Outline, pv previewer) outlinePage {
 	p := outlinePage{T: t, Title: o.Title, TitleProblem: headingProblem(o.Title),
 		PreviewURL: "/reports/outline/preview?" + t.Query(), TextsURL: "/reports/texts?" + t.Query()}
@@ -400,11 +474,14 @@ func outlineEditor(t reportTarget, o report.Outline, pv previewer) outlinePage {
 		return outlineBlock{Field: name, PreviewURL: p.PreviewURL + "&" + url.Values{"field": {name}}.Encode(),
 			TextsURL: p.TextsURL, Rows: 3}
 	}
-	blocks := func(list []report.Block) []outlineBlock {
+	blocks := func(list []report.Block, path string) []outlineBlock {
 		var out []outlineBlock
-		for _, b := range list {
+		for i, b := range list {
 			ob := field("tpl." + strconv.Itoa(n))
 			n++
+			ob.Number, ob.First, ob.Last = i+1, i == 0, i == len(list)-1
+			at := path + "/" + strconv.Itoa(i)
+			ob.UpOp, ob.DownOp = "para-up:"+at, "para-down:"+at
 			if b.Key != "" {
 				ob.Key, ob.KeyLabel, ob.Optional = b.Key, report.TextLabel(b.Key), b.Optional
 			} else {
@@ -420,7 +497,7 @@ func outlineEditor(t reportTarget, o report.Outline, pv previewer) outlinePage {
 		b.Preview = paraPreview{Year: t.Year, Empty: true}
 		return b
 	}
-	p.Intro, p.IntroAdd = blocks(o.Blocks), newBlock("intro")
+	p.Intro, p.IntroAdd = blocks(o.Blocks, "intro"), newBlock("intro")
 	var sections func(list []report.Section, prefix, where string, depth int)
 	sections = func(list []report.Section, prefix, where string, depth int) {
 		for i := range list {
@@ -432,8 +509,11 @@ func outlineEditor(t reportTarget, o report.Outline, pv previewer) outlinePage {
 			path := prefix + strconv.Itoa(i)
 			number := where + outlineNumber(level, i+1)
 			sec := outlineSection{Path: path, Number: number, Depth: depth, Heading: s.Heading,
-				Problem: headingProblem(s.Heading), Add: newBlock(path)}
-			sec.Blocks = blocks(s.Blocks)
+				Problem: headingProblem(s.Heading), Add: newBlock(path),
+				UpOp: "up:" + path, DownOp: "down:" + path, RemoveOp: "remove:" + path, AddOp: "add:" + path,
+				First: i == 0, Last: i == len(list)-1, Only: depth == 1 && len(list) == 1,
+				CanAddSub: depth < report.MaxDepth, Empty: len(s.Blocks) == 0 && len(s.Sections) == 0}
+			sec.Blocks = blocks(s.Blocks, path)
 			p.Sections = append(p.Sections, sec)
 			sections(s.Sections, path+".", number, depth+1)
 		}

@@ -448,4 +448,5 @@ func TestBrowserReportOutlineStructure(t *testing.T) {
 	if got, want := ed.printed(), []string{"一、乙节", "（一）乙子一", "（二）乙子二", "二、丙节"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("after the removal: %q", got)
 	}
+	t.Log("browser outline test ran: chromium")
 }

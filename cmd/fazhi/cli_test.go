@@ -167,6 +167,27 @@ func TestCalendarCommands(t *testing.T) {
 	}
 }
 
+// An org ledger the database refuses (a parent that does not exist) names the row and the code,
+// and writes none of the file.
+func TestImportOrgsNamesTheRow(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "orgs.csv")
+	if err := os.WriteFile(file, []byte("编码,名称,类型,上级编码\n1,兴宁市,县级市,\n11,甲镇,镇,1\n12,乙镇,镇,99\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out := fazhi(t, dir, "import", "--kind", "org", file)
+	if code != 1 || !strings.Contains(out, "第4行 编码「12」：上级编码「99」不存在") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	// Corrected, the whole file is new: the refused attempt left nothing behind.
+	if err := os.WriteFile(file, []byte("编码,名称,类型,上级编码\n1,兴宁市,县级市,\n11,甲镇,镇,1\n12,乙镇,镇,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := fazhi(t, dir, "import", "--kind", "org", file); code != 0 || !strings.Contains(out, "新增 3") {
+		t.Errorf("the corrected file: %d %q", code, out)
+	}
+}
+
 func TestBackupRestoreCommands(t *testing.T) {
 	dir := t.TempDir()
 	if code, out := fazhi(t, dir, "user", "add", "zhang", "--role", "leader"); code != 0 {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -107,6 +108,7 @@ func (s *Store) ResolveOrg(ctx context.Context, sc Scope, codeOrName string) (Or
 // OrgInput is an org to create or update, keyed by code.
 type OrgInput struct {
 	Code, Name, Type, ParentCode, CreditCode string
+	Line                                     int // the ledger row it came from, for messages (0: none)
 }
 
 func (in OrgInput) check() error {
@@ -154,7 +156,7 @@ func (s *Store) ImportOrgs(ctx context.Context, a Actor, sc Scope, rows []OrgInp
 				}
 				_, what, err := t.saveOrg(ctx, a, sc, in, 0)
 				if err != nil {
-					return fmt.Errorf("编码「%s」：%w", in.Code, err)
+					return orgRowError(in, err)
 				}
 				switch what {
 				case "created":
@@ -173,6 +175,20 @@ func (s *Store) ImportOrgs(ctx context.Context, a Actor, sc Scope, rows []OrgInp
 		return nil
 	})
 	return res, err
+}
+
+// orgRowError says which row of an org import was refused: the row (when it came from a
+// ledger) and the code, before the reason; a coded error keeps its code.
+func orgRowError(in OrgInput, err error) error {
+	where := fmt.Sprintf("编码「%s」：", in.Code)
+	if in.Line > 0 {
+		where = fmt.Sprintf("第%d行 ", in.Line) + where
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return &Error{Code: e.Code, Field: e.Field, Message: where + e.Message, problems: e.problems}
+	}
+	return fmt.Errorf("%s%w", where, err)
 }
 
 func hasCode(rows []OrgInput, code string) bool {

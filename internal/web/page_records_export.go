@@ -50,7 +50,7 @@ func (s *Server) recordsExport(format string) handler {
 		name := kind.Label + "台账-" + s.today().String() + "." + format
 		ct := "text/csv; charset=utf-8"
 		if format == "xlsx" {
-			ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+			ct = xlsxType
 		}
 		w.Header().Set("Content-Type", ct)
 		w.Header().Set("Content-Disposition", contentDisposition(name))

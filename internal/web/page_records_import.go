@@ -14,14 +14,19 @@ import (
 	"github.com/fazhi/fazhi/internal/store"
 )
 
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 // Bringing a ledger in from Excel on the web, as `fazhi import` does at the shell: the same
 // checks (internal/intake), the same rule that a file with errors writes nothing unless the
 // clerk asks to skip the bad rows, and every problem named by row, column and value.
 
 type importPage struct {
-	Kind        *law.Kind
-	Base        string
-	OrgLabel    string // the header of the kind's org column
+	Heading     string
+	Intro       string
+	Action      string // where the form posts
+	TemplateURL string
+	BackURL     string
+	OrgLabel    string // the header of the kind's org column ("" for the org tree: no default)
 	DefaultOrg  string
 	Skip        bool
 	File        string
@@ -44,10 +49,12 @@ func writableKind(r *http.Request) (*law.Kind, error) {
 }
 
 func newImportPage(kind *law.Kind) importPage {
-	p := importPage{Kind: kind, Base: "/records/" + kind.Name}
+	base := "/records/" + kind.Name
+	p := importPage{Heading: "导入" + kind.Label + "台账", Action: base + "/import", TemplateURL: base + "/template.xlsx", BackURL: base}
 	if f, ok := kind.Field(kind.OrgField); ok {
 		p.OrgLabel = f.Label
 	}
+	p.Intro = "从 Excel（.xlsx）或 CSV 文件批量登记和更新记录：按「" + p.OrgLabel + "」和「编号」对应，已有的记录按文件更新，同一文件重复导入不会产生重复记录。"
 	return p
 }
 
@@ -56,7 +63,8 @@ func (s *Server) recordsImportForm(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "records_import", "导入"+kind.Label+"台账", newImportPage(kind))
+	p := newImportPage(kind)
+	s.render(w, r, http.StatusOK, "records_import", p.Heading, p)
 	return nil
 }
 
@@ -77,7 +85,7 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 	sheet, err := uploadedSheet(r, &p)
 	if err != nil {
 		p.Problem = err.Error()
-		s.render(w, r, http.StatusUnprocessableEntity, "records_import", "导入"+kind.Label+"台账", p)
+		s.render(w, r, http.StatusUnprocessableEntity, "records_import", p.Heading, p)
 		return nil
 	}
 	res, errs, err := intake.Records(r.Context(), s.st, rs.actor(), rs.scope, kind, sheet,
@@ -88,19 +96,25 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Problem = err.Error()
 	}
+	s.importOutcome(w, r, p, res, errs)
+	return nil
+}
+
+// importOutcome answers an import: back to the list with the counts when all went in, else the
+// import page with every problem (422 when nothing was written).
+func (s *Server) importOutcome(w http.ResponseWriter, r *http.Request, p importPage, res store.ImportResult, errs []ledger.RowError) {
 	if len(errs) == 0 && p.Problem == "" {
-		redirect(w, r, p.Base, fmt.Sprintf("已导入「%s」：新增 %d 条，更新 %d 条，未变 %d 条", p.File, res.Created, res.Updated, res.Unchanged))
-		return nil
+		redirect(w, r, p.BackURL, fmt.Sprintf("已导入「%s」：新增 %d 条，更新 %d 条，未变 %d 条", p.File, res.Created, res.Updated, res.Unchanged))
+		return
 	}
 	p.Errors = errs
 	if p.Skip && p.Problem == "" {
 		p.Result = &res // the good rows are in; the page lists the ones left out
-		s.render(w, r, http.StatusOK, "records_import", "导入"+kind.Label+"台账", p)
-		return nil
+		s.render(w, r, http.StatusOK, "records_import", p.Heading, p)
+		return
 	}
 	p.NothingDone = true
-	s.render(w, r, http.StatusUnprocessableEntity, "records_import", "导入"+kind.Label+"台账", p)
-	return nil
+	s.render(w, r, http.StatusUnprocessableEntity, "records_import", p.Heading, p)
 }
 
 // uploadedSheet reads the chosen file; a missing or unreadable file is the whole file's problem.
@@ -138,7 +152,7 @@ func (s *Server) recordsTemplate(w http.ResponseWriter, r *http.Request) error {
 	if err := ledger.WriteTemplateTo(&buf, kind.Label, fields); err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Type", xlsxType)
 	w.Header().Set("Content-Disposition", contentDisposition(kind.Label+"台账模板.xlsx"))
 	w.Write(buf.Bytes())
 	return nil

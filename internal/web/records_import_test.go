@@ -139,3 +139,41 @@ func TestRecordsTemplateDownload(t *testing.T) {
 		t.Error("the dictionary word is not among the template's choices")
 	}
 }
+
+// The administrator brings the org tree in from Excel: a row whose parent does not exist
+// refuses the file, named by row; the corrected file goes in; nobody else may import orgs.
+func TestOrgsImportPage(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		a := e.login(t, "admin")
+		sheet := func(parent string) []byte {
+			var buf bytes.Buffer
+			if err := ledger.WriteTo(&buf, "xlsx", law.OrgFields, []law.Values{
+				{"code": "441481102", "name": "丙镇", "type": "镇", "parent": cityCode},
+				{"code": "441481102-TJ", "name": "丙镇人民调解委员会", "type": "人民调解委员会", "parent": parent},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+		status, page := a.upload("/orgs/import", "新设丙镇.xlsx", sheet("441481999"), nil)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(page, "第3行 编码「441481102-TJ」") {
+			t.Fatalf("unknown parent: %d %s", status, snippet(page))
+		}
+		if _, err := e.st.Org(context.Background(), systemScope(), "441481102"); err == nil {
+			t.Fatal("a refused org file wrote its first row")
+		}
+		if status, page := a.upload("/orgs/import", "新设丙镇.xlsx", sheet("441481102"), nil); status != http.StatusSeeOther {
+			t.Fatalf("the corrected file: %d %s", status, snippet(page))
+		}
+		if o, err := e.st.Org(context.Background(), systemScope(), "441481102-TJ"); err != nil || o.ParentCode != "441481102" {
+			t.Fatalf("imported org: %+v %v", o, err)
+		}
+		if status, _ := a.get("/orgs/template.xlsx"); status != http.StatusOK {
+			t.Errorf("org template: %d", status)
+		}
+		c := e.login(t, "leader")
+		if status, _ := c.upload("/orgs/import", "x.xlsx", sheet(cityCode), nil); status != http.StatusForbidden {
+			t.Errorf("a leader imports orgs: %d", status)
+		}
+	})
+}

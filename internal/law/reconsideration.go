@@ -106,7 +106,7 @@ var Reconsideration = register(&Kind{
 	Transitions: []Transition{
 		{Name: "request_supplement", Label: "通知补正", From: []string{"审查中"}, To: "补正中",
 			Inputs: []string{"supplement_requested_on", "supplement_items"}, Needs: []string{"supplement_requested_on", "supplement_items"},
-			Sets: map[string]string{"acceptance": "补正中"}, Article: "行政复议法第31条第1款"},
+			Sets: map[string]string{"acceptance": "补正中"}, Article: "行政复议法第31条第1款", Apply: checkSupplementRequest},
 		{Name: "supplement_received", Label: "收到补正材料", From: []string{"补正中"}, To: "审查中",
 			Inputs: []string{"supplement_received_on"}, Needs: []string{"supplement_received_on"},
 			Sets: map[string]string{"acceptance": "审查中"}, Article: "行政复议法第31条"},
@@ -231,6 +231,7 @@ var Reconsideration = register(&Kind{
 				{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
 				{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
 				{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
+				{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
 				{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
 			}
 			for _, o := range order {
@@ -425,6 +426,28 @@ func checkTermination(v Values) string {
 
 // checkHearingNotice: the parties are told in writing five working days before the hearing
 // (第51条).
+// checkSupplementRequest: 第31条第1款 — the request to supplement goes out within five working
+// days of receiving the application (after that, 第30条第2款 has made the application accepted),
+// and once, listing every item. Checked on the transition, not on stored records: a ledger of
+// past cases records what happened, even when it happened late (the clock shows it overdue).
+func checkSupplementRequest(v Values) string {
+	if v.Str("supplement_received_on") != "" {
+		return "补正通知应当一次性载明需要补正的事项，本案已通知过补正并已收到补正材料，不能再次通知补正"
+	}
+	addwd := v.Workdays()
+	if addwd == nil || v.Str("received_on") == "" || v.Str("supplement_requested_on") == "" {
+		return ""
+	}
+	latest, err := addwd(v.Str("received_on"), 5)
+	if err != nil {
+		return err.Error()
+	}
+	if v.Str("supplement_requested_on") > latest {
+		return "补正通知应在收到申请之日起五个工作日内（不晚于 " + latest + "）发出；审查期限届满未作出不予受理决定的，依第30条第2款视为受理"
+	}
+	return ""
+}
+
 func checkHearingNotice(v Values) string {
 	addwd := v.Workdays()
 	if addwd == nil || v.Str("hearing_on") == "" || v.Str("hearing_notice_on") == "" {

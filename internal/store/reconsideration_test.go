@@ -147,6 +147,41 @@ func TestReconsiderationClocks(t *testing.T) {
 }
 
 // A case imported from a ledger gets the same clocks as one entered step by step.
+// 通知补正 (第31条第1款): within five working days of receipt (here across 国庆: 2025-09-26 ⇒
+// 2025-10-10 at the latest), and only once.
+func TestSupplementRequest(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seedBureau(t, s)
+		r, err := s.CreateRecord(ctx, admin, all(), "reconsideration", application("R-S", "2025-09-26"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ask := func(on string) (store.Record, error) {
+			return s.Transition(ctx, admin, all(), r.ID, r.Version, "request_supplement",
+				law.Values{"supplement_requested_on": on, "supplement_items": "申请人身份证明材料"})
+		}
+		if _, err := ask("2025-10-11"); err == nil || !strings.Contains(err.Error(), "不晚于 2025-10-10") {
+			t.Fatalf("a request after the five working days: %v", err)
+		}
+		if _, err := ask("2025-09-25"); err == nil || !strings.Contains(err.Error(), "补正通知日期早于收到申请日期") {
+			t.Fatalf("a request before the application: %v", err)
+		}
+		if r, err = ask("2025-10-10"); err != nil {
+			t.Fatalf("a request on the last day: %v", err)
+		}
+		if r, err = s.Transition(ctx, admin, all(), r.ID, r.Version, "supplement_received", law.Values{"supplement_received_on": "2025-10-15"}); err != nil {
+			t.Fatal(err)
+		}
+		if c := clockDue(t, s, r.ID, "reconsideration.acceptance_review"); c.Due != "2025-10-22" {
+			t.Errorf("the review restarts from the materials: due %s, want 2025-10-22", c.Due)
+		}
+		if _, err := ask("2025-10-16"); err == nil || !strings.Contains(err.Error(), "一次性") {
+			t.Fatalf("a second request: %v", err)
+		}
+	})
+}
+
 func TestReconsiderationImportedClocks(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()

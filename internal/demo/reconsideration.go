@@ -144,6 +144,8 @@ type reconCase struct {
 	procedure, simpleGround string
 	copySent, answered      calendar.Date
 	hearingOn, hearingNote  calendar.Date
+	consultGround, opinion  string        // 第52条: why the 行政复议委员会 was consulted, and its opinion
+	opinionOn               calendar.Date // when the opinion was given
 	observers, panel        []string
 	suspended, resumed      calendar.Date // resumed zero: still suspended
 	suspGround              string
@@ -866,6 +868,9 @@ func (g *reconGen) openCases() []*reconCase {
 	c = add("2025-02-24")
 	c.acceptance, c.accepted, c.procedure = "受理", d("2025-02-26"), "普通"
 	c.copySent, c.answered = d("2025-03-04"), d("2025-03-14")
+	// A technical case (第52条第2款第2项): the committee's opinion is in, the decision not yet.
+	c.consultGround, c.opinionOn = law.ConsultationGrounds[1], d("2025-03-27")
+	c.opinion = "委员会多数意见：检测报告的采样程序符合技术规范，被申请人认定事实清楚，建议维持"
 	c = add("2025-03-19")
 	c.act, c.resp, c.amount, c.onTheSpot, c.warning = "政府信息公开", departments[2], "", false, false
 	c.acceptance, c.accepted, c.procedure, c.simpleGround = "受理", d("2025-03-21"), "简易", "政府信息公开"
@@ -1067,6 +1072,9 @@ func (c *reconCase) values(org string) law.Values {
 		set("hearing_on", c.hearingOn)
 		set("hearing_notice_on", c.hearingNote)
 	}
+	str("consultation_ground", c.consultGround)
+	set("committee_opinion_on", c.opinionOn)
+	str("committee_opinion", c.opinion)
 	if !c.suspended.IsZero() {
 		v["suspended_on"] = c.suspended.String()
 		v["suspension_ground"] = c.suspGround
@@ -1158,6 +1166,8 @@ func (c *reconCase) steps() []step {
 	add(c.copySent, 3, "send_copy", "copy_sent_on", ds(c.copySent))
 	add(c.answered, 4, "receive_answer", "answer_received_on", ds(c.answered))
 	add(c.hearingNote, 5, "schedule_hearing", "hearing_on", ds(c.hearingOn), "hearing_notice_on", ds(c.hearingNote))
+	add(c.opinionOn, 6, "record_consultation", "consultation_ground", c.consultGround, "committee_opinion_on", ds(c.opinionOn),
+		"committee_opinion", c.opinion)
 	add(c.suspended, 6, "suspend", "suspended_on", ds(c.suspended), "suspension_ground", c.suspGround)
 	if !c.mediationPause {
 		add(c.resumed, 7, "resume", "resumed_on", ds(c.resumed))

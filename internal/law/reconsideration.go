@@ -41,6 +41,11 @@ var CorrectionOutcomes = []string{"变更", "撤销", "部分撤销", "确认违
 // SimpleGrounds are when the simplified procedure may apply (第53条).
 var SimpleGrounds = []string{"当场作出", "警告或者通报批评", "涉案款额三千元以下", "政府信息公开", "各方当事人同意"}
 
+// ConsultationGrounds are the cases of 第52条第2款 in which the reconsideration office must ask
+// the 行政复议委员会 for its advisory opinion; the first is also a case that must be heard
+// (第50条第1款).
+var ConsultationGrounds = []string{"案情重大、疑难、复杂", "专业性、技术性较强", "第24条第2款规定的案件", "复议机构认为有必要"}
+
 var (
 	reconsiderationStages = []string{"审查中", "补正中", "审理中", "中止", "已审结", "不予受理", "受理前化解", "视为撤回"}
 	reconsiderationFinal  = []string{"已审结", "不予受理", "受理前化解", "视为撤回"}
@@ -89,6 +94,10 @@ var Reconsideration = register(&Kind{
 		{Key: "hearing", Label: "听证", Type: Bool},
 		{Key: "hearing_on", Label: "听证日期", Type: Date},
 		{Key: "hearing_notice_on", Label: "听证通知日期", Type: Date, Help: "第51条：听证五日前书面通知当事人"},
+		{Key: "consultation_ground", Label: "提请咨询情形", Type: Enum, Values: ConsultationGrounds,
+			Help: "第52条第2款：有所列情形之一的，应当提请行政复议委员会提出咨询意见"},
+		{Key: "committee_opinion_on", Label: "委员会咨询意见日期", Type: Date},
+		{Key: "committee_opinion", Label: "委员会咨询意见", Type: Text, Help: "第52条第3款：行政复议机构应当记录咨询意见"},
 		{Key: "suspensions", Label: "中止期间", Type: Intervals, Help: "起日~止日，多段用；分隔；尚未恢复的写 起日~"},
 		{Key: "suspension_ground", Label: "中止事由", Type: Enum, Values: SuspensionGrounds, Help: "第39条"},
 		{Key: "suspended_on", Label: "中止日期", Type: Date},
@@ -147,6 +156,10 @@ var Reconsideration = register(&Kind{
 		{Name: "schedule_hearing", Label: "安排听证", From: []string{"审理中"},
 			Inputs: []string{"hearing_on", "hearing_notice_on"}, Needs: []string{"hearing_on", "hearing_notice_on"},
 			Sets: map[string]string{"hearing": "是"}, Article: "行政复议法第50–51条（听证五日前通知）"},
+		{Name: "record_consultation", Label: "记录委员会咨询意见", From: []string{"审理中", "中止"},
+			Inputs:  []string{"consultation_ground", "committee_opinion_on", "committee_opinion"},
+			Needs:   []string{"consultation_ground", "committee_opinion_on", "committee_opinion"},
+			Article: "行政复议法第52条"},
 		{Name: "suspend", Label: "中止审理", From: []string{"审理中"}, To: "中止",
 			Inputs: []string{"suspended_on", "suspension_ground"}, Needs: []string{"suspended_on", "suspension_ground"},
 			Article: "行政复议法第39条", Apply: openSuspension},
@@ -162,7 +175,7 @@ var Reconsideration = register(&Kind{
 				if !contains(DecisionOutcomes, v.Str("outcome")) {
 					return "复议决定应为：" + strings.Join(DecisionOutcomes, "、")
 				}
-				return ""
+				return consultedAndHeard(v)
 			}},
 		{Name: "mediate", Label: "制作调解书结案", From: []string{"审理中", "中止"}, To: "已审结",
 			Inputs: []string{"closed_on"}, Needs: []string{"closed_on"}, Sets: map[string]string{"outcome": "调解"},
@@ -233,6 +246,8 @@ var Reconsideration = register(&Kind{
 				{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
 				{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
 				{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
+				{"accepted_on", "committee_opinion_on", "委员会咨询意见日期早于受理日期"},
+				{"committee_opinion_on", "closed_on", "结案日期早于委员会咨询意见日期"},
 			}
 			for _, o := range order {
 				if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
@@ -426,6 +441,23 @@ func checkTermination(v Values) string {
 
 // checkHearingNotice: the parties are told in writing five working days before the hearing
 // (第51条).
+// consultedAndHeard gates a decision on the cases 第52条 and 第50条 single out: one with a
+// consultation ground needs the committee's recorded opinion first; a major, difficult or
+// complex case must also have been heard.
+func consultedAndHeard(v Values) string {
+	g := v.Str("consultation_ground")
+	if g == "" {
+		return ""
+	}
+	if v.Str("committee_opinion_on") == "" || v.Str("committee_opinion") == "" {
+		return "本案属于第52条第2款「" + g + "」情形，应当先提请行政复议委员会提出咨询意见并记录（「记录委员会咨询意见」）"
+	}
+	if g == ConsultationGrounds[0] && v.Str("hearing_on") == "" {
+		return "审理重大、疑难、复杂的行政复议案件应当组织听证（第50条第1款），请先「安排听证」"
+	}
+	return ""
+}
+
 // checkSupplementRequest: 第31条第1款 — the request to supplement goes out within five working
 // days of receiving the application (after that, 第30条第2款 has made the application accepted),
 // and once, listing every item. Checked on the transition, not on stored records: a ledger of

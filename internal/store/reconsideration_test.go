@@ -182,6 +182,48 @@ func TestSupplementRequest(t *testing.T) {
 	})
 }
 
+// A case of 第52条第2款 is decided only after the 行政复议委员会's opinion is recorded, and a
+// major, difficult or complex one only after a hearing as well (第50条第1款).
+func TestConsultationBeforeDecision(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seedBureau(t, s)
+		v := application("R-C", "2025-03-03")
+		v["consultation_ground"] = law.ConsultationGrounds[0]
+		r, err := s.CreateRecord(ctx, admin, all(), "reconsideration", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err = s.Transition(ctx, admin, all(), r.ID, r.Version, "accept", law.Values{"accepted_on": "2025-03-05", "procedure": "普通"}); err != nil {
+			t.Fatal(err)
+		}
+		decide := func() error {
+			_, err := s.Transition(ctx, admin, all(), r.ID, r.Version, "decide", law.Values{"closed_on": "2025-04-20", "outcome": "维持"})
+			return err
+		}
+		if err := decide(); err == nil || !strings.Contains(err.Error(), "应当先提请行政复议委员会提出咨询意见") {
+			t.Fatalf("a decision without the committee's opinion: %v", err)
+		}
+		if _, err := s.Transition(ctx, admin, all(), r.ID, r.Version, "record_consultation", law.Values{"consultation_ground": law.ConsultationGrounds[0],
+			"committee_opinion_on": "2025-03-01", "committee_opinion": "建议维持"}); err == nil || !strings.Contains(err.Error(), "早于受理日期") {
+			t.Fatalf("an opinion dated before acceptance: %v", err)
+		}
+		if r, err = s.Transition(ctx, admin, all(), r.ID, r.Version, "record_consultation", law.Values{"consultation_ground": law.ConsultationGrounds[0],
+			"committee_opinion_on": "2025-04-01", "committee_opinion": "建议维持"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := decide(); err == nil || !strings.Contains(err.Error(), "第50条第1款") {
+			t.Fatalf("a major case decided without a hearing: %v", err)
+		}
+		if r, err = s.Transition(ctx, admin, all(), r.ID, r.Version, "schedule_hearing", law.Values{"hearing_on": "2025-04-10", "hearing_notice_on": "2025-04-02"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := decide(); err != nil {
+			t.Fatalf("consulted and heard: %v", err)
+		}
+	})
+}
+
 func TestReconsiderationImportedClocks(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()

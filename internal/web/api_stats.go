@@ -7,6 +7,7 @@ import (
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/report"
 )
 
 // apiStats computes every indicator over the scope (or one org's subtree within it) for a year
@@ -35,6 +36,32 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// apiReport is the annual report's draft as data: the same Assemble as the report pages and
+// `fazhi report`, over the caller's scope, with the checks that stand between it and
+// publication. Figures link to the records pages that list what they count.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	sc := state(r).scope
+	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, ""))
+	if err != nil && d == nil {
+		return err
+	}
+	publishable := d.Report != nil
+	for _, is := range d.Issues {
+		publishable = publishable && is.Severity != report.SeverityError
+	}
+	issues := d.Issues
+	if issues == nil {
+		issues = []report.Issue{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"org_code": t.Org.Code, "year": t.Year, "report": d.Report,
+		"issues": issues, "publishable": publishable})
 	return nil
 }
 

@@ -65,6 +65,13 @@ func openAPIDocument() ([]byte, error) {
 				"label": obj{"type": "string"}, "unit": obj{"type": "string"}, "value": obj{"type": "number"},
 				"numerator": obj{"type": "number"}, "denominator": obj{"type": "number"}, "formula": obj{"type": "string"},
 				"by": obj{"type": "object", "additionalProperties": obj{"type": "number"}}, "unavailable": obj{"type": "string"}}}}}},
+		"Report": obj{"type": "object", "description": "法治政府建设年度报告（草稿）：与报告页面、`fazhi report` 同一份计算结果", "properties": obj{
+			"org_code": obj{"type": "string"}, "year": obj{"type": "integer"},
+			"report": obj{"type": "object", "description": "标题、各级标题与段落（parts）、报告中出现的每个数字（figures，含公式和分子分母）、未写入的段落（omitted）"},
+			"issues": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+				"severity": obj{"type": "string", "enum": []string{"error", "warning", "info"}}, "code": obj{"type": "string"},
+				"message": obj{"type": "string"}, "indicator_id": obj{"type": "string"}, "where": obj{"type": "string"}}}},
+			"publishable": obj{"type": "boolean", "description": "没有错误（有错误时须在报告页面逐条说明理由后才能发布）"}}},
 		"Session": obj{"type": "object", "properties": obj{"user": obj{"type": "object"}, "role_label": obj{"type": "string"},
 			"csrf_token": obj{"type": "string", "description": "修改类请求须在请求头 X-CSRF-Token 中携带"},
 			"expires_at": obj{"type": "string", "format": "date-time"}, "permissions": obj{"type": "object"}}},
@@ -110,6 +117,9 @@ func openAPIDocument() ([]byte, error) {
 			queryParam("year", "年度，如 2024", obj{"type": "integer"}), queryParam("from", "起始日期（与 to 一起代替 year）", date),
 			queryParam("to", "截止日期", date), queryParam("org", "组织编码（含下级），默认整个权限范围", str)},
 			"responses": with(obj{"200": ok("指标", ref("Stats")), "400": errResp("参数有误"), "404": errResp("组织不存在或不可见")})}},
+		"/report": obj{"get": obj{"summary": "年度报告草稿及其检查结果（只统计权限范围内的记录）", "parameters": []obj{
+			queryParam("year", "报告年度，默认上一年", obj{"type": "integer"}), queryParam("org", "组织编码（含下级），默认权限范围的根", str)},
+			"responses": with(obj{"200": ok("报告", ref("Report")), "400": errResp("参数有误"), "404": errResp("组织不存在或不可见")})}},
 	}
 
 	for _, k := range law.Kinds() {

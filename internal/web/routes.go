@@ -86,6 +86,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/records/{kind}/{id}/events", s.signedIn(s.apiEvents))
 	mux.HandleFunc("GET /api/v1/clocks", s.signedIn(s.apiClocks))
 	mux.HandleFunc("GET /api/v1/stats", s.signedIn(s.apiStats))
+	mux.HandleFunc("GET /api/v1/report", s.signedIn(s.apiReport))
 	mux.HandleFunc("GET /api/v1/orgs", s.signedIn(s.apiOrgs))
 
 	// Everything else: a Chinese 404 page, or a JSON error under /api/.

@@ -51,7 +51,7 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	if !auth.ValidRole(*role) {
 		return usageError{"未知的角色「" + *role + "」，可用：" + roleNames()}
 	}
-	if store.DataScopeLabel(*scope) == "未知" {
+	if !store.ValidDataScope(*scope) {
 		return usageError{"未知的数据范围「" + *scope + "」，可用：subtree、own、custom、all"}
 	}
 	pw, printed, err := newPassword(e, pos[0], *fromStdin)

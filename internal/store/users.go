@@ -56,7 +56,7 @@ func DataScopes() []DataScopeChoice {
 	}
 }
 
-// DataScopeLabel is the Chinese name of a data scope.
+// DataScopeLabel is the Chinese name of a data scope ("未知" for anything else).
 func DataScopeLabel(name string) string {
 	for _, d := range DataScopes() {
 		if d.Name == name {
@@ -64,6 +64,16 @@ func DataScopeLabel(name string) string {
 		}
 	}
 	return "未知"
+}
+
+// ValidDataScope reports whether name is one of DataScopes.
+func ValidDataScope(name string) bool {
+	for _, d := range DataScopes() {
+		if d.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 const userColumns = `u.id, u.username, u.display_name, u.password_hash, u.role, COALESCE(u.org_id, 0),
@@ -334,7 +344,7 @@ func (t *tx) checkDataScope(ctx context.Context, in UserInput) (string, string, 
 	if scope == "" {
 		scope = DataSubtree
 	}
-	if DataScopeLabel(scope) == "未知" {
+	if !ValidDataScope(scope) {
 		return "", "", fieldError("data_scope", "未知的数据范围「%s」", scope)
 	}
 	if scope != DataCustom {

@@ -43,13 +43,8 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 // `fazhi report`, over the caller's scope, with the checks that stand between it and
 // publication. Figures link to the records pages that list what they count.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.reportTarget(r)
-	if err != nil {
-		return err
-	}
-	sc := state(r).scope
-	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, ""))
-	if err != nil && d == nil {
+	t, d, err := s.draft(r, "")
+	if d == nil {
 		return err
 	}
 	publishable := d.Report != nil

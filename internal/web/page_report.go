@@ -187,14 +187,22 @@ var severityGroups = []struct {
 	{report.SeverityInfo, "说明", ""},
 }
 
-func (s *Server) reportWorkbench(w http.ResponseWriter, r *http.Request) error {
+// draft assembles the report the request names (?org=&year=) over the user's scope, its
+// figures linked to their records under base ("" for links within the site). A draft can come
+// back with an error (an outline that does not build): the workbench shows both.
+func (s *Server) draft(r *http.Request, base string) (reportTarget, *report.Draft, error) {
 	t, err := s.reportTarget(r)
 	if err != nil {
-		return err
+		return t, nil, err
 	}
 	sc := state(r).scope
-	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, ""))
-	if err != nil && d == nil {
+	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, base))
+	return t, d, err
+}
+
+func (s *Server) reportWorkbench(w http.ResponseWriter, r *http.Request) error {
+	t, d, err := s.draft(r, "")
+	if d == nil {
 		return err
 	}
 	p, perr := s.workbenchPage(r, t, d, err, nil)
@@ -278,12 +286,7 @@ func (s *Server) workbenchPage(r *http.Request, t reportTarget, d *report.Draft,
 // the workbench's frame and openable on its own. Its figures link to their records in the top
 // window.
 func (s *Server) reportView(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.reportTarget(r)
-	if err != nil {
-		return err
-	}
-	sc := state(r).scope
-	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, ""))
+	_, d, err := s.draft(r, "")
 	if err != nil {
 		return err
 	}
@@ -334,16 +337,11 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) error {
 	if types[format] == "" {
 		return notFound("不支持的格式「%s」（可选 docx、md、html）", format)
 	}
-	t, err := s.reportTarget(r)
-	if err != nil {
-		return err
-	}
-	sc := state(r).scope
 	base := "http://" + r.Host
 	if isHTTPS(r) {
 		base = "https://" + r.Host
 	}
-	d, err := report.Assemble(r.Context(), s.st, sc, t.Org.Code, t.Year, s.today().String(), figureLink(sc, t.Org.Code, t.Year, base))
+	_, d, err := s.draft(r, base)
 	if err != nil {
 		return err
 	}

@@ -125,16 +125,8 @@ func uploadedSheet(r *http.Request, p *importPage) (*ledger.Sheet, error) {
 	}
 	defer file.Close()
 	p.File = filepath.Base(hdr.Filename)
-	switch strings.ToLower(filepath.Ext(p.File)) {
-	case ".xlsx", ".csv":
-	default:
-		return nil, fmt.Errorf("「%s」不是 .xlsx 或 .csv 文件；旧版 .xls 请在 Excel 中另存为 .xlsx", p.File)
-	}
-	sheet, err := ledger.ReadFrom(file, p.File)
-	if err != nil {
-		return nil, fmt.Errorf("「%s」无法读取：%v", p.File, err)
-	}
-	return sheet, nil
+	// The ledger reader knows the formats and says what to do with the others (.xls, .et).
+	return ledger.ReadFrom(file, p.File)
 }
 
 // recordsTemplate downloads the empty ledger of a kind, its drop-downs including this

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,22 +18,30 @@ import (
 // DictionaryKey is the setting that holds the added words of one field.
 func DictionaryKey(kind, field string) string { return "dict." + kind + "." + field }
 
-// Words returns the added words of every enumeration field of a kind, by field key.
+// Words returns the added words of the enumeration fields of a kind, by field key.
 func (s *Store) Words(ctx context.Context, kind *law.Kind) (map[string][]string, error) {
+	return readWords(s.query(ctx, wordsQuery, DictionaryKey(kind.Name, "%")))
+}
+
+// wordsQuery reads a kind's whole dictionary in one query (a page or an import asks for all
+// of its fields at once).
+const wordsQuery = `SELECT key, value FROM settings WHERE key LIKE ?`
+
+func readWords(rows *sql.Rows, err error) (map[string][]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	out := map[string][]string{}
-	for _, f := range kind.Fields {
-		if f.Type != law.Enum {
-			continue
-		}
-		v, ok, err := s.Setting(ctx, DictionaryKey(kind.Name, f.Key))
-		if err != nil {
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
 			return nil, err
 		}
-		if ok {
-			out[f.Key] = SplitWords(v)
-		}
+		_, field, _ := strings.Cut(strings.TrimPrefix(k, "dict."), ".")
+		out[field] = SplitWords(v)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // maxWordLen bounds a dictionary word: an enumeration value is a short category name, and it
@@ -116,20 +125,8 @@ func (t *tx) words(ctx context.Context, kind *law.Kind) (map[string][]string, er
 	if w, ok := t.dict[kind.Name]; ok {
 		return w, nil
 	}
-	out := map[string][]string{}
-	rows, err := t.query(ctx, `SELECT key, value FROM settings WHERE key LIKE ?`, "dict."+kind.Name+".%")
+	out, err := readWords(t.query(ctx, wordsQuery, DictionaryKey(kind.Name, "%")))
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, err
-		}
-		out[strings.TrimPrefix(k, "dict."+kind.Name+".")] = SplitWords(v)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if t.dict == nil {

@@ -61,8 +61,8 @@ func dayRange(from, to calendar.Date) string {
 }
 
 func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护工作日历")
+	if err := adminOnly(r, "维护工作日历"); err != nil {
+		return err
 	}
 	s.renderCalendar(w, r, http.StatusOK, calendarPage{})
 	return nil
@@ -143,8 +143,8 @@ func (s *Server) renderCalendar(w http.ResponseWriter, r *http.Request, code int
 // The store re-projects every clock in the same transaction.
 func (s *Server) calendarSave(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	if !rs.scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护工作日历")
+	if err := adminOnly(r, "维护工作日历"); err != nil {
+		return err
 	}
 	if err := parseForm(r); err != nil {
 		return err

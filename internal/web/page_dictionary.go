@@ -34,8 +34,8 @@ type dictionaryField struct {
 }
 
 func (s *Server) dictionaryPage(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护字典")
+	if err := adminOnly(r, "维护字典"); err != nil {
+		return err
 	}
 	p, err := s.dictionary(r, "", "", "", "")
 	if err != nil {
@@ -77,8 +77,8 @@ func (s *Server) dictionary(r *http.Request, kindName, fieldKey, typed, problem 
 // and the removal of a word records still use; the page then shows what was typed and why.
 func (s *Server) dictionarySave(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	if !rs.scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护字典")
+	if err := adminOnly(r, "维护字典"); err != nil {
+		return err
 	}
 	if err := parseForm(r); err != nil {
 		return err

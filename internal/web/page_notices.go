@@ -115,8 +115,8 @@ type noticeItem struct {
 }
 
 func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护文书模板")
+	if err := adminOnly(r, "维护文书模板"); err != nil {
+		return err
 	}
 	var p noticesPage
 	for _, k := range law.Kinds() {

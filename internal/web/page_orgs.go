@@ -38,8 +38,8 @@ type orgFormPage struct {
 }
 
 func (s *Server) orgNew(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护组织架构")
+	if err := adminOnly(r, "维护组织架构"); err != nil {
+		return err
 	}
 	return s.renderOrgForm(w, r, http.StatusOK, orgFormPage{In: store.OrgInput{ParentCode: r.URL.Query().Get("parent")}})
 }
@@ -87,8 +87,8 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, code int,
 
 func (s *Server) orgSave(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	if !rs.scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护组织架构")
+	if err := adminOnly(r, "维护组织架构"); err != nil {
+		return err
 	}
 	if err := parseForm(r); err != nil {
 		return err

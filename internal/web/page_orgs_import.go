@@ -17,15 +17,8 @@ func orgsImportPage() importPage {
 		Intro: "从 Excel（.xlsx）或 CSV 文件批量新建和更新组织：按「编码」对应，上级可写在同一文件中（顺序不限），同一文件重复导入不会产生重复组织。"}
 }
 
-func adminOnly(r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以维护组织架构")
-	}
-	return nil
-}
-
 func (s *Server) orgsImportForm(w http.ResponseWriter, r *http.Request) error {
-	if err := adminOnly(r); err != nil {
+	if err := adminOnly(r, "维护组织架构"); err != nil {
 		return err
 	}
 	p := orgsImportPage()
@@ -34,7 +27,7 @@ func (s *Server) orgsImportForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgsImport(w http.ResponseWriter, r *http.Request) error {
-	if err := adminOnly(r); err != nil {
+	if err := adminOnly(r, "维护组织架构"); err != nil {
 		return err
 	}
 	if err := parseForm(r); err != nil {
@@ -61,7 +54,7 @@ func (s *Server) orgsImport(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgsTemplate(w http.ResponseWriter, r *http.Request) error {
-	if err := adminOnly(r); err != nil {
+	if err := adminOnly(r, "维护组织架构"); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

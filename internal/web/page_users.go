@@ -67,15 +67,15 @@ type kindChoice struct {
 }
 
 func (s *Server) userNew(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以管理账号")
+	if err := adminOnly(r, "管理账号"); err != nil {
+		return err
 	}
 	return s.renderUserForm(w, r, http.StatusOK, userFormPage{In: store.UserInput{Role: auth.RoleClerk}})
 }
 
 func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
-	if !state(r).scope.CanAdmin() {
-		return forbidden("只有系统管理员可以管理账号")
+	if err := adminOnly(r, "管理账号"); err != nil {
+		return err
 	}
 	u, err := s.st.UserByName(r.Context(), r.PathValue("name"))
 	if err != nil {
@@ -112,8 +112,8 @@ var usernameRe = regexp.MustCompile(`^[A-Za-z0-9_.-]{2,32}$`)
 
 func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	if !rs.scope.CanAdmin() {
-		return forbidden("只有系统管理员可以管理账号")
+	if err := adminOnly(r, "管理账号"); err != nil {
+		return err
 	}
 	if err := parseForm(r); err != nil {
 		return err
@@ -196,8 +196,8 @@ type oneTimePassword struct {
 // which the user must change at the next login. Their open sessions end (store.SaveUser).
 func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	if !rs.scope.CanAdmin() {
-		return forbidden("只有系统管理员可以重置密码")
+	if err := adminOnly(r, "重置密码"); err != nil {
+		return err
 	}
 	u, err := s.st.UserByName(r.Context(), r.PathValue("name"))
 	if err != nil {

@@ -13,6 +13,14 @@ import (
 )
 
 // kindOf returns the kind named in the URL.
+// adminOnly refuses anyone but a 系统管理员, saying what was attempted.
+func adminOnly(r *http.Request, what string) error {
+	if !state(r).scope.CanAdmin() {
+		return forbidden("只有系统管理员可以%s", what)
+	}
+	return nil
+}
+
 func kindOf(r *http.Request) (*law.Kind, error) {
 	k, ok := law.Lookup(r.PathValue("kind"))
 	if !ok {

@@ -7,14 +7,16 @@ import (
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/demo"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := e.flags("demo", "[--reset]")
+	fs := e.flags("demo", "[--reset] [--as-of YYYY-MM-DD]")
 	reset := fs.Bool("reset", false, "先清空数据库（全部数据和审计日志）再载入")
+	asOfFlag := fs.String("as-of", "", "演示数据截至的日期（默认今天；最早 "+demo.First().String()+"）；同一日期每次载入的数据相同")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -35,7 +37,16 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	return loadDemo(ctx, e, st)
+	asOf := st.Today()
+	if *asOfFlag != "" {
+		if asOf, err = calendar.ParseDate(*asOfFlag); err != nil {
+			return usageError{fmt.Sprintf("--as-of「%s」不是日期：应为 YYYY-MM-DD", *asOfFlag)}
+		}
+	}
+	if err := loadDemo(ctx, e, st, asOf); err != nil {
+		return err
+	}
+	return bootstrapAdmin(ctx, e, st)
 }
 
 func isEmpty(ctx context.Context, st *store.Store) (bool, error) {
@@ -43,11 +54,15 @@ func isEmpty(ctx context.Context, st *store.Store) (bool, error) {
 	return len(orgs) == 0, err
 }
 
-// loadDemo loads the 兴宁市 scenario and creates one account per role to look at it with.
-func loadDemo(ctx context.Context, e *env, st *store.Store) error {
-	sum, err := demo.Load(ctx, st, operator("demo"), system())
+// loadDemo loads the 兴宁市 scenario as it stands on asOf and creates one account per role to
+// look at it with.
+func loadDemo(ctx context.Context, e *env, st *store.Store, asOf calendar.Date) error {
+	sum, err := demo.LoadAsOf(ctx, st, operator("demo"), system(), asOf)
 	if err != nil {
 		return err
+	}
+	if sum.Capped != "" {
+		fmt.Fprintln(e.stderr, "提示："+sum.Capped)
 	}
 	var parts []string
 	for _, k := range law.Kinds() {
@@ -78,7 +93,7 @@ func loadDemo(ctx context.Context, e *env, st *store.Store) error {
 		{Username: "town", DisplayName: town.Name + "调解员（演示）", Role: auth.RoleClerk, OrgCode: sum.Town, Kinds: []string{"mediation"}},
 		{Username: "auditor", DisplayName: "审计员（演示）", Role: auth.RoleAuditor, OrgCode: sum.City},
 	}
-	fmt.Fprintln(e.stdout, "演示账号（密码均为", pw, "）：")
+	fmt.Fprintf(e.stdout, "演示账号（密码均为 %s，只显示这一次）：\n", pw)
 	for _, u := range accounts {
 		u.PasswordHash = hash
 		if _, err := st.SaveUser(ctx, operator("demo"), system(), u); err != nil {

@@ -18,7 +18,7 @@ import (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("serve", "[--addr 127.0.0.1:8080] [--demo]")
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
-	withDemo := fs.Bool("demo", false, "数据库为空时先载入兴宁市演示数据")
+	withDemo := fs.Bool("demo", false, "数据库为空时先载入兴宁市演示数据（截至今天）")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,11 +33,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if empty {
-			if err := loadDemo(ctx, e, st); err != nil {
+			if err := loadDemo(ctx, e, st, st.Today()); err != nil {
 				return err
 			}
 		}
 	}
+	// After the demo, which creates its own accounts (and the administrator, through the same
+	// function): a database without an enabled 系统管理员 always gets one.
 	if err := bootstrapAdmin(ctx, e, st); err != nil {
 		return err
 	}
@@ -89,12 +91,22 @@ func deemedSteps(ctx context.Context, st *store.Store, log *slog.Logger) {
 	}
 }
 
-// bootstrapAdmin creates the first administrator on a database without accounts, with the
-// password from FAZHI_ADMIN_PASSWORD or a one-time password printed once (cli.md).
+// bootstrapAdmin creates the administrator `admin` on a database without an enabled 系统管理员,
+// with the password from FAZHI_ADMIN_PASSWORD or a one-time password printed once (cli.md). It
+// is printed only here: a lost one is replaced with `fazhi user passwd admin`.
 func bootstrapAdmin(ctx context.Context, e *env, st *store.Store) error {
-	n, err := st.UserCount(ctx)
+	n, err := st.UsersWithRole(ctx, auth.RoleSysadmin)
 	if err != nil || n > 0 {
 		return err
+	}
+	if _, err := st.UserByName(ctx, "admin"); store.ErrorCode(err) != store.ENOTFOUND {
+		if err != nil {
+			return err
+		}
+		// An admin account exists but was disabled or demoted on purpose: say how to restore it
+		// rather than overwrite it.
+		fmt.Fprintln(e.stderr, "提示：没有可用的系统管理员账号；可用 fazhi user passwd admin 重设 admin 的密码")
+		return nil
 	}
 	pw, printed := os.Getenv("FAZHI_ADMIN_PASSWORD"), false
 	if pw == "" {
@@ -111,7 +123,9 @@ func bootstrapAdmin(ctx context.Context, e *env, st *store.Store) error {
 		return err
 	}
 	if printed {
-		fmt.Fprintf(e.stdout, "已创建系统管理员 admin，一次性密码：%s （首次登录后须修改）\n", pw)
+		fmt.Fprintf(e.stdout, "已创建系统管理员 admin，一次性密码：%s （只显示这一次，首次登录后须修改；遗失可用 fazhi user passwd admin 重设）\n", pw)
+	} else {
+		fmt.Fprintln(e.stdout, "已创建系统管理员 admin（密码取自 FAZHI_ADMIN_PASSWORD）")
 	}
 	return nil
 }

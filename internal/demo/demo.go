@@ -13,8 +13,10 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -48,9 +50,11 @@ type Summary struct {
 	Reconsideration string `json:"reconsideration"`
 	Town            string `json:"town"`      // 宁中镇: a town's 司法所 staff
 	Committee       string `json:"committee"` // a village committee in Town: a mediator
-	// AsOf is the day the data stands on (the last records are of March 2025): the date to give
-	// `fazhi deadlines --on` to see the open cases as they were.
-	AsOf    string         `json:"as_of"`
+	// AsOf is the day the data stands on: the load day for `fazhi serve --demo`, or the day
+	// given to `fazhi demo --as-of` (2025-03-31, the first ledgers' last day, for Load).
+	AsOf string `json:"as_of"`
+	// Capped says why AsOf is earlier than the day asked for ("" when it is not).
+	Capped  string         `json:"capped,omitempty"`
 	Orgs    int            `json:"orgs"`
 	Records map[string]int `json:"records"` // by kind
 	// Timelines counts the records entered step by step (CreateRecord, then Transition), whose
@@ -58,10 +62,31 @@ type Summary struct {
 	Timelines int `json:"timelines"`
 }
 
-// Load writes the scenario into st. It refuses a database that already holds the city, so that
-// it never mixes demo records into real ones; sc must be allowed to manage orgs and write every
-// kind it loads (store.System).
+// Load writes the scenario as the first ledgers stood, on 2025-03-31 (the fixed demo the tests
+// and benchmarks measure); LoadAsOf continues it to a later day.
 func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (Summary, error) {
+	return LoadAsOf(ctx, st, a, sc, histEnd)
+}
+
+// First is the earliest day a demo can stand on: the first ledgers' last day.
+func First() calendar.Date { return histEnd }
+
+// LoadAsOf writes the scenario into st as it stands on asOf (deterministic for a given day).
+// It refuses a database that already holds the city, so that it never mixes demo records into
+// real ones; sc must be allowed to manage orgs and write every kind it loads (store.System).
+// A day in the last year the working calendar covers is taken up to 15 December, so that the
+// periods running at the load day stay within the calendar; later days stand on that one.
+func LoadAsOf(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, asOf calendar.Date) (Summary, error) {
+	if asOf.Before(histEnd) {
+		return Summary{}, &store.Error{Code: store.EINVALID,
+			Message: fmt.Sprintf("演示数据最早截至 %s（首批台账的最后一天），不能截至 %s", histEnd, asOf)}
+	}
+	var capped string
+	years := st.Calendar().Years()
+	if last := calendar.NewDate(years[len(years)-1], 12, 15); asOf.After(last) {
+		capped = fmt.Sprintf("工作日历只到 %d 年，演示数据截至 %s（而非 %s）；导入新一年的节假日安排后可重新载入", last.Year(), last, asOf)
+		asOf = last
+	}
 	if _, err := st.Org(ctx, sc, cityCode); err == nil {
 		return Summary{}, &store.Error{Code: store.ECONFLICT,
 			Message: "数据库中已有「" + cityName + "」的组织架构：演示数据只能载入空数据库（可用 fazhi demo --reset 清空后重新载入）"}
@@ -73,7 +98,7 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 		return Summary{}, fmt.Errorf("载入演示组织架构失败：%w", err)
 	}
 	sum := Summary{City: cityCode, Bureau: bureauCode, Reconsideration: reconOffice, Town: accountTown, AsOf: asOf.String(),
-		Orgs: len(t.orgs), Records: map[string]int{}}
+		Capped: capped, Orgs: len(t.orgs), Records: map[string]int{}}
 	for _, c := range t.committees {
 		if c.village && towns[c.town].code == accountTown {
 			sum.Committee = c.code
@@ -82,6 +107,9 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 	}
 
 	ds := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
+	if asOf.After(histEnd) {
+		ds = liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &t, ds, asOf)
+	}
 	var rows []store.ImportRow
 	var stepwise []law.Values
 	for _, d := range ds {
@@ -102,7 +130,7 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 	sum.Records["mediation"] = len(ds)
 	sum.Timelines += len(stepwise)
 
-	if err := loadReconsideration(ctx, st, a, sc, &sum); err != nil {
+	if err := loadReconsideration(ctx, st, a, sc, &sum, asOf); err != nil {
 		return sum, err
 	}
 	return sum, nil
@@ -110,11 +138,25 @@ func Load(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope) (
 
 // loadReconsideration writes the 行政复议 office's ledgers: the cases (most imported, some entered
 // step by step), the hearings, the suits and the letters.
-func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sum *Summary) error {
+func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sum *Summary, asOf calendar.Date) error {
 	cal := st.Calendar()
 	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), rand.New(rand.NewPCG(seed, streamRecon2023)), cal)
 	if err != nil {
 		return err
+	}
+	live := asOf.After(histEnd)
+	// The first ledgers' suits and letters follow the first ledger's cases, in its order; the
+	// continuation's follow the cases it added.
+	hist := slices.Clone(cs)
+	var added []*reconCase
+	plan, err := planning(cal)
+	if err != nil {
+		return err
+	}
+	if live {
+		if cs, added, err = liveReconsiderations(rand.New(rand.NewPCG(seed, streamReconLive)), plan, cs, asOf); err != nil {
+			return err
+		}
 	}
 	var rows []store.ImportRow
 	var stepwise []*reconCase
@@ -138,7 +180,7 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 
 	// Hearings refer to their cases, so they come after them.
 	rows = nil
-	for _, v := range hearings(cs, reconOffice) {
+	for _, v := range hearings(cs, reconOffice, asOf) {
 		rows = append(rows, store.ImportRow{Line: len(rows) + 2, Values: v})
 	}
 	if err := importAll(ctx, st, a, sc, "hearing", rows); err != nil {
@@ -146,9 +188,17 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	}
 	sum.Records["hearing"] = len(rows)
 
-	suits, err := generateLawsuits(rand.New(rand.NewPCG(seed, streamLitig)), rand.New(rand.NewPCG(seed, streamLitig2023)), cal, cs)
+	lit, err := lawsuitLedger(rand.New(rand.NewPCG(seed, streamLitig)), rand.New(rand.NewPCG(seed, streamLitig2023)), cal, hist)
 	if err != nil {
 		return err
+	}
+	suits := lit.suits
+	var newSuits []*lawsuit
+	if live {
+		if newSuits, err = liveLawsuits(rand.New(rand.NewPCG(seed, streamLitigLive)), plan, lit, added, asOf); err != nil {
+			return err
+		}
+		suits = append(suits, newSuits...)
 	}
 	rows = nil
 	for _, s := range suits {
@@ -159,9 +209,16 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	}
 	sum.Records["litigation"] = len(rows)
 
-	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), rand.New(rand.NewPCG(seed, streamMail2023)), cal, cs, suits)
+	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), rand.New(rand.NewPCG(seed, streamMail2023)), cal, hist, lit.suits)
 	if err != nil {
 		return err
+	}
+	if live {
+		more, err := liveLetters(rand.New(rand.NewPCG(seed, streamMailLive)), plan, letters, added, newSuits, asOf)
+		if err != nil {
+			return err
+		}
+		letters = append(letters, more...)
 	}
 	rows = nil
 	for _, l := range letters {

@@ -236,7 +236,7 @@ func checkOpenAndTimelines(t *testing.T, s *store.Store, sum Summary) {
 	if got := strings.Join(steps, "→"); !strings.HasPrefix(got, "受理→调解中→成功") {
 		t.Errorf("timeline of %s: %s", recs[0].Code, got)
 	}
-	on := asOf
+	on := histEnd
 	if sum.AsOf != on.String() {
 		t.Fatalf("as of %s", sum.AsOf)
 	}

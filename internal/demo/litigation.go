@@ -72,6 +72,12 @@ type lawsuit struct {
 	spoke      bool
 	judgment   string
 	early      bool // drawn on streamLitig2023
+	// planned is the course drawn for the suit before cut left what came after histEnd undone:
+	// a demo loaded on a later day reveals it as its days pass (live.go).
+	planned struct {
+		hearing, closed calendar.Date
+		judgment        string
+	}
 }
 
 // leaders are an agency's heads: the 正职, the deputies (one of whom is in charge of legal
@@ -90,6 +96,10 @@ type litGen struct {
 	// for the earlier 2023 suits, so that 2023's 出庭应诉率 is a little under 2024's 100%.
 	staffOnly float64
 	out       []*lawsuit
+	// seq and court are the office's and the courts' numbering, kept so that a later part of the
+	// ledger continues them.
+	seq   map[int]int
+	court map[string]int
 }
 
 func (g *litGen) leadersOf(unit string) *leaders {
@@ -265,13 +275,14 @@ func (g *litGen) appear(s *lawsuit) {
 	s.spoke = g.r.Float64() < 0.93
 }
 
-// cut leaves what had not happened by asOf undone: a hearing not yet held, a judgment not yet
+// cut leaves what had not happened by histEnd undone: a hearing not yet held, a judgment not yet
 // given.
 func (s *lawsuit) cut() {
-	if s.hearing.After(asOf) {
+	s.planned.hearing, s.planned.closed, s.planned.judgment = s.hearing, s.closed, s.judgment
+	if s.hearing.After(histEnd) {
 		s.hearing = calendar.Date{}
 	}
-	if s.closed.After(asOf) {
+	if s.closed.After(histEnd) {
 		s.closed, s.judgment = calendar.Date{}, ""
 	}
 }
@@ -280,8 +291,10 @@ func (s *lawsuit) cut() {
 // the courts' case numbers, which run over every suit a court registers, not only the city's.
 func (g *litGen) number(suits []*lawsuit) {
 	slices.SortStableFunc(suits, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
-	seq := map[int]int{}
-	court := map[string]int{}
+	if g.seq == nil {
+		g.seq, g.court = map[int]int{}, map[string]int{}
+	}
+	seq, court := g.seq, g.court
 	gap := map[string][2]int{courtBasic: {1, 8}, courtMid: {3, 25}, courtAppeal: {10, 60}, courtRetry: {100, 600}}
 	for _, s := range suits {
 		y := s.filed.Year()
@@ -296,7 +309,20 @@ func (g *litGen) number(suits []*lawsuit) {
 
 // generateLawsuits builds the ledger from r (the suits from 2023's last quarter on), r2023 (the
 // earlier ones) and the reconsideration cases, in order of filing.
-func generateLawsuits(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (out []*lawsuit, err error) {
+func generateLawsuits(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase) ([]*lawsuit, error) {
+	l, err := lawsuitLedger(r, r2023, cal, cs)
+	return l.suits, err
+}
+
+// litLedger is the litigation ledger as it stood at histEnd, with what a later demo continues:
+// the suits planned to be filed after histEnd, and the generator whose heads and numbering the
+// continuation keeps.
+type litLedger struct {
+	suits, pending []*lawsuit
+	g              *litGen
+}
+
+func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (l litLedger, err error) {
 	defer recovered("行政应诉案件", &err)
 	later, early := splitCases(cs)
 	g := &litGen{days: days{r, cal}, leaders: map[string]*leaders{}, staffOnly: 0.25}
@@ -318,8 +344,13 @@ func generateLawsuits(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCa
 	}
 	g.older("二审", olderAppeals2024, jan2024, calendar.MustParseDate("2024-04-30"))
 	g.older("再审", olderRetrials2024, jan2024, calendar.MustParseDate("2024-06-28"))
-	// Keep what was filed by asOf, as it stood then.
-	g.out = slices.DeleteFunc(g.out, func(s *lawsuit) bool { return s.filed.After(asOf) })
+	// Keep what was filed by histEnd, as it stood then.
+	for _, s := range g.out {
+		if s.filed.After(histEnd) {
+			l.pending = append(l.pending, s)
+		}
+	}
+	g.out = slices.DeleteFunc(g.out, func(s *lawsuit) bool { return s.filed.After(histEnd) })
 	for _, s := range g.out {
 		s.cut()
 	}
@@ -338,7 +369,7 @@ func generateLawsuits(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCa
 	}
 	y2023 := append(slices.Clone(g.out[:n]), e.out...)
 	e.number(y2023)
-	return append(y2023, g.out[n:]...), nil
+	return litLedger{suits: append(y2023, g.out[n:]...), pending: l.pending, g: g}, nil
 }
 
 // splitCases separates the reconsideration cases drawn with 2024 from those drawn on
@@ -501,7 +532,7 @@ func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []
 		if c.closed.IsZero() || !slices.Contains(law.CorrectionOutcomes, c.outcome) || r.Float64() >= 0.35 {
 			continue
 		}
-		if sent := g.wd(c.closed, 5+r.IntN(10)); !sent.After(asOf) {
+		if sent := g.wd(c.closed, 5+r.IntN(10)); !sent.After(histEnd) {
 			out = append(out, &letter{org: reconOffice, sent: sent, typ: "复议意见书", recipients: []string{c.resp.name},
 				title: "行政复议意见书（" + c.code + "）"})
 		}

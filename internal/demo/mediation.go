@@ -32,12 +32,14 @@ const (
 	success2023 = 2647 // → 95.0%, a point below 2024
 
 	cases2023Q4 = 330 // the part of 2023 drawn with 2024 (from 9 October), included in cases2023
-	cases2025Q1 = 380 // closed cases of 2025 up to asOf
-	open2025    = 20  // still open at asOf, so that the deadlines page has running clocks
+	cases2025Q1 = 380 // closed cases of 2025 up to histEnd
+	open2025    = 20  // still open at histEnd, so that the deadlines page has running clocks
 )
 
-// asOf is the day the demo stands on: the last data is of March 2025.
-var asOf = calendar.MustParseDate("2025-03-31")
+// histEnd is the day the first ledgers stood on (the last data was of March 2025): everything up
+// to it is drawn as it always was, so that 2023 and 2024 — and the demo loaded "as of" this day —
+// stay exactly what they were. A demo loaded on a later day continues from here (live.go).
+var histEnd = calendar.MustParseDate("2025-03-31")
 
 type dispute struct {
 	committee        int // index into tree.committees
@@ -94,6 +96,8 @@ var springFestival = map[int]calendar.Date{
 	2023: calendar.MustParseDate("2023-01-22"),
 	2024: calendar.MustParseDate("2024-02-10"),
 	2025: calendar.MustParseDate("2025-01-29"),
+	2026: calendar.MustParseDate("2026-02-17"),
+	2027: calendar.MustParseDate("2027-02-06"),
 }
 
 // holidays are the public holidays of the period, when committees take few new cases.
@@ -103,6 +107,11 @@ var holidays = [][2]string{
 	{"2023-12-30", "2024-01-01"}, {"2024-02-10", "2024-02-17"}, {"2024-04-04", "2024-04-06"},
 	{"2024-05-01", "2024-05-05"}, {"2024-06-08", "2024-06-10"}, {"2024-09-15", "2024-09-17"},
 	{"2024-10-01", "2024-10-07"}, {"2024-12-30", "2025-01-01"}, {"2025-01-28", "2025-02-04"},
+	// After histEnd: only the live continuation draws these days.
+	{"2025-04-04", "2025-04-06"}, {"2025-05-01", "2025-05-05"}, {"2025-05-31", "2025-06-02"},
+	{"2025-10-01", "2025-10-08"}, {"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"},
+	{"2026-04-04", "2026-04-06"}, {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"},
+	{"2026-09-25", "2026-09-27"}, {"2026-10-01", "2026-10-07"},
 }
 
 // season names the parts of the year that change what disputes arise.
@@ -332,7 +341,7 @@ func (g *generator) newDispute(accepted calendar.Date) dispute {
 }
 
 // conclude sets the outcome and what follows from it. last bounds the closing date (the 2025
-// cases must be closed by asOf).
+// cases must be closed by histEnd).
 func (g *generator) conclude(d *dispute, result string, last calendar.Date) {
 	d.result = result
 	ok := result == "成功"
@@ -460,9 +469,9 @@ func (g *generator) closedSpan(from, to, last calendar.Date, n int) {
 	}
 }
 
-// openCases generates the disputes still being mediated at asOf.
+// openCases generates the disputes still being mediated at histEnd.
 func (g *generator) openCases() {
-	for i, day := range g.sampleDays(asOf.AddDays(-20), asOf, open2025) {
+	for i, day := range g.sampleDays(histEnd.AddDays(-20), histEnd, open2025) {
 		d := g.newDispute(day)
 		d.result = "调解中"
 		if i%3 == 2 {
@@ -503,7 +512,7 @@ func generateDisputes(r, r2023 *rand.Rand, t *tree) []dispute {
 	tailFrom := calendar.MustParseDate("2023-10-09")
 	g.closedSpan(tailFrom, calendar.MustParseDate("2023-12-31"), calendar.MustParseDate("2024-12-31"), cases2023Q4)
 	g.year2024()
-	g.closedSpan(calendar.MustParseDate("2025-01-02"), asOf.AddDays(-7), asOf, cases2025Q1)
+	g.closedSpan(calendar.MustParseDate("2025-01-02"), histEnd.AddDays(-7), histEnd, cases2025Q1)
 	g.openCases()
 
 	early := newGenerator(r2023, t)

@@ -47,7 +47,7 @@ func TestGeneratedLedger(t *testing.T) {
 		if days < 1 || days > 40 {
 			t.Errorf("%s closed after %d days", d.code, days)
 		}
-		if y == 2025 && d.closed.After(asOf) {
+		if y == 2025 && d.closed.After(histEnd) {
 			t.Errorf("%s closed after the demo's date: %s", d.code, d.closed)
 		}
 		if y == 2023 && d.closed.Year() == 2024 {

@@ -44,7 +44,7 @@ const (
 	hearings2023  = 3 // heard under the former law (第22条, 实施条例第33条)
 
 	received2023Q4 = 50 // late-2023 applications: the cases carried over into 2024
-	received2025Q1 = 20 // early-2025 applications concluded by asOf (the open ones come on top)
+	received2025Q1 = 20 // early-2025 applications concluded by histEnd (the open ones come on top)
 
 	refused2024   = 15 // 不予受理
 	resolved2024  = 10 // 受理前化解
@@ -651,7 +651,7 @@ var (
 )
 
 // year2024 generates exactly received2024 applications of which exactly target are concluded
-// in 2024; the rest are concluded in 2025 by asOf, except one still suspended.
+// in 2024; the rest are concluded in 2025 by histEnd, except one still suspended.
 //
 // Each accepted case is planned first; its plan gives the span its conclusion can fall in.
 // Cases whose span lies within 2024 conclude in 2024, those whose span lies after it in 2025;
@@ -669,12 +669,12 @@ func (g *reconGen) year2024(target int) []*reconCase {
 			g.screen(c, fates[i])
 			continue
 		}
-		lo, hi := g.plan(c, true, jan2024, asOf)
+		lo, hi := g.plan(c, true, jan2024, histEnd)
 		spans = append(spans, span{c, lo, hi})
 	}
 
 	// The hearing of 24 June; one case both suspended and extended; and the case received last in
-	// the year among those accepted and heard ordinarily, still suspended at asOf, waiting for
+	// the year among those accepted and heard ordinarily, still suspended at histEnd, waiting for
 	// another case (第39条第1款第8项).
 	hc := g.observedHearingCase(cs)
 	g.suspendAndExtend(cs, hc)
@@ -705,7 +705,7 @@ func (g *reconGen) year2024(target int) []*reconCase {
 	}
 	for i := range spans {
 		lo, hi := g.window(spans[i].c)
-		spans[i].lo, spans[i].hi = later(lo, jan2024), earlier(hi, asOf)
+		spans[i].lo, spans[i].hi = later(lo, jan2024), earlier(hi, histEnd)
 	}
 
 	var forced, flexible []int
@@ -848,7 +848,7 @@ func abs(n int) int {
 	return n
 }
 
-// openCases are the applications still being handled at asOf, one or more in each stage, so
+// openCases are the applications still being handled at histEnd, one or more in each stage, so
 // that the deadlines page has reconsideration clocks running.
 func (g *reconGen) openCases() []*reconCase {
 	d := calendar.MustParseDate
@@ -916,7 +916,7 @@ func generateReconsiderations(r, r2023 *rand.Rand, cal *calendar.Calendar) (cs [
 		}
 	}
 	cs = append(old, g.year2024(concluded2024-carried)...)
-	cs = append(cs, g.cohort(calendar.MustParseDate("2025-01-02"), calendar.MustParseDate("2025-02-14"), asOf.AddDays(-3),
+	cs = append(cs, g.cohort(calendar.MustParseDate("2025-01-02"), calendar.MustParseDate("2025-02-14"), histEnd.AddDays(-3),
 		received2025Q1, map[string]int{"不予受理": 1, "受理前化解": 1}, true)...)
 	cs = append(cs, g.openCases()...)
 	for _, c := range cs {
@@ -978,7 +978,11 @@ func (g *reconGen) year2023(n int) []*reconCase {
 
 // finish draws what follows the conclusion: a suit after the decision (第34条), and the hearing
 // panels and observers.
-func (g *reconGen) finish(c *reconCase) {
+func (g *reconGen) finish(c *reconCase) { g.finishBy(c, histEnd) }
+
+// finishBy is finish for a ledger standing on asOf: only a decision some weeks old can have been
+// taken to court by then.
+func (g *reconGen) finishBy(c *reconCase, asOf calendar.Date) {
 	if !c.closed.IsZero() && c.closed.Before(asOf.AddDays(-20)) {
 		p := 0.0
 		switch {
@@ -1212,7 +1216,7 @@ func (c *reconCase) hearingValues(org, code string) law.Values {
 
 // hearings lists the heard cases whose hearing was held by asOf, numbered per year:
 // 兴府复听〔2024〕3号.
-func hearings(cs []*reconCase, org string) []law.Values {
+func hearings(cs []*reconCase, org string, asOf calendar.Date) []law.Values {
 	var heard []*reconCase
 	for _, c := range cs {
 		if !c.hearingOn.IsZero() && !c.hearingOn.After(asOf) {

@@ -123,7 +123,7 @@ func TestGeneratedReconsiderations(t *testing.T) {
 			if due := g.due(c, true); c.closed.After(due) {
 				late++
 			}
-			if c.closed.After(asOf) {
+			if c.closed.After(histEnd) {
 				t.Errorf("%s concluded after the demo's date: %s", c.code, c.closed)
 			}
 		}
@@ -161,7 +161,7 @@ func TestGeneratedReconsiderations(t *testing.T) {
 	if timelines < 15 {
 		t.Errorf("only %d timelines", timelines)
 	}
-	hs := hearings(cs, reconOffice)
+	hs := hearings(cs, reconOffice, histEnd)
 	observers := map[string]bool{}
 	for _, h := range hs {
 		valid(t, law.Hearing, h)
@@ -233,7 +233,7 @@ func TestGeneratedLawsuits(t *testing.T) {
 			t.Fatalf("duplicate %s %s", s.code, s.courtNo)
 		}
 		codes[s.code], courtNos[s.courtNo] = true, true
-		if s.filed.After(asOf) || s.hearing.After(asOf) || s.closed.After(asOf) {
+		if s.filed.After(histEnd) || s.hearing.After(histEnd) || s.closed.After(histEnd) {
 			t.Errorf("%s after the demo's date", s.code)
 		}
 		if s.filed.Year() == 2024 {
@@ -265,7 +265,7 @@ func TestGeneratedLawsuits(t *testing.T) {
 		if l.sent.Year() == 2024 {
 			types[l.typ]++
 		}
-		if l.sent.After(asOf) {
+		if l.sent.After(histEnd) {
 			t.Errorf("%s sent after the demo's date", l.code)
 		}
 	}
@@ -337,7 +337,7 @@ func checkReconsiderationFigures(t *testing.T, s *store.Store) {
 // suspended), none overdue, so the deadlines page has reconsideration work.
 func checkReconsiderationClocks(t *testing.T, s *store.Store) {
 	t.Helper()
-	clocks, err := s.OpenClocks(context.Background(), system(), cityCode, asOf, 0)
+	clocks, err := s.OpenClocks(context.Background(), system(), cityCode, histEnd, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func checkReconsiderationClocks(t *testing.T, s *store.Store) {
 	for _, rule := range []string{"acceptance_review/running", "supplement/running", "copy/running", "answer/running",
 		"decision/running", "decision/paused"} {
 		if got["reconsideration."+rule] == 0 {
-			t.Errorf("no clock %s at %s: %v", rule, asOf, got)
+			t.Errorf("no clock %s at %s: %v", rule, histEnd, got)
 		}
 	}
 }

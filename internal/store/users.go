@@ -323,10 +323,11 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	return err
 }
 
-// UserCount counts accounts (to bootstrap admin on a fresh database).
-func (s *Store) UserCount(ctx context.Context) (int, error) {
+// UsersWithRole counts the enabled accounts of a role: a database without an enabled 系统管理员
+// gets one at start-up (cli.md), whether or not demo accounts were created before it.
+func (s *Store) UsersWithRole(ctx context.Context, role string) (int, error) {
 	var n int
-	err := s.queryRow(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0`, role).Scan(&n)
 	return n, err
 }
 

@@ -26,6 +26,12 @@ func (k *Kind) Validate(v Values) []Problem { return k.ValidateWords(v, nil) }
 // ValidateWords is Validate with a deployment's dictionary (字典): extra allowed words per
 // enumeration field key, beside the listed ones that always work (ledgers.md).
 func (k *Kind) ValidateWords(v Values, words map[string][]string) []Problem {
+	return k.ValidateIn(v, words, Env{})
+}
+
+// ValidateIn is ValidateWords with the calendar in force and today, for the checks that count
+// working days (Check.TestEnv). Without them (a zero Env) those checks let the values pass.
+func (k *Kind) ValidateIn(v Values, words map[string][]string, env Env) []Problem {
 	status := ""
 	if f, ok := k.FieldByColumn(ColStatus); ok {
 		status = v.Str(f.Key)
@@ -52,7 +58,13 @@ func (k *Kind) ValidateWords(v Values, words map[string][]string) []Problem {
 		return out
 	}
 	for _, c := range k.Checks {
-		if key, msg := c.Test(v); key != "" {
+		var key, msg string
+		if c.TestEnv != nil {
+			key, msg = c.TestEnv(v, env)
+		} else {
+			key, msg = c.Test(v)
+		}
+		if key != "" {
 			f, _ := k.Field(key)
 			out = append(out, Problem{key, f.Label, msg + "（" + c.Article + "）"})
 		}

@@ -493,7 +493,6 @@ func normEmpty(x any) any {
 	return x
 }
 
-
 func isUniqueViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "23505") ||

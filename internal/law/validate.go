@@ -58,18 +58,20 @@ func (k *Kind) ValidateIn(v Values, words map[string][]string, env Env) []Proble
 		return out
 	}
 	for _, c := range k.Checks {
-		var key, msg string
-		if c.TestEnv != nil {
-			key, msg = c.TestEnv(v, env)
-		} else {
-			key, msg = c.Test(v)
-		}
-		if key != "" {
+		if key, msg := c.Run(v, env); key != "" {
 			f, _ := k.Field(key)
 			out = append(out, Problem{key, f.Label, msg + "（" + c.Article + "）"})
 		}
 	}
 	return out
+}
+
+// Run applies the check under env (Test, or TestEnv for a check that needs the calendar).
+func (c Check) Run(v Values, env Env) (field, message string) {
+	if c.TestEnv != nil {
+		return c.TestEnv(v, env)
+	}
+	return c.Test(v)
 }
 
 // IsEmpty reports whether a value is absent.

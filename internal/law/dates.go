@@ -3,8 +3,7 @@ package law
 import "time"
 
 // Date helpers for the rules that compare or shift dates. Values keep dates as YYYY-MM-DD; the
-// working-day calendar lives elsewhere (package calendar) and reaches rules through Values
-// under CalendarKey when a rule needs it.
+// working-day calendar lives elsewhere (package calendar) and reaches rules through Env.
 
 // AddDays returns the date n natural days after d ("" when d is not a date).
 func AddDays(d string, n int) string {
@@ -27,16 +26,3 @@ func DaysBetween(from, to string) int {
 
 // AddWorkdaysFunc shifts a date by n working days under the calendar in force.
 type AddWorkdaysFunc func(date string, n int) (string, error)
-
-// CalendarKey is where the store puts an AddWorkdaysFunc in the values a transition's Apply
-// sees; DueKey holds the due date of the period whose running out triggered a deemed step.
-const (
-	CalendarKey = "_addwd"
-	DueKey      = "_due"
-)
-
-// Workdays returns the calendar function handed to Apply, or nil.
-func (v Values) Workdays() AddWorkdaysFunc {
-	f, _ := v[CalendarKey].(AddWorkdaysFunc)
-	return f
-}

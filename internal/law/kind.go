@@ -73,9 +73,10 @@ type Transition struct {
 	Sets    map[string]string // fixed values the transition writes (e.g. 申请司法确认 = 是)
 	Article string            // the rule it enforces
 	// Apply, when set, finishes the step on the values after Inputs and Sets are applied (e.g.
-	// opening or closing a suspension interval). It returns a Chinese message when the step is
-	// not allowed for these values, or "".
-	Apply func(v Values) string
+	// opening or closing a suspension interval), changing s.Values in place; s carries the
+	// calendar, today and, for an automatic step, the due date that ran out. It returns a
+	// Chinese message when the step is not allowed for these values, or "".
+	Apply func(s *Step) string
 	// Auto marks a step the system takes when a period runs out (视为受理, 视为撤回): it is not
 	// offered to users.
 	Auto bool
@@ -147,6 +148,9 @@ func (v Values) Str(key string) string {
 type Check struct {
 	Article string
 	Test    func(v Values) (field, message string)
+	// TestEnv, instead of Test, is a rule that counts working days or looks at today (听证五日前
+	// 通知): it gets the calendar in force through env.
+	TestEnv func(v Values, env Env) (field, message string)
 }
 
 // Kind is one record kind: a ledger, a form, a state machine and its clocks.
@@ -296,6 +300,11 @@ func (k *Kind) validate() error {
 			if !seen[key] {
 				return fmt.Errorf("law: kind %s: transition %s names unknown field %s", k.Name, t.Name, key)
 			}
+		}
+	}
+	for _, c := range k.Checks {
+		if (c.Test == nil) == (c.TestEnv == nil) {
+			return fmt.Errorf("law: kind %s: check %q needs exactly one of Test and TestEnv", k.Name, c.Article)
 		}
 	}
 	for _, c := range k.Clocks {

@@ -121,16 +121,16 @@ var Reconsideration = register(&Kind{
 			Sets: map[string]string{"acceptance": "审查中"}, Article: "行政复议法第31条"},
 		{Name: "deem_withdrawn", Label: "视为撤回", From: []string{"补正中"}, To: "视为撤回", Auto: true,
 			Sets: map[string]string{"acceptance": "视为撤回"}, Article: "行政复议法第31条第2款（无正当理由逾期不补正）",
-			Apply: func(v Values) string { v["acceptance_closed_on"] = AddDays(v.Str(DueKey), 1); return "" }},
+			Apply: func(s *Step) string { s.Values["acceptance_closed_on"] = AddDays(s.Due, 1); return "" }},
 		{Name: "accept", Label: "受理", From: []string{"审查中"}, To: "审理中",
 			Inputs: []string{"accepted_on", "procedure", "simple_ground"}, Needs: []string{"accepted_on", "procedure"},
 			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条"},
 		{Name: "deem_accept", Label: "视为受理", From: []string{"审查中"}, To: "审理中", Auto: true,
 			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条第2款（审查期限届满未作出不予受理决定）",
-			Apply: func(v Values) string {
-				v["accepted_on"] = AddDays(v.Str(DueKey), 1)
-				if v.Str("procedure") == "" {
-					v["procedure"] = "普通"
+			Apply: func(s *Step) string {
+				s.Values["accepted_on"] = AddDays(s.Due, 1)
+				if s.Values.Str("procedure") == "" {
+					s.Values["procedure"] = "普通"
 				}
 				return ""
 			}},
@@ -142,11 +142,11 @@ var Reconsideration = register(&Kind{
 			Sets: map[string]string{"acceptance": "受理前化解"}, Article: "行政复议法第5条（调解贯穿全过程）"},
 		{Name: "switch_ordinary", Label: "转为普通程序", From: []string{"审理中", "中止"},
 			Inputs: []string{"switched_on"}, Needs: []string{"switched_on"}, Article: "行政复议法第55条（经复议机构负责人批准）",
-			Apply: func(v Values) string {
-				if v.Str("procedure") != "简易" {
+			Apply: func(s *Step) string {
+				if s.Values.Str("procedure") != "简易" {
 					return "本案不是简易程序"
 				}
-				v["procedure"] = "普通"
+				s.Values["procedure"] = "普通"
 				return ""
 			}},
 		{Name: "send_copy", Label: "发送申请书副本", From: []string{"审理中", "中止"},
@@ -162,33 +162,33 @@ var Reconsideration = register(&Kind{
 			Article: "行政复议法第52条"},
 		{Name: "suspend", Label: "中止审理", From: []string{"审理中"}, To: "中止",
 			Inputs: []string{"suspended_on", "suspension_ground"}, Needs: []string{"suspended_on", "suspension_ground"},
-			Article: "行政复议法第39条", Apply: openSuspension},
+			Article: "行政复议法第39条", Apply: onValues(openSuspension)},
 		{Name: "resume", Label: "恢复审理", From: []string{"中止"}, To: "审理中",
 			Inputs: []string{"resumed_on"}, Needs: []string{"resumed_on"}, Article: "行政复议法第39条第2款",
-			Apply: closeSuspension},
+			Apply: onValues(closeSuspension)},
 		{Name: "extend", Label: "延期审理", From: []string{"审理中", "中止"},
 			Inputs: []string{"extension_days", "extension_approved_on"}, Needs: []string{"extension_days", "extension_approved_on"},
-			Article: "行政复议法第62条第1款（延长一次，最多三十日）", Apply: extendOnce},
+			Article: "行政复议法第62条第1款（延长一次，最多三十日）", Apply: onValues(extendOnce)},
 		{Name: "decide", Label: "作出复议决定", From: []string{"审理中"}, To: "已审结",
 			Inputs: []string{"closed_on", "outcome"}, Needs: []string{"closed_on", "outcome"},
-			Article: "行政复议法第63–72条、第33条", Apply: func(v Values) string {
-				if !contains(DecisionOutcomes, v.Str("outcome")) {
+			Article: "行政复议法第63–72条、第33条", Apply: func(s *Step) string {
+				if !contains(DecisionOutcomes, s.Values.Str("outcome")) {
 					return "复议决定应为：" + strings.Join(DecisionOutcomes, "、")
 				}
-				return consultedAndHeard(v)
+				return consultedAndHeard(s.Values)
 			}},
 		{Name: "mediate", Label: "制作调解书结案", From: []string{"审理中", "中止"}, To: "已审结",
 			Inputs: []string{"closed_on"}, Needs: []string{"closed_on"}, Sets: map[string]string{"outcome": "调解"},
-			Article: "行政复议法第73条", Apply: closeOpenSuspension},
+			Article: "行政复议法第73条", Apply: onValues(closeOpenSuspension)},
 		{Name: "settle", Label: "和解后撤回", From: []string{"审理中", "中止"}, To: "已审结",
 			Inputs: []string{"closed_on"}, Needs: []string{"closed_on"}, Sets: map[string]string{"outcome": "和解撤回"},
-			Article: "行政复议法第74条", Apply: closeOpenSuspension},
+			Article: "行政复议法第74条", Apply: onValues(closeOpenSuspension)},
 		{Name: "withdraw", Label: "申请人撤回", From: []string{"审理中", "中止"}, To: "已审结",
 			Inputs: []string{"closed_on"}, Needs: []string{"closed_on"}, Sets: map[string]string{"outcome": "撤回"},
-			Article: "行政复议法第41条第1项", Apply: closeOpenSuspension},
+			Article: "行政复议法第41条第1项", Apply: onValues(closeOpenSuspension)},
 		{Name: "terminate", Label: "终止审理", From: []string{"审理中", "中止"}, To: "已审结",
 			Inputs: []string{"closed_on", "termination_ground"}, Needs: []string{"closed_on", "termination_ground"},
-			Sets: map[string]string{"outcome": "终止"}, Article: "行政复议法第41条", Apply: checkTermination},
+			Sets: map[string]string{"outcome": "终止"}, Article: "行政复议法第41条", Apply: onValues(checkTermination)},
 		{Name: "record_suit", Label: "登记复议后起诉", From: []string{"已审结"},
 			Sets: map[string]string{"sued_after": "是"}, Article: "行政复议法第34条"},
 	},
@@ -239,7 +239,7 @@ var Reconsideration = register(&Kind{
 			}
 			return "", ""
 		}},
-		{Article: "行政复议法第48条、第51条（程序日期先后）", Test: func(v Values) (string, string) {
+		{Article: "行政复议法第48条、第51条（程序日期先后）", TestEnv: func(v Values, env Env) (string, string) {
 			order := []struct{ before, after, msg string }{
 				{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
 				{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
@@ -254,7 +254,7 @@ var Reconsideration = register(&Kind{
 					return o.after, o.msg
 				}
 			}
-			if msg := checkHearingNotice(v); msg != "" {
+			if msg := checkHearingNotice(v, env.AddWorkdays); msg != "" {
 				return "hearing_notice_on", msg
 			}
 			return "", ""
@@ -363,6 +363,11 @@ func hasOpenInterval(v Values) bool {
 	return false
 }
 
+// onValues is an Apply that needs nothing but the record's values.
+func onValues(f func(v Values) string) func(*Step) string {
+	return func(s *Step) string { return f(s.Values) }
+}
+
 // openSuspension starts a suspension interval; the decision period stops while it is open
 // (第39条第2款).
 func openSuspension(v Values) string {
@@ -439,8 +444,6 @@ func checkTermination(v Values) string {
 	return closeOpenSuspension(v)
 }
 
-// checkHearingNotice: the parties are told in writing five working days before the hearing
-// (第51条).
 // consultedAndHeard gates a decision on the cases 第52条 and 第50条 single out: one with a
 // consultation ground needs the committee's recorded opinion first; a major, difficult or
 // complex case must also have been heard.
@@ -462,11 +465,12 @@ func consultedAndHeard(v Values) string {
 // days of receiving the application (after that, 第30条第2款 has made the application accepted),
 // and once, listing every item. Checked on the transition, not on stored records: a ledger of
 // past cases records what happened, even when it happened late (the clock shows it overdue).
-func checkSupplementRequest(v Values) string {
+func checkSupplementRequest(s *Step) string {
+	v := s.Values
 	if v.Str("supplement_received_on") != "" {
 		return "补正通知应当一次性载明需要补正的事项，本案已通知过补正并已收到补正材料，不能再次通知补正"
 	}
-	addwd := v.Workdays()
+	addwd := s.AddWorkdays
 	if addwd == nil || v.Str("received_on") == "" || v.Str("supplement_requested_on") == "" {
 		return ""
 	}
@@ -480,8 +484,9 @@ func checkSupplementRequest(v Values) string {
 	return ""
 }
 
-func checkHearingNotice(v Values) string {
-	addwd := v.Workdays()
+// checkHearingNotice: the parties are told in writing five working days before the hearing
+// (第51条).
+func checkHearingNotice(v Values, addwd AddWorkdaysFunc) string {
 	if addwd == nil || v.Str("hearing_on") == "" || v.Str("hearing_notice_on") == "" {
 		return ""
 	}

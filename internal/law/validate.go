@@ -26,6 +26,12 @@ func (k *Kind) Validate(v Values) []Problem { return k.ValidateWords(v, nil) }
 // ValidateWords is Validate with a deployment's dictionary (字典): extra allowed words per
 // enumeration field key, beside the listed ones that always work (ledgers.md).
 func (k *Kind) ValidateWords(v Values, words map[string][]string) []Problem {
+	return k.ValidateIn(v, words, Env{})
+}
+
+// ValidateIn is ValidateWords with the calendar in force and today, for the checks that count
+// working days (Check.TestEnv). Without them (a zero Env) those checks let the values pass.
+func (k *Kind) ValidateIn(v Values, words map[string][]string, env Env) []Problem {
 	status := ""
 	if f, ok := k.FieldByColumn(ColStatus); ok {
 		status = v.Str(f.Key)
@@ -52,12 +58,20 @@ func (k *Kind) ValidateWords(v Values, words map[string][]string) []Problem {
 		return out
 	}
 	for _, c := range k.Checks {
-		if key, msg := c.Test(v); key != "" {
+		if key, msg := c.Run(v, env); key != "" {
 			f, _ := k.Field(key)
 			out = append(out, Problem{key, f.Label, msg + "（" + c.Article + "）"})
 		}
 	}
 	return out
+}
+
+// Run applies the check under env (Test, or TestEnv for a check that needs the calendar).
+func (c Check) Run(v Values, env Env) (field, message string) {
+	if c.TestEnv != nil {
+		return c.TestEnv(v, env)
+	}
+	return c.Test(v)
 }
 
 // IsEmpty reports whether a value is absent.

@@ -29,6 +29,7 @@ var tables = []struct {
 	{"records", []string{"id", "kind", "org_id", "code", "status", "opened_on", "closed_on", "category", "attrs", "version", "created_at", "created_by", "updated_at", "updated_by"}, map[string]bool{"attrs": true}, true},
 	{"events", []string{"id", "record_id", "at", "action", "label", "from_status", "to_status", "actor", "data"}, map[string]bool{"data": true}, true},
 	{"clocks", []string{"id", "record_id", "kind", "rule", "start_on", "due_on", "stopped_on", "state", "problem"}, nil, true},
+	{"record_keys", []string{"record_id", "field", "mac"}, nil, false},
 	{"attachments", []string{"id", "record_id", "name", "content_type", "size", "sha256", "data", "created_at", "created_by"}, nil, true},
 	{"audit", []string{"seq", "at", "actor", "action", "kind", "target", "org_path", "before_data", "after_data", "request_id", "client_addr", "prev_hash", "hash"}, nil, false},
 	{"audit_head", []string{"id", "seq", "hash"}, nil, false},
@@ -214,6 +215,10 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 				}
 			}
 		}
+		// A backup made before record_keys carries the hashes inside the records' attributes.
+		if _, err := t.moveKeyedHashes(ctx); err != nil {
+			return err
+		}
 		return t.resetSequences(ctx)
 	})
 	if err != nil {
@@ -317,7 +322,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 // removes the trail too; it is offered only at the shell.
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
-		for _, tb := range []string{"sessions", "attachments", "clocks", "events", "records", "users", "audit",
+		for _, tb := range []string{"sessions", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
 			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err

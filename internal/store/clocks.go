@@ -2,25 +2,26 @@ package store
 
 import (
 	"context"
-	"errors"
 	"sort"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/procedure"
 )
 
-// Clock states kept in the clocks table.
+// Clock states kept in the clocks table (procedure's, named here for the store's callers).
 const (
-	ClockRunning    = "running"     // counting; due_on set
-	ClockPaused     = "paused"      // an open suspension holds it
-	ClockStopped    = "stopped"     // the duty was done (stopped_on set when known)
-	ClockNoCalendar = "no_calendar" // the calendar lacks a year the period needs: an alert
+	ClockRunning    = procedure.Running    // counting; due_on set
+	ClockPaused     = procedure.Paused     // an open suspension holds it
+	ClockStopped    = procedure.Stopped    // the duty was done (stopped_on set when known)
+	ClockNoCalendar = procedure.NoCalendar // the calendar lacks a year the period needs: an alert
 )
 
-// projectClocks recomputes a record's statutory clocks from its values. Clocks are a projection
-// of the record (start, suspensions, extension) through the calendar, so a changed record or a
-// changed calendar is handled the same way: project again.
+// projectClocks keeps a record's statutory clocks as procedure projects them from its values.
+// Clocks are a projection of the record (start, suspensions, extension) through the calendar,
+// so a changed record or a changed calendar is handled the same way: project again. The rows
+// are a cache for lists, indicators and the deemed steps to filter on due dates.
 func (t *tx) projectClocks(ctx context.Context, kind *law.Kind, rec Record) error {
 	return t.project(ctx, kind, rec, false)
 }
@@ -30,26 +31,17 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 	if len(kind.Clocks) == 0 {
 		return nil
 	}
-	cal := t.s.Calendar()
 	keep := map[string]bool{}
-	for _, rule := range kind.Clocks {
-		start := rec.Values.Str(rule.StartField)
-		if start == "" && rule.StartFallback != "" {
-			start = rec.Values.Str(rule.StartFallback)
-		}
-		if start == "" || (rule.When != nil && !rule.When(rec.Values)) {
-			continue
-		}
-		keep[rule.ID] = true
-		st := projectOne(cal, rule, rec.Values, start)
+	for _, c := range procedure.Project(kind, rec.Values, t.s.Calendar(), calendar.Date{}).Clocks {
+		keep[c.Rule.ID] = true
 		if !fresh {
-			if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, rule.ID); err != nil {
+			if _, err := t.exec(ctx, `DELETE FROM clocks WHERE record_id = ? AND rule = ?`, rec.ID, c.Rule.ID); err != nil {
 				return err
 			}
 		}
 		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem)
-			VALUES (?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, rule.ID, start, nullStr(st.due), nullStr(st.stopped),
-			st.state, st.problem); err != nil {
+			VALUES (?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
+			c.State, c.Problem); err != nil {
 			return err
 		}
 	}
@@ -78,55 +70,6 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 		}
 	}
 	return nil
-}
-
-type projection struct{ due, stopped, state, problem string }
-
-func projectOne(cal *calendar.Calendar, rule law.ClockRule, v law.Values, start string) projection {
-	var p projection
-	p.stopped = v.Str(rule.StopField)
-	if p.stopped == "" && rule.StopAt != nil {
-		p.stopped = rule.StopAt(v)
-	}
-	stopped := p.stopped != "" || (rule.StopWhen != nil && rule.StopWhen(v))
-	clk := calendar.Clock{Budget: rule.BudgetOf(v), Unit: calendar.Unit(rule.Unit)}
-	var err error
-	if clk.Start, err = calendar.ParseDate(start); err != nil {
-		return projection{state: ClockNoCalendar, problem: "起算日无效：" + start}
-	}
-	if rule.SuspensionsField != "" {
-		items, _ := v[rule.SuspensionsField].([]string)
-		for _, it := range items {
-			from, to, _ := strings.Cut(it, "~")
-			var iv calendar.Interval
-			iv.From, _ = calendar.ParseDate(from)
-			if to != "" {
-				iv.To, _ = calendar.ParseDate(to)
-			}
-			clk.Suspensions = append(clk.Suspensions, iv)
-		}
-	}
-	if rule.ExtensionDays != nil {
-		clk.ExtensionDays = rule.ExtensionDays(v)
-	}
-	due, paused, err := cal.Due(clk)
-	switch {
-	case err != nil:
-		p.state, p.problem = ClockNoCalendar, err.Error()
-		var nc calendar.ErrNoCalendar
-		if !errors.As(err, &nc) {
-			p.state = ClockNoCalendar
-		}
-	case paused:
-		p.state = ClockPaused
-	default:
-		p.due = due.String()
-		p.state = ClockRunning
-	}
-	if stopped {
-		p.state = ClockStopped
-	}
-	return p
 }
 
 // ClockView is an open or closed statutory clock with the record it runs for.
@@ -234,15 +177,9 @@ func (s *Store) OpenClocks(ctx context.Context, sc Scope, orgCode string, on cal
 	for _, c := range all {
 		if c.Due != "" {
 			due, _ := calendar.ParseDate(c.Due)
-			if c.Unit == string(law.WorkingDays) {
-				c.DaysLeft, err = cal.WorkdaysBetween(on, due)
-			} else {
-				c.DaysLeft = due.Sub(on)
-			}
-			if err != nil {
+			if c.DaysLeft, c.Overdue, err = procedure.Remaining(cal, law.DayUnit(c.Unit), due, on); err != nil {
 				c.Problem = err.Error()
 			}
-			c.Overdue = due.Before(on)
 			if c.Overdue && c.Lapses {
 				continue // a party's window that has closed: nothing left to do
 			}

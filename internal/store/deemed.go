@@ -5,6 +5,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/procedure"
 )
 
 // ApplyDeemed takes the steps the law attaches to a period running out (行政复议法第30条:
@@ -16,7 +17,6 @@ func (s *Store) ApplyDeemed(ctx context.Context, on calendar.Date) (int, error) 
 		id      int64
 		version int
 		rule    law.ClockRule
-		due     string
 	}
 	var todo []due
 	for _, kind := range law.Kinds() {
@@ -24,14 +24,14 @@ func (s *Store) ApplyDeemed(ctx context.Context, on calendar.Date) (int, error) 
 			if rule.Deemed == "" {
 				continue
 			}
-			rows, err := s.query(ctx, `SELECT r.id, r.version, c.due_on FROM clocks c JOIN records r ON r.id = c.record_id
+			rows, err := s.query(ctx, `SELECT r.id, r.version FROM clocks c JOIN records r ON r.id = c.record_id
 				WHERE c.rule = ? AND c.state = ? AND c.due_on < ?`, rule.ID, ClockRunning, on.String())
 			if err != nil {
 				return 0, err
 			}
 			for rows.Next() {
 				d := due{rule: rule}
-				if err := rows.Scan(&d.id, &d.version, &d.due); err != nil {
+				if err := rows.Scan(&d.id, &d.version); err != nil {
 					rows.Close()
 					return 0, err
 				}
@@ -45,8 +45,7 @@ func (s *Store) ApplyDeemed(ctx context.Context, on calendar.Date) (int, error) 
 	n := 0
 	for _, d := range todo {
 		err := s.inTx(ctx, func(t *tx) error {
-			return t.transition(ctx, actor, sys, d.id, d.version, d.rule.Deemed,
-				law.Values{"_due": d.due, "_rule": d.rule.Label}, true)
+			return t.deem(ctx, actor, sys, d.id, d.version, d.rule, on)
 		})
 		switch ErrorCode(err) {
 		case "":
@@ -69,4 +68,19 @@ func kindNames() []string {
 		out = append(out, k.Name)
 	}
 	return out
+}
+
+// deem takes the automatic step of rule for one record if procedure, projecting the record as
+// it is now on `on`, still finds it due (the clocks table only chose the candidates).
+func (t *tx) deem(ctx context.Context, a Actor, sc Scope, id int64, version int, rule law.ClockRule, on calendar.Date) error {
+	old, kind, err := t.lockRecord(ctx, a, sc, id, version)
+	if err != nil {
+		return err
+	}
+	for _, d := range procedure.Project(kind, old.Values, t.s.Calendar(), on).Deemed {
+		if d.Rule.ID == rule.ID {
+			return t.take(ctx, a, sc, kind, old, procedure.Move{Name: d.Transition, Auto: true, Due: d.Due})
+		}
+	}
+	return errorf(EINVALID, "「%s」已不在期限届满后应自动处理的状态", old.Code)
 }

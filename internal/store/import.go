@@ -104,7 +104,7 @@ func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v
 	// prepare keeps the stored value when the masked form matches.
 	t.s.unseal(kind, &old)
 	if len(given) > 0 {
-		merged := cloneValues(old.Values)
+		merged := old.Values.Clone()
 		for _, key := range given {
 			if x, ok := v[key]; ok {
 				merged[key] = x

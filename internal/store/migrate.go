@@ -182,6 +182,9 @@ var migrations = []string{
 	// had before), its org alone, the whole tree, or chosen orgs (codes, comma-separated).
 	`ALTER TABLE users ADD COLUMN data_scope TEXT NOT NULL DEFAULT 'subtree';
 	ALTER TABLE users ADD COLUMN scope_orgs TEXT NOT NULL DEFAULT '';`,
+
+	// 4: the keyed hashes of protected values, out of the records' JSON (record_keys.go).
+	keyedHashesSchema,
 }
 
 // migrate brings the schema up to date and returns its version.

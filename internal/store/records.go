@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/procedure"
 )
 
 // Record is one ledger line or case of any kind.
@@ -71,7 +71,7 @@ func decodeValues(attrs []byte) (law.Values, error) {
 // unseal decrypts protected values in place, for a write that will seal them again.
 func (s *Store) unseal(kind *law.Kind, r *Record) {
 	for _, f := range kind.Fields {
-		if f.Type == law.IDNo || f.Type == law.Phone {
+		if protected(f) {
 			if plain, err := s.crypt.open(r.Values.Str(f.Key)); err == nil {
 				r.Values[f.Key] = plain
 			}
@@ -82,7 +82,7 @@ func (s *Store) unseal(kind *law.Kind, r *Record) {
 // reveal turns sealed protected values into what the scope may see: plain, or masked.
 func (s *Store) reveal(kind *law.Kind, r *Record, sc Scope) {
 	for _, f := range kind.Fields {
-		if f.Type != law.IDNo && f.Type != law.Phone {
+		if !protected(f) {
 			continue
 		}
 		sealed := r.Values.Str(f.Key)
@@ -165,7 +165,7 @@ func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, v
 		if kind.LockFinal && kind.IsFinal(old.Status) {
 			return errorf(EINVALID, "「%s」状态为「%s」，内容已锁定；如需改正请使用「更正」并说明理由", kind.Label, old.Status)
 		}
-		nv := cloneValues(v)
+		nv := v.Clone()
 		if statusField, ok := kind.FieldByColumn(law.ColStatus); ok {
 			nv[statusField.Key] = old.Status
 		}
@@ -182,7 +182,7 @@ func (s *Store) UpdateRecord(ctx context.Context, a Actor, sc Scope, id int64, v
 // Steps the law takes by itself when a period runs out (Auto) are not open to users.
 func (s *Store) Transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values) (Record, error) {
 	err := s.inTx(ctx, func(t *tx) error {
-		return t.transition(ctx, a, sc, id, version, name, inputs, false)
+		return t.transition(ctx, a, sc, id, version, name, inputs)
 	})
 	if err != nil {
 		return Record{}, err
@@ -190,54 +190,25 @@ func (s *Store) Transition(ctx context.Context, a Actor, sc Scope, id int64, ver
 	return s.Record(ctx, sc, id)
 }
 
-func (t *tx) transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values, auto bool) error {
+func (t *tx) transition(ctx context.Context, a Actor, sc Scope, id int64, version int, name string, inputs law.Values) error {
 	old, kind, err := t.lockRecord(ctx, a, sc, id, version)
 	if err != nil {
 		return err
 	}
-	tr, ok := kind.Transition(name)
-	if !ok || tr.Auto != auto {
-		return errorf(EINVALID, "「%s」没有名为 %s 的操作", kind.Label, name)
+	return t.take(ctx, a, sc, kind, old, procedure.Move{Name: name, Inputs: inputs})
+}
+
+// take runs a step through the kind's state machine (procedure.Take, with the calendar in
+// force and today) and stores the values it gives.
+func (t *tx) take(ctx context.Context, a Actor, sc Scope, kind *law.Kind, old Record, m procedure.Move) error {
+	nv, err := procedure.Take(kind, old.Values, m, t.s.env())
+	if r, ok := err.(*procedure.Refusal); ok {
+		return &Error{Code: EINVALID, Field: r.Field, Message: r.Message}
 	}
-	if !contains(tr.From, old.Status) {
-		return errorf(EINVALID, "当前状态为「%s」，不能「%s」（只能在%s时进行）", old.Status, tr.Label, strings.Join(tr.From, "、"))
+	if err != nil {
+		return err
 	}
-	nv := cloneValues(old.Values)
-	for _, key := range tr.Inputs {
-		if x, ok := inputs[key]; ok {
-			nv[key] = x
-		}
-	}
-	for k, x := range tr.Sets {
-		nv[k] = x
-	}
-	if tr.To != "" {
-		sf, _ := kind.FieldByColumn(law.ColStatus)
-		nv[sf.Key] = tr.To
-	}
-	for _, key := range tr.Needs {
-		if law.IsEmpty(nv[key]) {
-			f, _ := kind.Field(key)
-			return fieldError(key, "「%s」需要填写「%s」（%s）", tr.Label, f.Label, tr.Article)
-		}
-	}
-	if tr.Apply != nil {
-		for k, x := range inputs {
-			if strings.HasPrefix(k, "_") {
-				nv[k] = x // context for Apply, such as the due date of a deemed step
-			}
-		}
-		nv[law.CalendarKey] = t.s.addWorkdays()
-		msg := tr.Apply(nv)
-		for k := range nv {
-			if strings.HasPrefix(k, "_") && !strings.HasPrefix(k, "_h_") {
-				delete(nv, k)
-			}
-		}
-		if msg != "" {
-			return errorf(EINVALID, "不能「%s」：%s（%s）", tr.Label, msg, tr.Article)
-		}
-	}
+	tr, _ := kind.Transition(m.Name)
 	label := tr.Label
 	if tr.Auto {
 		label += "（" + tr.Article + "，系统按期限自动处理）"
@@ -257,7 +228,7 @@ func (s *Store) Amend(ctx context.Context, a Actor, sc Scope, id int64, version 
 		if err != nil {
 			return err
 		}
-		nv := cloneValues(v)
+		nv := v.Clone()
 		statusField, _ := kind.FieldByColumn(law.ColStatus)
 		nv[statusField.Key] = old.Status
 		return t.amend(ctx, a, sc, kind, old, nv, reason)
@@ -308,9 +279,14 @@ func shortTime(rfc string) string {
 }
 
 // prepare validates values and resolves the owning org; it returns the values as stored
-// (protected fields sealed, with their keyed hashes) and the org.
-func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values, old *Record) (law.Values, Org, error) {
-	v = cloneValues(v)
+// (protected fields sealed), their keyed hashes (kept apart, in record_keys) and the org.
+func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values, old *Record) (law.Values, keyedHashes, Org, error) {
+	v = v.Clone()
+	for k := range v {
+		if strings.HasPrefix(k, "_") {
+			delete(v, k) // nothing hidden rides in a record's values (a legacy `_h_…` hash, a stray key)
+		}
+	}
 	for _, f := range kind.Fields {
 		if law.IsEmpty(v[f.Key]) && f.Default != "" {
 			v[f.Key] = f.Default
@@ -319,35 +295,27 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 			v[f.Key] = strings.TrimSpace(s)
 		}
 		// A form shows protected values masked; a masked value sent back means "unchanged".
-		if (f.Type == law.IDNo || f.Type == law.Phone) && old != nil && strings.Contains(v.Str(f.Key), "*") {
+		if protected(f) && old != nil && strings.Contains(v.Str(f.Key), "*") {
 			if plain := old.Values.Str(f.Key); Mask(plain) == v.Str(f.Key) {
 				v[f.Key] = plain
 			}
 		}
 	}
-	if kind.Normalize != nil {
-		kind.Normalize(v)
-	}
-	if sf, ok := kind.FieldByColumn(law.ColStatus); ok && v.Str(sf.Key) == "" && len(kind.States) > 0 {
-		v[sf.Key] = kind.States[0]
-	}
+	procedure.Settle(kind, v)
 	words, err := t.words(ctx, kind)
 	if err != nil {
-		return nil, Org{}, err
+		return nil, nil, Org{}, err
 	}
-	v[law.CalendarKey] = t.s.addWorkdays()
-	probs := kind.ValidateWords(v, words)
-	delete(v, law.CalendarKey)
-	if len(probs) > 0 {
-		return nil, Org{}, problemsError(probs)
+	if probs := kind.ValidateIn(v, words, t.s.env()); len(probs) > 0 {
+		return nil, nil, Org{}, problemsError(probs)
 	}
 	orgField, _ := kind.Field(kind.OrgField)
 	org, err := t.orgByCode(ctx, v.Str(kind.OrgField))
 	if err != nil || !sc.coversPath(org.Path) {
-		return nil, Org{}, fieldError(kind.OrgField, "「%s」：组织「%s」不存在或不在您的权限范围内", orgField.Label, v.Str(kind.OrgField))
+		return nil, nil, Org{}, fieldError(kind.OrgField, "「%s」：组织「%s」不存在或不在您的权限范围内", orgField.Label, v.Str(kind.OrgField))
 	}
 	if len(kind.OrgTypes) > 0 && !contains(kind.OrgTypes, org.Type) {
-		return nil, Org{}, fieldError(kind.OrgField, "「%s」应为%s，「%s」是%s", orgField.Label,
+		return nil, nil, Org{}, fieldError(kind.OrgField, "「%s」应为%s，「%s」是%s", orgField.Label,
 			strings.Join(kind.OrgTypes, "或"), org.Name, org.Type)
 	}
 	for _, f := range kind.Fields {
@@ -358,18 +326,15 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 				append([]any{f.RefKind, v.Str(f.Key)}, args...)...).Scan(&id)
 			if err != nil {
 				refKind, _ := law.Lookup(f.RefKind)
-				return nil, Org{}, fieldError(f.Key, "「%s」：没有编号为「%s」的%s记录", f.Label, v.Str(f.Key), refKind.Label)
+				return nil, nil, Org{}, fieldError(f.Key, "「%s」：没有编号为「%s」的%s记录", f.Label, v.Str(f.Key), refKind.Label)
 			}
 		}
 	}
-	for _, f := range kind.Fields {
-		if (f.Type == law.IDNo || f.Type == law.Phone) && v.Str(f.Key) != "" {
-			plain := v.Str(f.Key)
-			v["_h_"+f.Key] = t.s.crypt.mac(plain)
-			v[f.Key] = t.s.crypt.seal(plain)
-		}
+	keys := t.s.keyedHashes(kind, v)
+	for f := range keys {
+		v[f] = t.s.crypt.seal(v.Str(f))
 	}
-	return v, org, nil
+	return v, keys, org, nil
 }
 
 // Problems returns the field problems carried by an EINVALID error.
@@ -400,18 +365,8 @@ func hot(kind *law.Kind, v law.Values) (code, status string, opened, closed, cat
 	return get(law.ColCode), get(law.ColStatus), nullStr(get(law.ColOpened)), nullStr(get(law.ColClosed)), nullStr(get(law.ColCategory))
 }
 
-// addWorkdays hands the calendar in force to rules that count working days (law.CalendarKey).
-func (s *Store) addWorkdays() law.AddWorkdaysFunc {
-	cal := s.Calendar()
-	return func(d string, n int) (string, error) {
-		day, err := calendar.ParseDate(d)
-		if err != nil {
-			return "", err
-		}
-		out, err := cal.AddWorkdays(day, n)
-		return out.String(), err
-	}
-}
+// env is what the kind's rules see of the world on a write: the calendar in force and today.
+func (s *Store) env() law.Env { return procedure.Env(s.Calendar(), s.Today()) }
 
 func jsonText(v law.Values) string {
 	b, _ := json.Marshal(v)
@@ -426,7 +381,7 @@ func nullStr(s string) any {
 }
 
 func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind, in law.Values, action, label string) (int64, error) {
-	v, org, err := t.prepare(ctx, sc, kind, in, nil)
+	v, keys, org, err := t.prepare(ctx, sc, kind, in, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -442,37 +397,41 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		return 0, err
 	}
 	rec := Record{ID: id, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v, Version: 1}
+	if err := t.saveKeys(ctx, id, keys, false); err != nil {
+		return 0, err
+	}
 	if err := t.event(ctx, a, id, action, label, "", status, nil); err != nil {
 		return 0, err
 	}
 	if err := t.project(ctx, kind, rec, true); err != nil {
 		return 0, err
 	}
-	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v))
+	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v, keys))
 }
 
 // updateRecord writes new values over old; it reports whether anything changed.
 func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind, old Record, in law.Values, action, label string) (bool, error) {
-	v, org, err := t.prepare(ctx, sc, kind, in, &old)
+	v, keys, org, err := t.prepare(ctx, sc, kind, in, &old)
 	if err != nil {
 		return false, err
 	}
-	changed := changedKeys(kind, old.Values, v)
+	oldKeys := t.s.keyedHashes(kind, old.Values)
+	changed := changedKeys(kind, old.Values, oldKeys, v, keys)
 	// An edit or import that changes nothing writes nothing; a transition is an event even
 	// when it changes no field (e.g. 开始调解 moves only the status, which is a field).
 	if len(changed) == 0 && (action == "update" || action == "import") {
 		return false, nil
 	}
-	if err := t.rewrite(ctx, a, kind, old, org, v, action, label, map[string]any{"changed": changed}); err != nil {
+	if err := t.rewrite(ctx, a, kind, old, org, v, keys, action, label, map[string]any{"changed": changed}); err != nil {
 		return false, err
 	}
 	return true, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(old.ID, 10), org.Path,
-		auditView(kind, old.Values), auditView(kind, v))
+		auditView(kind, old.Values, oldKeys), auditView(kind, v, keys))
 }
 
-// rewrite stores new values over old (checking the version once more in the UPDATE itself),
-// appends the timeline event and re-projects the clocks. The caller audits.
-func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, org Org, v law.Values, action, label string, data map[string]any) error {
+// rewrite stores new values over old (checking the version once more in the UPDATE itself) with
+// their keyed hashes, appends the timeline event and re-projects the clocks. The caller audits.
+func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, org Org, v law.Values, keys keyedHashes, action, label string, data map[string]any) error {
 	code, status, opened, closed, category := hot(kind, v)
 	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
 		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
@@ -486,6 +445,9 @@ func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, o
 	if n, _ := res.RowsAffected(); n != 1 {
 		return errorf(ECONFLICT, "该记录刚被他人修改，本次未保存，请刷新后重试")
 	}
+	if err := t.saveKeys(ctx, old.ID, keys, hasProtected(kind)); err != nil {
+		return err
+	}
 	if err := t.event(ctx, a, old.ID, action, label, old.Status, status, data); err != nil {
 		return err
 	}
@@ -495,12 +457,12 @@ func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, o
 
 // auditView is what the audit trail keeps of a record: every value, protected ones by their
 // keyed hash only, so that the trail itself holds no 身份证号 or phone number.
-func auditView(kind *law.Kind, v law.Values) law.Values {
+func auditView(kind *law.Kind, v law.Values, keys keyedHashes) law.Values {
 	out := law.Values{}
 	for _, f := range kind.Fields {
 		if x, ok := v[f.Key]; ok && !law.IsEmpty(x) {
-			if f.Type == law.IDNo || f.Type == law.Phone {
-				out[f.Key] = "hmac:" + v.Str("_h_"+f.Key)
+			if protected(f) {
+				out[f.Key] = "hmac:" + keys[f.Key]
 			} else {
 				out[f.Key] = x
 			}
@@ -510,12 +472,12 @@ func auditView(kind *law.Kind, v law.Values) law.Values {
 }
 
 // changedKeys compares stored forms; sealed values differ on every seal, so compare their hashes.
-func changedKeys(kind *law.Kind, old, nv law.Values) []string {
+func changedKeys(kind *law.Kind, old law.Values, oldKeys keyedHashes, nv law.Values, keys keyedHashes) []string {
 	var out []string
 	for _, f := range kind.Fields {
 		a, b := old[f.Key], nv[f.Key]
-		if f.Type == law.IDNo || f.Type == law.Phone {
-			a, b = old["_h_"+f.Key], nv["_h_"+f.Key]
+		if protected(f) {
+			a, b = oldKeys[f.Key], keys[f.Key]
 		}
 		if fmt.Sprint(normEmpty(a)) != fmt.Sprint(normEmpty(b)) {
 			out = append(out, f.Key)
@@ -529,17 +491,6 @@ func normEmpty(x any) any {
 		return nil
 	}
 	return x
-}
-
-func cloneValues(v law.Values) law.Values {
-	out := law.Values{}
-	for k, x := range v {
-		if items, ok := x.([]string); ok {
-			x = append([]string(nil), items...)
-		}
-		out[k] = x
-	}
-	return out
 }
 
 func isUniqueViolation(err error) bool {

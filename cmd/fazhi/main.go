@@ -16,6 +16,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/web"
 )
 
 // Set by the linker: -ldflags "-X main.version=… -X main.commit=…".
@@ -78,6 +79,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
+			// A bad declaration of an indicator, notice or outline is a defect of this build:
+			// refuse to run rather than print wrong figures.
+			if err := web.CheckDeclarations(); err != nil {
+				fmt.Fprintln(stderr, "错误：", err)
+				return 1
+			}
 			e := &env{stdout: stdout, stderr: stderr}
 			err := c.run(ctx, e, args[1:])
 			var ue usageError

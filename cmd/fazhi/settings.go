@@ -75,11 +75,12 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	case strings.HasPrefix(key, "notice."):
-		if _, ok := notices.Lookup(strings.TrimPrefix(key, "notice.")); !ok {
+		n, ok := notices.Lookup(strings.TrimPrefix(key, "notice."))
+		if !ok {
 			return fmt.Errorf("没有名为「%s」的文书", strings.TrimPrefix(key, "notice."))
 		}
 		if value != "" {
-			if err := notices.Parse(value); err != nil {
+			if err := n.Check(value); err != nil {
 				return err
 			}
 		}

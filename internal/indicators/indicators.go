@@ -14,16 +14,20 @@ import (
 // Period is an inclusive date range, YYYY-MM-DD.
 type Period struct{ From, To string }
 
-// Def defines one indicator. A count has Kind, Where and Agg; a rate has Numerator and
-// Denominator (ids of counts) instead; a few have Custom.
+// Def defines one indicator, as data: what it counts, what it is part of, where the dashboard
+// shows it and the sentence the report prints it in (declare.go). A count has Kind, Date,
+// Filter and Agg; a rate has Numerator and Denominator (ids of counts) instead; a few have
+// Custom. Validate checks every declaration against the kinds of internal/law.
 type Def struct {
 	ID    string
 	Label string
 	Unit  string
 	Kind  string // the record kind counted
-	// Where gives the conditions for a period (the period applies to the date the definition names).
-	Where func(p Period) []store.Cond
-	Agg   store.Agg
+	// Date is the date field of Kind the period applies to (受理日期 for mediation.cases).
+	Date string
+	// Filter are the conditions besides the period (调解结果 = 成功).
+	Filter []store.Cond
+	Agg    store.Agg
 	// Rate: Numerator ÷ Denominator as a percentage, rounded half-up to Places decimals.
 	Numerator, Denominator string
 	Places                 int
@@ -31,9 +35,30 @@ type Def struct {
 	Formula string
 	// Custom computes figures that are not a count of records (open clocks, …).
 	Custom func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error)
+	// PartOf says the count never exceeds another (the report checks it).
+	PartOf *Part
+	// DrillTo names the count whose records the figure's drill-down lists: "" is the figure
+	// itself, or a rate's numerator.
+	DrillTo string
+	// Dashboard places the figure on the dashboard (zero: not shown there).
+	Dashboard Placement
+	// Paragraph is the sentence of the report's default outline this figure leads (the others it
+	// prints declare none).
+	Paragraph *Paragraph
 	// truncate is set by a deployment's choice (Local): cut instead of rounding half-up.
 	truncate bool
 }
+
+// Where gives the conditions of a count for a period: its date in the period, and its Filter.
+func (d Def) Where(p Period) []store.Cond {
+	if d.Date == "" || d.Custom != nil || d.IsRate() {
+		return nil
+	}
+	return append(in(d.Date, p), d.Filter...)
+}
+
+// counts reports whether the figure is a plain selection of records (Date and Filter).
+func (d Def) counts() bool { return d.Date != "" && d.Custom == nil && !d.IsRate() }
 
 // IsRate reports whether the figure is a ratio of two others.
 func (d Def) IsRate() bool { return d.Numerator != "" }
@@ -174,19 +199,31 @@ func RoundHalfUp(x float64, places int) float64 {
 	return r / scale
 }
 
-// Drill returns the query of exactly the records a figure counts (a rate: its numerator's).
+// Drill returns the query of exactly the records a figure counts (a rate: its numerator's, or
+// the count its DrillTo names).
 func Drill(id, from, to string) (store.Query, bool) {
 	d, ok := Lookup(id)
 	if !ok {
 		return store.Query{}, false
 	}
-	if d.IsRate() {
-		return Drill(d.Numerator, from, to)
+	if target := d.drillTarget(); target != d.ID {
+		return Drill(target, from, to)
 	}
-	if d.Where == nil {
+	if !d.counts() {
 		return store.Query{}, false
 	}
 	return store.Query{Kind: d.Kind, Conds: d.Where(Period{from, to})}, true
+}
+
+// drillTarget is the id whose records the figure's drill-down lists.
+func (d Def) drillTarget() string {
+	switch {
+	case d.DrillTo != "":
+		return d.DrillTo
+	case d.IsRate():
+		return d.Numerator
+	}
+	return d.ID
 }
 
 // Kinds lists the record kinds that have indicators, sorted.

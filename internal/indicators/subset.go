@@ -126,26 +126,16 @@ func periodField(d Def) string {
 		}
 		return a
 	}
-	if d.Where == nil || d.Custom != nil || (d.Agg.Func != "" && d.Agg.Func != "count" && d.Agg.Func != "sum") {
+	if !additive(d) {
 		return "" // a distinct count of a year is not the sum of its months
 	}
-	// Ask the definition for an impossible period and see where the bounds land.
-	const from, to = "\x00from", "\x00to"
-	var ge, le string
-	for _, c := range d.Where(Period{from, to}) {
-		switch {
-		case c.Op == store.OpGE && c.Value == from && ge == "":
-			ge = c.Field
-		case c.Op == store.OpLE && c.Value == to && le == "":
-			le = c.Field
-		case strings.Contains(c.Value, "\x00") || strings.Contains(strings.Join(c.Values, ""), "\x00"):
-			return ""
-		}
-	}
-	if ge == "" || ge != le {
-		return ""
-	}
-	return ge
+	return d.Date
+}
+
+// additive reports whether a count adds up over a partition of its records (by month, by org):
+// counts and sums do, distinct counts and custom figures do not.
+func additive(d Def) bool {
+	return d.counts() && (d.Agg.Func == "" || d.Agg.Func == "count" || d.Agg.Func == "sum")
 }
 
 // Monthly computes a figure for each month of a year: out[0] is January. Each month's value is
@@ -321,14 +311,14 @@ func ByChildren(ctx context.Context, st *store.Store, sc store.Scope, tree []sto
 }
 
 // groupable reports whether a figure (or both counts of a rate) adds up over a partition of its
-// records: counts and sums do, distinct counts and custom figures do not.
+// records.
 func groupable(d Def) bool {
 	if d.IsRate() {
 		a, _ := Lookup(d.Numerator)
 		b, _ := Lookup(d.Denominator)
 		return groupable(a) && groupable(b)
 	}
-	return d.Where != nil && d.Custom == nil && (d.Agg.Func == "" || d.Agg.Func == "count" || d.Agg.Func == "sum")
+	return additive(d)
 }
 
 // split computes a count or sum grouped by a field of its kind ("\x00org": the owning org's
@@ -336,7 +326,7 @@ func groupable(d Def) bool {
 // read the kind.
 func split(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, id, field string) (map[string]float64, string, error) {
 	d, ok := Lookup(id)
-	if !ok || d.Where == nil {
+	if !ok || !d.counts() {
 		return nil, "", fmt.Errorf("指标 %s 不能分组计算", id)
 	}
 	if !sc.CanRead(d.Kind) {

@@ -80,6 +80,9 @@ type Transition struct {
 	// Auto marks a step the system takes when a period runs out (视为受理, 视为撤回): it is not
 	// offered to users.
 	Auto bool
+	// Offers narrows the choices of an Enum input in this step's form to the values the step
+	// accepts (作出复议决定 offers the decisions, not 调解 or 终止, which are steps of their own).
+	Offers map[string][]string
 }
 
 // DayUnit is the unit of a statutory period (law.md "Day units").
@@ -176,6 +179,8 @@ type Kind struct {
 	// LockFinal: once the matter is concluded its values change only by amendment, with a reason
 	// kept in the record's history (an issued decision is not silently edited).
 	LockFinal bool
+	// Order places the kind in menus and on the dashboard (lower first; 0 after the others, by name).
+	Order int
 }
 
 // Field returns the field with the given key.
@@ -301,6 +306,9 @@ func (k *Kind) validate() error {
 				return fmt.Errorf("law: kind %s: transition %s names unknown field %s", k.Name, t.Name, key)
 			}
 		}
+		if err := k.validateOffers(t); err != nil {
+			return err
+		}
 	}
 	for _, c := range k.Checks {
 		if (c.Test == nil) == (c.TestEnv == nil) {
@@ -314,6 +322,22 @@ func (k *Kind) validate() error {
 		if c.Deemed != "" {
 			if t, ok := k.Transition(c.Deemed); !ok || !t.Auto {
 				return fmt.Errorf("law: kind %s: clock %s deems unknown or non-automatic transition %s", k.Name, c.ID, c.Deemed)
+			}
+		}
+	}
+	return nil
+}
+
+// validateOffers: a step narrows only its own Enum inputs, and only to values the field allows.
+func (k *Kind) validateOffers(t Transition) error {
+	for key, values := range t.Offers {
+		f, _ := k.Field(key)
+		if !contains(t.Inputs, key) || f.Type != Enum {
+			return fmt.Errorf("law: kind %s: transition %s offers values for %s, which is not an enum input of the step", k.Name, t.Name, key)
+		}
+		for _, v := range values {
+			if !contains(f.Values, v) {
+				return fmt.Errorf("law: kind %s: transition %s offers %q, not a value of %s", k.Name, t.Name, v, key)
 			}
 		}
 	}

@@ -71,3 +71,28 @@ func TestCheckIDNo(t *testing.T) {
 		}
 	}
 }
+
+// A step narrows only its own enum inputs, and only to values the field allows; the error names
+// the kind, the step and the field.
+func TestOffersAreChecked(t *testing.T) {
+	decide, _ := Reconsideration.Transition("decide")
+	if len(decide.Offers["outcome"]) == 0 {
+		t.Fatal("作出复议决定 declares no narrowing of 复议决定")
+	}
+	for name, offers := range map[string]map[string][]string{
+		"not an input":  {"acceptance": {"受理"}},
+		"unknown value": {"outcome": {"维持", "不存在的决定"}},
+	} {
+		k := *Reconsideration
+		k.Transitions = append([]Transition(nil), k.Transitions...)
+		for i := range k.Transitions {
+			if k.Transitions[i].Name == "decide" {
+				k.Transitions[i].Offers = offers
+			}
+		}
+		err := k.validate()
+		if err == nil || !strings.Contains(err.Error(), "reconsideration") || !strings.Contains(err.Error(), "decide") {
+			t.Errorf("%s: err = %v, want it to name the kind and the step", name, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ package law
 var Mediation = register(&Kind{
 	Name:     "mediation",
 	Label:    "人民调解",
+	Order:    10,
 	Law:      "人民调解法",
 	OrgField: "committee",
 	OrgTypes: []string{"人民调解委员会"},

@@ -56,6 +56,7 @@ func reconsiderationConcluded(v Values) bool { return contains(reconsiderationFi
 var Reconsideration = register(&Kind{
 	Name:      "reconsideration",
 	Label:     "行政复议",
+	Order:     20,
 	Law:       "行政复议法（2023年修订）",
 	OrgField:  "org",
 	States:    reconsiderationStages,
@@ -171,6 +172,9 @@ var Reconsideration = register(&Kind{
 			Article: "行政复议法第62条第1款（延长一次，最多三十日）", Apply: onValues(extendOnce)},
 		{Name: "decide", Label: "作出复议决定", From: []string{"审理中"}, To: "已审结",
 			Inputs: []string{"closed_on", "outcome"}, Needs: []string{"closed_on", "outcome"},
+			// The decisions of 第63–72条 and 第33条 only: 调解书 (第73条), 和解撤回 (第74条) and
+			// 终止 (第41条) are steps of their own.
+			Offers:  map[string][]string{"outcome": DecisionOutcomes},
 			Article: "行政复议法第63–72条、第33条", Apply: func(s *Step) string {
 				if !contains(DecisionOutcomes, s.Values.Str("outcome")) {
 					return "复议决定应为：" + strings.Join(DecisionOutcomes, "、")

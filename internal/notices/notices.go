@@ -125,7 +125,20 @@ func render(text string, d Data) (string, error) {
 	if d.Due == nil {
 		d.Due = func(string) string { return "" }
 	}
-	funcs := template.FuncMap{
+	t, err := template.New("notice").Funcs(funcs(d)).Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("模板有误：%w", err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, d); err != nil {
+		return "", fmt.Errorf("模板有误：%w", err)
+	}
+	return b.String(), nil
+}
+
+// funcs are the functions a template may call, over the case's data.
+func funcs(d Data) template.FuncMap {
+	return template.FuncMap{
 		// v is a field's value as text; lists joined with 、.
 		"v": func(key string) string {
 			switch x := d.Values[key].(type) {
@@ -152,15 +165,6 @@ func render(text string, d Data) (string, error) {
 			return s
 		},
 	}
-	t, err := template.New("notice").Funcs(funcs).Option("missingkey=zero").Parse(text)
-	if err != nil {
-		return "", fmt.Errorf("模板有误：%w", err)
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, d); err != nil {
-		return "", fmt.Errorf("模板有误：%w", err)
-	}
-	return b.String(), nil
 }
 
 func chineseDate(s string) string {

@@ -71,45 +71,12 @@ func Blocking(issues []Issue) bool {
 	return false
 }
 
-// nest says the counts in Parts together never exceed those in Whole. Strict pairs are
-// subsets by definition (same records, same date): a violation is a data error. Soft pairs
-// count over different dates or record kinds and nest in practice only, so they warn.
-type nest struct {
-	Parts  []string
-	Whole  []string
-	Strict bool
-}
-
-// nesting covers every indicator of indicators.md that has a whole to belong to; pairs whose
-// ids are not in the catalog yet are skipped. "concluded ≤ received + carried over" has no
-// carried-over figure to check against yet.
-var nesting = []nest{
-	{[]string{"study.party_group_meetings", "study.central_group_sessions", "governance.committee_meetings"}, []string{"governance.meetings"}, true},
-	{[]string{"review.legality_closed"}, []string{"review.legality_closed_all"}, true},
-	{[]string{"normative.expiring"}, []string{"normative.in_force"}, true},
-	// Late filings are counted over the documents published in the period, mostly.
-	{[]string{"normative.filed_late"}, []string{"normative.city_gov", "normative.department"}, false},
-	{[]string{"enforcement.publicity_late"}, []string{"enforcement.cases"}, false},
-	{[]string{"enforcement.overdue"}, []string{"enforcement.cases"}, false},
-	{[]string{"training.units"}, []string{"training.officers"}, false},
-	{[]string{"reconsideration.accepted"}, []string{"reconsideration.received"}, false},
-	{[]string{"reconsideration.resolved_before_acceptance"}, []string{"reconsideration.received"}, true},
-	{[]string{"reconsideration.corrected", "reconsideration.mediated"}, []string{"reconsideration.concluded"}, true},
-	{[]string{"reconsideration.sued_after"}, []string{"reconsideration.concluded"}, true},
-	{[]string{"reconsideration.overdue"}, []string{"reconsideration.concluded"}, true},
-	{[]string{"litigation.lost"}, []string{"litigation.concluded"}, true},
-	{[]string{"litigation.concluded"}, []string{"litigation.cases"}, false},
-	{[]string{"litigation.head_appearances"}, []string{"litigation.hearings"}, true},
-	{[]string{"litigation.head_spoke"}, []string{"litigation.head_appearances"}, true},
-	{[]string{"mediation.successful"}, []string{"mediation.cases"}, true},
-	// Judicial confirmation needs an agreement, but is counted by 受理日期 like the cases.
-	{[]string{"mediation.judicial_confirmations"}, []string{"mediation.successful"}, false},
-	{[]string{"legal_aid.overdue_reviews"}, []string{"legal_aid.cases"}, false},
-	{[]string{"notary.home_visits"}, []string{"notary.certificates"}, true},
-	{[]string{"notary.lenient"}, []string{"notary.certificates"}, true},
-	{[]string{"notary.overdue"}, []string{"notary.certificates"}, true},
-	{[]string{"publicity.joint_articles"}, []string{"publicity.events"}, false},
-}
+// nesting is every part-of relation the indicators declare (indicators.Nesting: "the sum of
+// Parts never exceeds the sum of Whole"). Strict pairs are subsets by definition (same records,
+// same date): a violation is a data error. Loose pairs count over different dates or record
+// kinds and nest in practice only, so they warn. Pairs whose ids are not computed yet are
+// skipped.
+var nesting = indicators.Nesting()
 
 // Check lists what must be fixed or accepted before the report built from these inputs is
 // published (see Severity for which findings block). texts are the free texts by key.
@@ -351,25 +318,9 @@ func firstOfKind(cur *indicators.Result, kind string) string {
 	return ""
 }
 
-// kindLabels names the record kinds of ledgers.md that internal/law does not define yet.
-var kindLabels = map[string]string{
-	"reconsideration": "行政复议", "hearing": "复议听证", "litigation": "行政应诉", "letter": "督办函件",
-	"legal_aid": "法律援助", "consultation": "法律咨询", "volunteer_service": "法律援助志愿者服务",
-	"notarization": "公证", "advisory_contract": "常年法律顾问", "lawyer_case": "律师办理案件",
-	"contract_review": "村（社区）法律顾问合同审核", "legality_review": "合法性审查", "normative_doc": "行政规范性文件",
-	"major_decision": "重大行政决策", "legal_affair": "法律事务审查", "enforcement_case": "行政执法案件",
-	"inspection": "执法监督检查", "case_file_review": "案卷评查", "rectification": "整改问题",
-	"officer": "行政执法人员", "certificate_event": "执法资格与证件", "training": "培训登记",
-	"publicity_event": "法治宣传活动", "responsibility_review": "谁执法谁普法履职评议", "navigator": "法律明白人",
-	"meeting": "会议与学习", "plan_task": "年度工作要点任务", "award": "荣誉", "mediation": "人民调解",
-}
-
 func kindLabel(kind string) string {
 	if k, ok := law.Lookup(kind); ok && k.Label != "" {
 		return k.Label
-	}
-	if l, ok := kindLabels[kind]; ok {
-		return l
 	}
 	return kind
 }

@@ -457,3 +457,18 @@ func BenchmarkBuildAndRender(b *testing.B) {
 		_ = Check(o, cur, prev, texts)
 	}
 }
+
+// The default outline built from the indicators' declarations is valid, and places every
+// declared paragraph (a section missing from the frame would drop them silently).
+func TestValidateDefaults(t *testing.T) {
+	if err := ValidateDefaults(); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range indicators.Sections {
+		for _, p := range indicators.Paragraphs(s) {
+			if !defaultTemplates()[p.Text] {
+				t.Errorf("paragraph of section %s is not in the default outline: %.40s…", s, p.Text)
+			}
+		}
+	}
+}

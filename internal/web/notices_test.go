@@ -218,6 +218,11 @@ func TestNoticeTemplateEdit(t *testing.T) {
 		if status, _ := admin.submit("/notices/acceptance", url.Values{"template": {"标题\n\n{{date}}"}}); status != http.StatusUnprocessableEntity {
 			t.Errorf("template failing on execution: %d", status)
 		}
+		// A misspelt field would print nothing: refused, naming it.
+		if status, page := admin.submit("/notices/acceptance", url.Values{"template": {"标题\n\n{{v \"aplicants\"}}"}}); status != http.StatusUnprocessableEntity ||
+			!strings.Contains(page, "「aplicants」") {
+			t.Errorf("template naming an unknown field: %d\n%s", status, snippet(page))
+		}
 		if status, _ := admin.submit("/notices/acceptance", url.Values{"template": {"  "}}); status != http.StatusUnprocessableEntity {
 			t.Errorf("empty template: %d", status)
 		}

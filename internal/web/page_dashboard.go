@@ -21,25 +21,22 @@ import (
 
 // dashboardLine is one line of work on the dashboard: its figures as tiles, the counts charted
 // by month, and the count broken down by the orgs under the chosen one and by its own `by`
-// field. The table drives the page: a new kind of work is a new row.
+// field. The indicators place themselves (indicators.Placement): a new kind of work brings its
+// line with its declarations.
 type dashboardLine struct {
-	Label string
-	Kind  string   // the ledger the line's heading opens; the line shows when it is readable
-	Tiles []string // indicator ids, shown as tiles with last year's value beside them
-	Trend []string // counts charted month by month: the first as bars, the rest as lines
-	By    string   // the count broken down by child org and by its own breakdown
+	indicators.Line
+	Label string // the kind's name (law.Kind.Label)
 }
 
-var dashboardLines = []dashboardLine{
-	{Label: "人民调解", Kind: "mediation",
-		Tiles: []string{"mediation.cases", "mediation.successful", "mediation.success_rate"},
-		Trend: []string{"mediation.cases", "mediation.successful"}, By: "mediation.cases"},
-	{Label: "行政复议", Kind: "reconsideration",
-		Tiles: []string{"reconsideration.received", "reconsideration.concluded", "reconsideration.correction_rate"},
-		Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received"},
-	{Label: "行政应诉", Kind: "litigation",
-		Tiles: []string{"litigation.cases", "litigation.head_appearance_rate", "litigation.letters"},
-		Trend: []string{"litigation.cases", "litigation.concluded"}, By: "litigation.cases"},
+// declaredLines is the dashboard's lines, in the order of their kinds.
+func declaredLines() []dashboardLine {
+	var out []dashboardLine
+	for _, l := range indicators.Lines() {
+		if k, ok := law.Lookup(l.Kind); ok {
+			out = append(out, dashboardLine{Line: l, Label: k.Label})
+		}
+	}
+	return out
 }
 
 // dashboardClocks is how many open clocks the dashboard lists before linking to the full page.
@@ -132,8 +129,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	p := dashboardPage{Year: today.Year()}
 
 	var lines []dashboardLine
-	for _, l := range dashboardLines {
-		if _, ok := law.Lookup(l.Kind); ok && sc.CanRead(l.Kind) {
+	for _, l := range declaredLines() {
+		if sc.CanRead(l.Kind) {
 			lines = append(lines, l)
 		}
 	}

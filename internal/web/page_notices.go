@@ -191,9 +191,9 @@ func (s *Server) renderNoticeEdit(w http.ResponseWriter, r *http.Request, status
 	s.render(w, r, status, "notice_edit", "文书模板："+n.Title, p)
 }
 
-// noticeSave checks the template (it must parse and fill an empty case) and saves it; a text
-// equal to the default removes the administrator's version. A bad template is shown again with
-// the problem, and nothing is saved.
+// noticeSave checks the template (it must parse, fill an empty case and name only fields and
+// clocks of the kind) and saves it; a text equal to the default removes the administrator's
+// version. A bad template is shown again with the problem, and nothing is saved.
 func (s *Server) noticeSave(w http.ResponseWriter, r *http.Request) error {
 	n, kind, err := s.noticeOf(r)
 	if err != nil {
@@ -211,7 +211,7 @@ func (s *Server) noticeSave(w http.ResponseWriter, r *http.Request) error {
 		s.renderNoticeEdit(w, r, http.StatusUnprocessableEntity, n, kind, text, custom, "模板不能为空；如需使用默认模板，请点击「恢复默认」。")
 		return nil
 	}
-	if err := notices.Parse(text); err != nil {
+	if err := n.Check(text); err != nil {
 		s.renderNoticeEdit(w, r, http.StatusUnprocessableEntity, n, kind, text, custom, err.Error())
 		return nil
 	}

@@ -53,12 +53,6 @@ type transitionForm struct {
 	Version                          int
 }
 
-// transitionChoices narrows a select in a step's form to the values the step accepts (作出复议
-// 决定 takes the decisions of 第63–72条 and 第33条; 调解书、和解、撤回 and 终止 are steps of their own).
-var transitionChoices = map[string]map[string][]string{
-	"reconsideration.decide": {"outcome": law.DecisionOutcomes},
-}
-
 func (s *Server) recordView(w http.ResponseWriter, r *http.Request) error {
 	kind, rec, err := s.recordOf(r)
 	if err != nil {
@@ -148,7 +142,8 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 					fi.values[key] = s.today().String()
 				}
 			}
-			if only, ok := transitionChoices[kind.Name+"."+t.Name][key]; ok {
+			// The step's own narrowing of a select (law.Transition.Offers).
+			if only, ok := t.Offers[key]; ok {
 				f.Values = only
 				if !slices.Contains(only, fi.values[key]) {
 					fi.values[key] = ""

@@ -41,6 +41,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("web: Config.Store is required")
 	}
+	if err := CheckDeclarations(); err != nil {
+		return nil, err
+	}
 	s := &Server{st: cfg.Store, log: cfg.Logger, now: cfg.Now}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -1,0 +1,85 @@
+package indicators
+
+// Figures indicators.md promises for kinds of work not built yet: the report's default outline
+// keeps a paragraph for each (left out of a report until its figures compute), and the report
+// checks their part-of relations once they do. When a kind lands, its paragraphs and relations
+// move from here into its own file, onto the indicators that lead them.
+func init() {
+	promised.paragraphs = []Paragraph{
+		{Section: SectionStudy, Order: 10, Text: "严格落实“第一议题”制度，把习近平总书记重要讲话重要指示精神、习近平法治思想列为党组会议第一议题、" +
+			"理论学习中心组学习内容，在党组会及时传达学习贯彻。{year}年，共召开党组会议{study.party_group_meetings}次，" +
+			"开展党组理论学习中心组学习{study.central_group_sessions}期。领导班子带头学，党员干部共同学，" +
+			"结合司法行政实际，带动干部职工专题学习习近平总书记关于依法治国、法治建设的重要论述。"},
+		{Section: SectionGovernance, Order: 10, Text: "加强统筹协调。提请召开全面依法治市委员会会议{governance.committee_meetings}次，" +
+			"全年共召开法治建设相关会议{governance.meetings}次，扎实做好法治建设考评迎检和整改工作，深入推进全面依法治市。"},
+		{Section: SectionGovernance, Order: 20, Text: "做好年度法治政府建设工作部署。印发年度法治政府建设工作要点，细化重点任务{plan.tasks}项，压实部门责任，" +
+			"截至年底任务完成率为{plan.completion_rate}，让法治建设落到实处。"},
+		{Section: SectionGovernance, Order: 30, Text: "提升法治建设结对效能。与结对单位共享法治和普法信息资源，联合推出普法文章{publicity.joint_articles}篇，" +
+			"推动两地普法宣传协作。"},
+		{Section: SectionRules, Order: 10, Text: "严格合法性审查。坚持有件必审、有错必纠，{year}年审查办结一般政策性文件和重大行政决策" +
+			"{review.legality_closed}件、行政规范性文件{review.normative_closed}件，各类合法性审查事项共办结{review.legality_closed_all}件。"},
+		{Section: SectionRules, Order: 20, Text: "加强行政规范性文件管理。严格落实行政规范性文件管理规定，有件必备、有备必审、有错必纠，" +
+			"{year}年公布市政府规范性文件{normative.city_gov}件、部门规范性文件{normative.department}件，" +
+			"报送备案{normative.filed}件，逾期报送备案{normative.filed_late}件。"},
+		{Section: SectionRules, Order: 30, Text: "建立文件动态清理长效机制，全年清理规范性文件{normative.cleaned}件，清理结果向社会公布。" +
+			"截至年底，现行有效规范性文件{normative.in_force}件，其中半年内到期{normative.expiring}件，将按规定提前开展评估。"},
+		{Section: SectionRules, Order: 40, Text: "落实重大行政决策法定程序。{year}年共作出重大行政决策{decision.made}件，公众参与、专家论证、风险评估、" +
+			"合法性审查、集体讨论决定等法定程序完备率为{decision.procedure_complete_rate}；" +
+			"组织开展重大行政决策后评估{decision.post_evaluated}件。"},
+		{Section: SectionRules, Order: 50, Text: "充分发挥法律参谋助手职能作用。履职尽责、建言献策，在招商引资、化解债务风险、重大项目建设等方面提供法律服务，" +
+			"全年共审查各类法律事务{legal_affairs.reviewed}件。"},
+		{Section: SectionEnforcement, Order: 10, Text: "深化行政执法突出问题专项整治。累计梳理群众急难愁盼问题{rectification.public_issues}件、" +
+			"职能部门问题{rectification.department_issues}件，整改完成率{rectification.completion_rate}。"},
+		{Section: SectionEnforcement, Order: 20, Text: "完善行政执法程序，提升行政执法质量和效能。督促各行政执法单位使用“粤执法”平台办案，" +
+			"{year}年全市通过平台办理行政执法案件{enforcement.cases}宗。严格落实行政执法公示制度，" +
+			"逾期公示执法决定{enforcement.publicity_late}宗，超期办结行政处罚案件{enforcement.overdue}宗。"},
+		{Section: SectionEnforcement, Order: 30, Text: "加强行政执法监督。联合开展行政执法监督检查，检查行政执法单位{supervision.units_inspected}个，" +
+			"评查行政处罚案卷{supervision.case_files_reviewed}份，案卷合格率{supervision.case_files_qualified_rate}。"},
+		{Section: SectionEnforcement, Order: 40, Text: "加强执法队伍建设。建立健全行政执法标准化、制度化培训机制，组织{training.units}个行政执法单位" +
+			"{training.officers}名行政执法人员参加执法能力专题培训。"},
+		// 人均学时 divides the trainings by the officers in service: a paragraph of its own, as
+		// the two ledgers may land apart.
+		{Section: SectionEnforcement, Order: 45, Text: "全年行政执法人员人均参加培训{training.hours_per_officer}学时。"},
+		{Section: SectionEnforcement, Order: 50, Text: "严格落实行政执法人员资格管理和持证上岗制度，{year}年{certification.qualified}名行政执法人员获得行政执法证申领资格，" +
+			"累计办理执法证{certification.issued}张；半年内到期的执法证{certification.expiring}张，将督促及时换证。"},
+		{Section: SectionServices, Order: 10, Text: "优化公共法律服务体系。推进市、镇、村三级公共法律服务实体平台建设，" +
+			"{year}年各公共法律服务平台共提供法律服务{pls.services}人次。"},
+		{Section: SectionServices, Order: 20, Text: "组建法律援助志愿者队伍，指派法律援助志愿者处理各类案件{volunteers.cases}宗，" +
+			"到检察院、法院和园区工作室值班{volunteers.duty_shifts}次。"},
+		{Section: SectionServices, Order: 30, Text: "持续优化法律援助工作。落实刑事案件律师辩护全覆盖和法律援助值班律师制度，畅通困难群众绿色通道，" +
+			"{year}年累计受理法律援助案件{legal_aid.cases}宗，解答法律咨询{legal_aid.consultations}人次，" +
+			"超期审查{legal_aid.overdue_reviews}宗。"},
+		{Section: SectionServices, Order: 40, Text: "提升公证服务能力和水平。全面落实“一次办”“容缺办”“免费办”“上门办”，{year}年共办理公证{notary.certificates}件，" +
+			"其中上门办证{notary.home_visits}件、容缺办证{notary.lenient}件，超期出证{notary.overdue}件。"},
+		{Section: SectionServices, Order: 50, Text: "加强律师队伍管理工作。组织律师围绕党委政府中心工作发挥专业优势，{year}年律师事务所为" +
+			"{lawyer.advisory_clients}家企事业单位提供常年法律顾问服务，办理各类案件{lawyer.cases}件。"},
+		{Section: SectionServices, Order: 60, Text: "持续深化一村（社区）一法律顾问工作，村（社区）法律顾问累计审核村（社区）集体“三资”经营性合同" +
+			"{village_counsel.contracts_reviewed}份。"},
+		{Section: SectionPublicity, Order: 10, Text: "深入推进“八五”普法工作。结合重要时间节点开展普法活动，{year}年累计开展各类法治宣传活动{publicity.events}场次，" +
+			"发放法治宣传资料{publicity.materials}份。"},
+		{Section: SectionPublicity, Order: 20, Text: "落实“谁执法谁普法”普法责任制，组织{publicity.responsibility_reviews}家单位开展国家机关" +
+			"“谁执法谁普法”履职报告评议活动。"},
+		{Section: SectionPublicity, Order: 30, Text: "深入推进“法律明白人”培养工程。截至{year}年底，共有“法律明白人”{navigators.total}名，" +
+			"村（社区）“法律明白人”配备达标率{navigators.coverage_rate}，" +
+			"未达配备标准的村（社区）{navigators.villages_below_quota}个。"},
+		{Section: SectionPublicity, Order: 40, Text: "普法工作获得上级肯定，{year}年获得国家级荣誉{awards.national}项、省级荣誉{awards.provincial}项。"},
+		{Section: SectionEnforcement, Order: 70, Text: "截至{year}年底，当事人期限和视为生效期限已届满、尚待处理的事项{deadlines.lapsed_pending}件。"},
+	}
+	promised.nests = []Nest{
+		{[]string{"study.party_group_meetings", "study.central_group_sessions", "governance.committee_meetings"}, []string{"governance.meetings"}, true},
+		// 一般政策性文件和重大行政决策 and 行政规范性文件 are disjoint categories of one ledger.
+		{[]string{"review.legality_closed", "review.normative_closed"}, []string{"review.legality_closed_all"}, true},
+		{[]string{"normative.expiring"}, []string{"normative.in_force"}, true},
+		// Late filings are counted over the documents published in the period, mostly.
+		{[]string{"normative.filed_late"}, []string{"normative.city_gov", "normative.department"}, false},
+		{[]string{"normative.filed_late"}, []string{"normative.filed"}, false},
+		{[]string{"enforcement.publicity_late"}, []string{"enforcement.cases"}, false},
+		{[]string{"enforcement.overdue"}, []string{"enforcement.cases"}, false},
+		{[]string{"training.units"}, []string{"training.officers"}, false},
+		{[]string{"legal_aid.overdue_reviews"}, []string{"legal_aid.cases"}, false},
+		{[]string{"notary.home_visits"}, []string{"notary.certificates"}, true},
+		{[]string{"notary.lenient"}, []string{"notary.certificates"}, true},
+		{[]string{"notary.overdue"}, []string{"notary.certificates"}, true},
+		{[]string{"publicity.joint_articles"}, []string{"publicity.events"}, false},
+	}
+}

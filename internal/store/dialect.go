@@ -61,7 +61,9 @@ func (sqliteDialect) types() map[string]string {
 
 // SQLite needs no lock of its own: migrations run in immediate transactions, which take the
 // write lock at BEGIN, and each one re-reads the version inside it.
-func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) { return func() {}, nil }
+func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) {
+	return func() {}, nil
+}
 func (sqliteDialect) indexNames() string {
 	return `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`
 }
@@ -104,6 +106,7 @@ func (postgresDialect) jsonListItems(col, key, alias string) (string, string) {
 	return fmt.Sprintf("LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(%[1]s->'%[2]s') = 'array' THEN %[1]s->'%[2]s' ELSE '[]'::jsonb END) AS %[3]s(item)", col, key, alias),
 		alias + ".item"
 }
+
 // migrationLockKey is the advisory lock key migrations hold ("fazhi" in ASCII). Advisory locks
 // are per database, so servers on other databases of the same cluster do not wait on it.
 const migrationLockKey = 0x66617a6869
@@ -114,7 +117,9 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockKey); err != nil {
 		return nil, err
 	}
-	return func() { conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockKey) }, nil
+	return func() {
+		conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockKey)
+	}, nil
 }
 func (postgresDialect) indexNames() string {
 	return `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`

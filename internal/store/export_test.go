@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -58,15 +57,16 @@ func (s *Store) ExplainList(ctx context.Context, sc Scope, q Query) (string, err
 		return "", err
 	}
 	sel := `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE ` + w
-	explain, col := "EXPLAIN ", 0
-	if s.d.name() == "sqlite" {
-		explain, col = "EXPLAIN QUERY PLAN ", 3 // id, parent, notused, detail
+	sqlite := s.d.name() == "sqlite"
+	explain := "EXPLAIN "
+	if sqlite {
+		explain = "EXPLAIN QUERY PLAN "
 	}
 	// A few rows make a sequential scan the cheapest plan; the question is whether the index
 	// can serve the filter, so PostgreSQL is told to avoid the scan when it has another way.
 	var lines []string
 	err = s.inTx(ctx, func(t *tx) error {
-		if s.d.name() == "postgres" {
+		if !sqlite {
 			if _, err := t.exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
 				return err
 			}
@@ -76,17 +76,18 @@ func (s *Store) ExplainList(ctx context.Context, sc Scope, q Query) (string, err
 			return err
 		}
 		defer rows.Close()
-		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
+			var line string
+			var id, parent, notUsed int
+			if sqlite {
+				err = rows.Scan(&id, &parent, &notUsed, &line)
+			} else {
+				err = rows.Scan(&line)
 			}
-			if err := rows.Scan(ptrs...); err != nil {
+			if err != nil {
 				return err
 			}
-			lines = append(lines, fmt.Sprint(vals[col]))
+			lines = append(lines, line)
 		}
 		return rows.Err()
 	})

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/storetest"
@@ -94,30 +93,12 @@ func TestGoDataMigration(t *testing.T) {
 	})
 }
 
-// freshDatabases yields the URL of an empty database of each engine available, dropped when
-// the test ends.
+// freshDatabases yields the URL of an empty database of each engine available.
 func freshDatabases(t *testing.T) map[string]string {
 	out := map[string]string{"sqlite": "sqlite:" + filepath.Join(t.TempDir(), "fresh.db")}
-	url := os.Getenv(storetest.EnvPostgres)
-	if url == "" {
-		return out
+	if url := os.Getenv(storetest.EnvPostgres); url != "" {
+		out["postgres"] = storetest.EmptyPostgres(t, url)
 	}
-	admin, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("fazhi_mig_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", url); err == nil {
-			a.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			a.Close()
-		}
-	})
-	out["postgres"] = storetest.WithDatabase(url, name)
 	return out
 }
 

@@ -49,7 +49,7 @@ var Litigation = register(&Kind{
 		{Key: "defendant", Label: "被告", Type: Text, Required: true},
 		{Key: "instance", Label: "审级", Type: Enum, Required: true, Column: ColCategory, Values: []string{"一审", "二审", "再审"}},
 		{Key: "filed_on", Label: "立案日期", Type: Date, Required: true, Column: ColOpened},
-		{Key: "hearing_on", Label: "开庭日期", Type: Date},
+		{Key: "hearing_on", Label: "开庭日期", Type: Date, Index: true},
 		{Key: "head", Label: "出庭负责人", Type: Text},
 		{Key: "head_title", Label: "出庭负责人职务", Type: Enum,
 			Values: []string{"正职", "副职", "分管负责人", "其他负责人", "工作人员", "未出庭"},

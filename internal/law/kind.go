@@ -59,6 +59,9 @@ type Field struct {
 	Column               Column   // the hot column it is kept in, if any
 	Help                 string   // what it means, for the template's 说明 sheet and form hints
 	Default              string   // value used when a row leaves it empty
+	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
+	// on: the store keeps an expression index on it for this kind (docs/migrations.md).
+	Index bool
 }
 
 // Transition moves a record from one of From to To (To == "" keeps the status: an action
@@ -278,6 +281,9 @@ func (k *Kind) validate() error {
 				return fmt.Errorf("law: kind %s: column %s twice", k.Name, f.Column)
 			}
 			cols[f.Column] = true
+		}
+		if f.Index && (f.Column != ColNone || f.Type == List || f.Type == Intervals) {
+			return fmt.Errorf("law: kind %s: field %s: Index is for a single value kept in the JSON attributes", k.Name, f.Key)
 		}
 		if f.Type == Enum && len(f.Values) == 0 {
 			return fmt.Errorf("law: kind %s: enum %s without values", k.Name, f.Key)

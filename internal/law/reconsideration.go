@@ -86,7 +86,7 @@ var Reconsideration = register(&Kind{
 		{Key: "supplement_received_on", Label: "收到补正材料日期", Type: Date, Help: "审查期限自收到补正材料之日起重新计算"},
 		{Key: "acceptance_closed_on", Label: "审查终结日期", Type: Date, Help: "不予受理决定、受理前化解或者视为撤回之日"},
 		{Key: "refusal_reason", Label: "不予受理理由", Type: Text},
-		{Key: "accepted_on", Label: "受理日期", Type: Date},
+		{Key: "accepted_on", Label: "受理日期", Type: Date, Index: true},
 		{Key: "procedure", Label: "程序", Type: Enum, Values: []string{"普通", "简易"}},
 		{Key: "simple_ground", Label: "简易程序适用情形", Type: Enum, Values: SimpleGrounds, Help: "第53条"},
 		{Key: "switched_on", Label: "转普通程序日期", Type: Date, Help: "第55条：经复议机构负责人批准"},

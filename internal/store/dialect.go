@@ -1,9 +1,16 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // dialect is the small seam between SQLite and PostgreSQL: placeholders, column types in
@@ -21,6 +28,13 @@ type dialect interface {
 	jsonListItems(col, key, alias string) (from, item string)
 	// types fills the migration templates.
 	types() map[string]string
+	// lockMigrations makes conn the only one migrating this database until unlock is called.
+	lockMigrations(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
+	// indexNames lists the names of the indexes on a table (bound as the one parameter).
+	indexNames() string
+	// uniqueViolation reports whether err is a unique-constraint violation and, where the
+	// driver says, the constraint's name.
+	uniqueViolation(err error) (constraint string, ok bool)
 }
 
 type sqliteDialect struct{}
@@ -43,6 +57,22 @@ func (sqliteDialect) types() map[string]string {
 		"{{blob}}": "BLOB",
 		"{{bool}}": "INTEGER",
 	}
+}
+
+// SQLite needs no lock of its own: migrations run in immediate transactions, which take the
+// write lock at BEGIN, and each one re-reads the version inside it.
+func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) {
+	return func() {}, nil
+}
+func (sqliteDialect) indexNames() string {
+	return `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`
+}
+
+// The driver's extended result code, not its message: SQLITE_CONSTRAINT_UNIQUE. SQLite does not
+// name the constraint.
+func (sqliteDialect) uniqueViolation(err error) (string, bool) {
+	var e *sqlite.Error
+	return "", errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
 type postgresDialect struct{}
@@ -76,6 +106,37 @@ func (postgresDialect) jsonListItems(col, key, alias string) (string, string) {
 	return fmt.Sprintf("LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(%[1]s->'%[2]s') = 'array' THEN %[1]s->'%[2]s' ELSE '[]'::jsonb END) AS %[3]s(item)", col, key, alias),
 		alias + ".item"
 }
+
+// migrationLockKey is the advisory lock key migrations hold ("fazhi" in ASCII). Advisory locks
+// are per database, so servers on other databases of the same cluster do not wait on it.
+const migrationLockKey = 0x66617a6869
+
+// A session-level advisory lock, held on conn across all the steps (each has its own
+// transaction) and released by unlock or, if the process dies, by the session ending.
+func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error) {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockKey); err != nil {
+		return nil, err
+	}
+	return func() {
+		conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockKey)
+	}, nil
+}
+func (postgresDialect) indexNames() string {
+	return `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`
+}
+
+// pgUniqueViolation is SQLSTATE 23505, unique_violation.
+const pgUniqueViolation = "23505"
+
+// The SQLSTATE, with the constraint PostgreSQL names.
+func (postgresDialect) uniqueViolation(err error) (string, bool) {
+	var e *pgconn.PgError
+	if errors.As(err, &e) && e.Code == pgUniqueViolation {
+		return e.ConstraintName, true
+	}
+	return "", false
+}
+
 func (postgresDialect) types() map[string]string {
 	return map[string]string{
 		"{{id}}":   "BIGSERIAL PRIMARY KEY",

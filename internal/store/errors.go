@@ -60,3 +60,16 @@ func ErrorMessageOr(err error) string {
 	}
 	return err.Error()
 }
+
+// recordCodeConstraint is the name PostgreSQL gave records' UNIQUE (kind, org_id, code) in
+// migration 1: a kind's 编号 is unique within its org.
+const recordCodeConstraint = "records_kind_org_id_code_key"
+
+// isDuplicateCode reports whether a write to records failed on a taken 编号. It asks the driver's
+// error code, never the message text (which changes with the driver's version and locale). On
+// SQLite, which does not name the constraint, records has no other unique constraint (a test
+// keeps it so).
+func isDuplicateCode(d dialect, err error) bool {
+	c, ok := d.uniqueViolation(err)
+	return ok && (c == "" || c == recordCodeConstraint)
+}

@@ -7,9 +7,13 @@ import (
 	"strings"
 )
 
-// migrations are applied in order, each once, each in its own transaction. Never edit one that
-// has shipped: append a new one. Types in {{…}} are filled in by the dialect.
-var migrations = []string{
+// migrations are applied in order, each once, each in its own transaction, and counted in
+// schema_version. Never edit one that has shipped: append a new one. An entry is either SQL
+// text (a string; types in {{…}} are filled in by the dialect) or a Go data migration (a
+// dataMigration) for what SQL cannot do well, such as rewriting values inside the JSON
+// attributes. The list is []any so that an SQL migration stays a bare string literal and
+// appending one is a one-line change. See docs/migrations.md.
+var migrations = []any{
 	// 1: the core
 	`CREATE TABLE orgs (
 		id {{id}},
@@ -187,47 +191,100 @@ var migrations = []string{
 	keyedHashesSchema,
 }
 
-// migrate brings the schema up to date and returns its version.
-func (s *Store) migrate(ctx context.Context) (int, error) {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+// dataMigration is a migration written in Go. It runs inside the migration's transaction
+// through the store's wrapper (placeholders rebound, the dialect and the keys at hand); an error
+// rolls the whole step back and stops the start-up.
+type dataMigration func(ctx context.Context, t *tx) error
+
+// migrate brings the schema up to date, then the per-kind indexes of hot JSON fields, and
+// returns the schema version.
+func (s *Store) migrate(ctx context.Context) (int, error) { return s.migrateWith(ctx, migrations) }
+
+// migrateWith applies list. It runs on one connection that holds the dialect's migration lock
+// throughout (on PostgreSQL an advisory lock, so that two servers starting on one database do
+// not both migrate); each step re-reads the version inside its own transaction, so a step that
+// another process applied meanwhile is skipped, not repeated.
+func (s *Store) migrateWith(ctx context.Context, list []any) (int, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("无法连接数据库: %w", err)
+	}
+	defer conn.Close()
+	unlock, err := s.d.lockMigrations(ctx, conn)
+	if err != nil {
+		return 0, fmt.Errorf("无法取得数据库迁移锁: %w", err)
+	}
+	defer unlock()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return 0, fmt.Errorf("创建版本表失败: %w", err)
 	}
-	var v int
-	err := s.db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
-	if err == sql.ErrNoRows {
-		if _, err := s.db.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
-			return 0, err
+	if err := s.inTxOn(ctx, conn, func(t *tx) error {
+		var n int
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n > 0 {
+			return err
 		}
-	} else if err != nil {
+		_, err := t.exec(ctx, `INSERT INTO schema_version (version) VALUES (0)`)
+		return err
+	}); err != nil {
 		return 0, err
 	}
-	for i := v; i < len(migrations); i++ {
-		text := migrations[i]
-		for k, t := range s.d.types() {
-			text = strings.ReplaceAll(text, k, t)
-		}
-		tx, err := s.db.BeginTx(ctx, nil)
+	for {
+		v, done, err := s.migrateStep(ctx, conn, list)
 		if err != nil {
-			return i, err
+			return v, err
 		}
-		for _, stmt := range strings.Split(text, ";") {
+		if done {
+			return v, s.syncHotIndexes(ctx, conn)
+		}
+	}
+}
+
+// migrateStep applies the first migration of list the database lacks, in one transaction with
+// the version bump. done reports that there was none left.
+func (s *Store) migrateStep(ctx context.Context, conn *sql.Conn, list []any) (v int, done bool, err error) {
+	err = s.inTxOn(ctx, conn, func(t *tx) error {
+		if err := t.queryRow(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
+			return err
+		}
+		if v > len(list) {
+			return fmt.Errorf("数据库结构版本 %d 高于本程序支持的 %d，请使用更新版本的 fazhi", v, len(list))
+		}
+		if done = v == len(list); done {
+			return nil
+		}
+		if err := t.apply(ctx, list[v]); err != nil {
+			return fmt.Errorf("数据库迁移 %d 失败: %w", v+1, err)
+		}
+		_, err := t.exec(ctx, `UPDATE schema_version SET version = ?`, v+1)
+		return err
+	})
+	if err == nil && !done {
+		v++
+	}
+	return v, done, err
+}
+
+// apply runs one migration: its SQL statements in order, or its Go function.
+func (t *tx) apply(ctx context.Context, m any) error {
+	switch m := m.(type) {
+	case string:
+		for k, typ := range t.s.d.types() {
+			m = strings.ReplaceAll(m, k, typ)
+		}
+		for _, stmt := range strings.Split(m, ";") {
 			if strings.TrimSpace(stmt) == "" {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				tx.Rollback()
-				return i, fmt.Errorf("数据库迁移 %d 失败: %w", i+1, err)
+			if _, err := t.ExecContext(ctx, stmt); err != nil {
+				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE schema_version SET version = ?`), i+1); err != nil {
-			tx.Rollback()
-			return i, err
-		}
-		if err := tx.Commit(); err != nil {
-			return i, err
-		}
+		return nil
+	case dataMigration:
+		return m(ctx, t)
+	default:
+		return fmt.Errorf("迁移的类型 %T 既不是 SQL 也不是 Go 数据迁移", m)
 	}
-	return len(migrations), nil
 }
 
 // SchemaVersion is the number of migrations the code knows.

@@ -391,7 +391,7 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		kind.Name, org.ID, code, status, opened, closed, category, jsonText(v), now, a.Name, now, a.Name)
 	if err != nil {
-		if isUniqueViolation(err) {
+		if isDuplicateCode(t.s.d, err) {
 			return 0, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
 		}
 		return 0, err
@@ -437,7 +437,7 @@ func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, o
 		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		org.ID, code, status, opened, closed, category, jsonText(v), t.s.stamp(), a.Name, old.ID, old.Version)
 	if err != nil {
-		if isUniqueViolation(err) {
+		if isDuplicateCode(t.s.d, err) {
 			return fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
 		}
 		return err
@@ -491,10 +491,4 @@ func normEmpty(x any) any {
 		return nil
 	}
 	return x
-}
-
-func isUniqueViolation(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "23505") ||
-		strings.Contains(msg, "duplicate key")
 }

@@ -161,8 +161,13 @@ func (t *tx) insert(ctx context.Context, q string, args ...any) (int64, error) {
 }
 
 // inTx runs fn in one transaction, committing when it returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error {
-	sqlTx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error { return s.inTxOn(ctx, s.db, fn) }
+
+// inTxOn is inTx on a given pool or connection (migrations run on the one holding their lock).
+func (s *Store) inTxOn(ctx context.Context, db interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, fn func(*tx) error) error {
+	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("无法开始事务: %w", err)
 	}

@@ -57,14 +57,25 @@ var seq atomic.Int64
 // Postgres creates a throwaway database on the server at url and opens it.
 func Postgres(t testing.TB, url string) *store.Store {
 	t.Helper()
-	ctx := context.Background()
+	s, err := store.Open(context.Background(), EmptyPostgres(t, url), store.Options{Key: Key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// EmptyPostgres creates a throwaway database on the server at url, dropped when the test ends,
+// and returns its URL without opening it (for tests of what Open does to an empty database).
+func EmptyPostgres(t testing.TB, url string) string {
+	t.Helper()
 	admin, err := sql.Open("pgx", url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer admin.Close()
 	name := fmt.Sprintf("fazhi_t_%d_%d", time.Now().UnixNano(), seq.Add(1))
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
@@ -75,12 +86,7 @@ func Postgres(t testing.TB, url string) *store.Store {
 		defer a.Close()
 		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	})
-	s, err := store.Open(ctx, WithDatabase(url, name), store.Options{Key: Key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return WithDatabase(url, name)
 }
 
 // WithDatabase replaces the database name in a postgres:// URL, keeping its query.

@@ -24,6 +24,7 @@ func Run(t *testing.T, kind *law.Kind) {
 		t.Run("template", w.checkTemplate)
 		t.Run("indicators", w.checkIndicators)
 		t.Run("scope", w.checkScope)
+		t.Run("dashboard_report", w.checkDashboardReport)
 	})
 }
 

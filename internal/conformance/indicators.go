@@ -64,7 +64,7 @@ func (w *world) checkIndicators(t *testing.T) {
 				if *den.Value != 0 {
 					want := indicators.RoundHalfUp(100**num.Value / *den.Value, d.Places)
 					if fig.Value == nil || *fig.Value != want {
-						t.Errorf("%s = %v, want %v", d.ID, fig.Value, want)
+						t.Errorf("%s = %s, want %v", d.ID, show(fig.Value), want)
 					}
 				}
 				return
@@ -75,7 +75,7 @@ func (w *world) checkIndicators(t *testing.T) {
 				t.Errorf("%s drills to %v, its conditions select %v", d.ID, ids(drilled.Items), ids(want))
 			}
 			if got := aggregate(d.Agg, drilled.Items); fig.Value == nil || *fig.Value != got {
-				t.Errorf("%s = %v, its %d drilled records give %v", d.ID, fig.Value, drilled.Total, got)
+				t.Errorf("%s = %s, its %d drilled records give %v", d.ID, show(fig.Value), drilled.Total, got)
 			}
 			if len(drilled.Items) > 0 {
 				counted++
@@ -209,4 +209,12 @@ func sameIDs(a, b []record) bool {
 		}
 	}
 	return true
+}
+
+// show prints a figure that may be null.
+func show(x *float64) string {
+	if x == nil {
+		return "null"
+	}
+	return strconv.FormatFloat(*x, 'f', -1, 64)
 }

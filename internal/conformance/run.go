@@ -16,6 +16,7 @@ func Run(t *testing.T, kind *law.Kind) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, kind)
 		// The order matters: each check adds records the later ones count.
+		t.Run("described", w.checkDescribed)
 		t.Run("records", w.checkRecords)
 		t.Run("pages", w.checkPages)
 		t.Run("transitions", w.checkTransitions)

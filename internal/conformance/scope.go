@@ -53,7 +53,7 @@ func (w *world) checkScope(t *testing.T) {
 		}
 		want, exact := selected(kind, d.Where(period), seen.Items)
 		if fig := figs[d.ID]; exact && (fig.Value == nil || *fig.Value != aggregate(d.Agg, want)) {
-			t.Errorf("乙镇's %s = %v, its own records give %v", d.ID, fig.Value, aggregate(d.Agg, want))
+			t.Errorf("乙镇's %s = %s, its own records give %v", d.ID, show(fig.Value), aggregate(d.Agg, want))
 		}
 	}
 	if code, _ := w.as(t, w.reader).get("/api/v1/stats?year=2024&org=" + townA); code != http.StatusNotFound {

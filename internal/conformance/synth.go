@@ -204,8 +204,8 @@ func (s *synth) variants(t law.Transition) []variant {
 
 // idNumber is a valid 居民身份证号 (GB 11643-1999) born on day, with sequence n.
 func idNumber(day string, n int) string {
-	base := "441481" + strings.ReplaceAll(day, "-", "")[:8]
-	base = "441481" + "1990" + base[10:14] + fmt.Sprintf("%03d", n%1000)
+	mmdd := strings.ReplaceAll(day, "-", "")[4:8]
+	base := "441481" + "1990" + mmdd + fmt.Sprintf("%03d", n%1000)
 	sum := 0
 	for i := 0; i < 17; i++ {
 		sum += int(base[i]-'0') * ((1 << (17 - i)) % 11)

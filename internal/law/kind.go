@@ -249,6 +249,17 @@ func register(k *Kind) *Kind {
 	return k
 }
 
+// Register adds a kind declared outside this package — a test-only kind (the conformance
+// suite's), or a deployment's own — exactly as the kinds here are added: it must be called
+// before the kind is used (at init), and it panics on a malformed declaration or a name that
+// is already taken, so that a kind can never replace another.
+func Register(k *Kind) *Kind {
+	if _, taken := registry[k.Name]; taken {
+		panic(fmt.Errorf("law: kind %s registered twice", k.Name))
+	}
+	return register(k)
+}
+
 // Lookup returns the kind with the given name.
 func Lookup(name string) (*Kind, bool) {
 	k, ok := registry[name]

@@ -175,7 +175,7 @@ func (p *parser) enum(f law.Field, s string) (string, string) {
 	return "", "不是可选的值（可选：" + strings.Join(allowed, "、") + "）"
 }
 
-// intervals reads `起日~止日` ranges separated like list items. The separator between the
+// intervals reads `起日~止日` ranges separated like list items (`起日~` for one still open). The separator between the
 // two dates may be ~ ～ 至 到 or a dash; a dash also occurs inside ISO dates, so every dash is
 // tried until both halves read as dates.
 func (p *parser) intervals(s string) (any, string) {
@@ -185,7 +185,7 @@ func (p *parser) intervals(s string) (any, string) {
 		if reason != "" {
 			return nil, "「" + item + "」" + reason
 		}
-		if from > to {
+		if to != "" && from > to {
 			return nil, "「" + item + "」起日晚于止日"
 		}
 		out = append(out, from+"~"+to)
@@ -214,6 +214,10 @@ func (p *parser) datePair(a, b string) (string, string, string) {
 	from, r1 := parseDate(trim(a), p.date1904)
 	if r1 != "" {
 		return "", "", "起日：" + r1
+	}
+	if trim(b) == "" {
+		// 起日~: a suspension still in force (law.Intervals), as the store keeps and exports it.
+		return from, "", ""
 	}
 	to, r2 := parseDate(trim(b), p.date1904)
 	if r2 != "" {

@@ -62,7 +62,8 @@ func openAPIDocument() ([]byte, error) {
 		"Stats": obj{"type": "object", "description": "与 `fazhi stats --format json` 相同的输出（indicators.md）", "properties": obj{
 			"org": obj{"type": "object"}, "from": obj{"type": "string", "format": "date"}, "to": obj{"type": "string", "format": "date"},
 			"indicators": obj{"type": "object", "additionalProperties": obj{"type": "object", "properties": obj{
-				"label": obj{"type": "string"}, "unit": obj{"type": "string"}, "value": obj{"type": "number"},
+				"label": obj{"type": "string"}, "unit": obj{"type": "string"},
+				"value":     obj{"type": "number", "nullable": true, "description": "无法计算时为 null，原因见 unavailable"},
 				"numerator": obj{"type": "number"}, "denominator": obj{"type": "number"}, "formula": obj{"type": "string"},
 				"by": obj{"type": "object", "additionalProperties": obj{"type": "number"}}, "unavailable": obj{"type": "string"}}}}}},
 		"Report": obj{"type": "object", "description": "法治政府建设年度报告（草稿）：与报告页面、`fazhi report` 同一份计算结果", "properties": obj{
@@ -283,7 +284,8 @@ func fieldSchema(f law.Field, input bool) obj {
 			item["enum"] = f.Values
 		}
 		if f.Type == law.Intervals {
-			item["pattern"] = `^\d{4}-\d{2}-\d{2}~\d{4}-\d{2}-\d{2}$`
+			// 起日~止日, or 起日~ for a suspension still in force (what a suspended case returns).
+			item["pattern"] = `^\d{4}-\d{2}-\d{2}~(\d{4}-\d{2}-\d{2})?$`
 		}
 		s = obj{"type": "array", "items": item}
 		if input {

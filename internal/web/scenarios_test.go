@@ -1,21 +1,36 @@
 package web_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// scenario is one request by one user and what must come back (pocketbase style).
+// scenario is one request by one user and what must come back (pocketbase style). A write
+// carries a form or a JSON body, with the session's CSRF token (form field or X-CSRF-Token
+// header) unless noCSRF. Rows run in order on one database: the writes that succeed come last.
 type scenario struct {
 	name        string
 	user        string // "" for a signed-out visitor
 	method      string
 	path        string // {OWN}, {SIB}, {PAR} become record ids
+	form        url.Values
+	json        any
+	noCSRF      bool
 	status      int
 	contains    []string
 	notContains []string
+}
+
+// newMediation is the JSON body of a mediation to register, with its committee and date.
+func newMediation(code, committee, accepted string) map[string]any {
+	return map[string]any{"values": map[string]any{"code": code, "committee": committee, "accepted_on": accepted,
+		"dispute_type": "邻里", "parties": []string{"赵六", "钱七"}}}
 }
 
 func TestScenarios(t *testing.T) {
@@ -73,6 +88,58 @@ func TestScenarios(t *testing.T) {
 		{name: "api stats bad year", user: "leader", method: "GET", path: "/api/v1/stats?year=abc", status: 400, contains: []string{`"code":"bad_request"`}},
 		{name: "static asset", method: "GET", path: "/static/x/app.css", status: 200, contains: []string{"--blue"}},
 		{name: "password page", user: "clerk", method: "GET", path: "/account/password", status: 200, contains: []string{"当前密码"}},
+
+		// Writes. Refused ones first: each must leave the database as it was.
+		{name: "form without CSRF token", user: "clerk", method: "POST", path: "/records/mediation/new", noCSRF: true,
+			form:   url.Values{"code": {"M-F0"}, "committee": {ownComm}, "accepted_on": {"2024-06-03"}, "dispute_type": {"邻里"}},
+			status: 403, contains: []string{"安全校验未通过"}},
+		{name: "form with a forged CSRF token", user: "clerk", method: "POST", path: "/records/mediation/new", noCSRF: true,
+			form:   url.Values{"csrf": {"forged"}, "code": {"M-F0"}, "committee": {ownComm}, "accepted_on": {"2024-06-03"}, "dispute_type": {"邻里"}},
+			status: 403},
+		{name: "API create without CSRF header", user: "clerk", method: "POST", path: "/api/v1/records/mediation", noCSRF: true,
+			json: newMediation("M-A0", ownComm, "2024-06-03"), status: 403, contains: []string{`"code":"forbidden"`}},
+		{name: "API create by a leader", user: "leader", method: "POST", path: "/api/v1/records/mediation",
+			json: newMediation("M-A0", ownComm, "2024-06-03"), status: 403, contains: []string{`"code":"forbidden"`}},
+		{name: "API create in a sibling's committee", user: "clerk", method: "POST", path: "/api/v1/records/mediation",
+			json: newMediation("M-A0", siblingComm, "2024-06-03"), status: 422, contains: []string{"不在您的权限范围内"}},
+		{name: "API create with a bad date", user: "clerk", method: "POST", path: "/api/v1/records/mediation",
+			json: newMediation("M-A0", ownComm, "2024-02-30"), status: 422, contains: []string{`"field":"accepted_on"`, "受理日期"}},
+		{name: "API create with an unknown field", user: "clerk", method: "POST", path: "/api/v1/records/mediation",
+			json: map[string]any{"values": map[string]any{"code": "M-A0", "nosuch": "x"}}, status: 422, contains: []string{"nosuch"}},
+		{name: "API create setting the status of a later state", user: "clerk", method: "POST", path: "/api/v1/records/mediation",
+			json: map[string]any{"values": map[string]any{"code": "M-A0", "committee": ownComm, "accepted_on": "2024-06-03",
+				"dispute_type": "邻里", "result": "成功"}}, status: 422, contains: []string{"结案日期"}},
+		{name: "API update with a stale version", user: "clerk", method: "PUT", path: "/api/v1/records/mediation/{OWN}",
+			json:   map[string]any{"version": 99, "values": newMediation("M-OWN", ownComm, "2024-03-05")["values"]},
+			status: 409, contains: []string{`"code":"conflict"`}},
+		{name: "API update of a sibling's record", user: "clerk", method: "PUT", path: "/api/v1/records/mediation/{SIB}",
+			json: map[string]any{"version": 1, "values": newMediation("M-SIB", siblingComm, "2024-04-10")["values"]}, status: 404},
+		{name: "API transition the state does not allow", user: "clerk", method: "POST", path: "/api/v1/records/mediation/{OWN}/transitions/apply_confirmation",
+			json:   map[string]any{"version": 1, "inputs": map[string]any{"confirmation_applied_on": "2024-06-03"}},
+			status: 422, contains: []string{"当前状态为「调解中」"}},
+		{name: "API transition without CSRF header", user: "clerk", method: "POST", path: "/api/v1/records/mediation/{OWN}/transitions/start",
+			json: map[string]any{"version": 1}, noCSRF: true, status: 403},
+		{name: "logout without CSRF token", user: "clerk", method: "POST", path: "/logout", form: url.Values{}, noCSRF: true, status: 403},
+		{name: "nothing refused was written", user: "clerk", method: "GET", path: "/api/v1/records/mediation/{OWN}", status: 200,
+			contains: []string{`"version":1`}},
+		{name: "refused writes left no record", user: "clerk", method: "GET", path: "/api/v1/records/mediation", status: 200,
+			contains: []string{`"total":1`}, notContains: []string{"M-F0", "M-A0"}},
+
+		// Writes that succeed.
+		{name: "form create with CSRF token", user: "clerk", method: "POST", path: "/records/mediation/new",
+			form:   url.Values{"code": {"M-F1"}, "committee": {ownComm}, "accepted_on": {"2024-06-03"}, "dispute_type": {"邻里"}, "parties": {"赵六；钱七"}},
+			status: 303},
+		{name: "API create with CSRF header", user: "clerk", method: "POST", path: "/api/v1/records/mediation",
+			json: newMediation("M-A1", ownComm, "2024-06-04"), status: 201, contains: []string{`"code":"M-A1"`, `"version":1`, "赵六"}},
+		{name: "API update with the current version", user: "clerk", method: "PUT", path: "/api/v1/records/mediation/{OWN}",
+			json: map[string]any{"version": 1, "values": map[string]any{"code": "M-OWN", "committee": ownComm, "accepted_on": "2024-03-05",
+				"dispute_type": "合同", "parties": []string{"张三", "李四"}, "party_phone": phone, "mediator": "王五"}},
+			status: 200, contains: []string{`"version":2`, "合同"}},
+		{name: "API transition with CSRF header", user: "clerk", method: "POST", path: "/api/v1/records/mediation/{OWN}/transitions/succeed",
+			json:   map[string]any{"version": 2, "inputs": map[string]any{"closed_on": "2024-03-20", "agreement_form": "书面"}},
+			status: 200, contains: []string{`"status":"成功"`, `"version":3`}},
+		{name: "the writes are listed", user: "clerk", method: "GET", path: "/api/v1/records/mediation", status: 200,
+			contains: []string{`"total":3`, "M-F1", "M-A1"}},
 	}
 	eachDB(t, func(t *testing.T, e *env) {
 		clientOf := e.clients()
@@ -81,7 +148,7 @@ func TestScenarios(t *testing.T) {
 				c := clientOf(t, sc.user)
 				path := strings.NewReplacer("{OWN}", itoa(e.ids["M-OWN"]), "{SIB}", itoa(e.ids["M-SIB"]),
 					"{PAR}", itoa(e.ids["M-PAR"])).Replace(sc.path)
-				req, _ := http.NewRequest(sc.method, c.base+path, nil)
+				req := sc.request(c, path)
 				status, body, _ := c.do(req)
 				if status != sc.status {
 					t.Fatalf("%s %s: status %d, want %d\n%s", sc.method, path, status, sc.status, snippet(body))
@@ -99,6 +166,37 @@ func TestScenarios(t *testing.T) {
 			})
 		}
 	})
+}
+
+// request builds the scenario's request: its body, and the CSRF token unless left out.
+func (sc scenario) request(c *client, path string) *http.Request {
+	var body io.Reader
+	var contentType string
+	switch {
+	case sc.form != nil:
+		form := url.Values{}
+		for k, v := range sc.form {
+			form[k] = v
+		}
+		if !sc.noCSRF {
+			form.Set("csrf", c.csrf)
+		}
+		body, contentType = strings.NewReader(form.Encode()), "application/x-www-form-urlencoded"
+	case sc.json != nil:
+		b, err := json.Marshal(sc.json)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		body, contentType = bytes.NewReader(b), "application/json"
+	}
+	req, _ := http.NewRequest(sc.method, c.base+path, body)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if sc.json != nil && !sc.noCSRF {
+		req.Header.Set("X-CSRF-Token", c.csrf)
+	}
+	return req
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

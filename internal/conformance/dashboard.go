@@ -1,25 +1,30 @@
 package conformance
 
 import (
+	"html"
 	"net/http"
+	"strings"
 	"testing"
 )
 
-// checkDashboardReport: the dashboard and the annual report's draft build with the kind
-// registered (the draft validated against the OpenAPI document like every /api/v1 answer).
-//
-// TODO(issue 7 item 1, indicators as data): once an indicator declares its dashboard placement
-// and its default report paragraph, check here, for every indicator of the kind, that a tile
-// placement puts its label and its drill-down link (/records/<kind>?indicator=<id>) on the
-// dashboard with the figure /api/v1/stats gives, and that a default paragraph puts the same
-// figure in the draft's report.figures. What the suite needs from that API: the placement and
-// the paragraph readable from indicators.Def (or a lookup by id), nothing else.
+// checkDashboardReport: the dashboard shows a tile for every indicator of the kind that declares
+// one, and the annual report's draft (validated against the OpenAPI document like every /api/v1
+// answer) carries every figure the kind's default paragraphs name.
 func (w *world) checkDashboardReport(t *testing.T) {
-	if code, body := w.as(t, w.clerk).get("/"); code != http.StatusOK {
-		t.Fatalf("dashboard: %d %s", code, clip(body))
+	code, dash := w.as(t, w.clerk).get("/")
+	if code != http.StatusOK {
+		t.Fatalf("dashboard: %d %s", code, clip(dash))
 	}
-	if code, body := w.as(t, w.reader).get("/api/v1/report?year=2024&org=" + townB); code != http.StatusOK {
-		t.Fatalf("report draft: %d %s", code, clip(body))
+	code, draft := w.as(t, w.clerk).get("/api/v1/report?year=2024&org=" + townA)
+	if code != http.StatusOK {
+		t.Fatalf("report draft: %d %s", code, clip(draft))
 	}
-	t.Skip("TODO(issue 7 item 1): dashboard tiles and report paragraphs are not declared per indicator yet")
+	for _, d := range kindIndicators(w.kind.Name) {
+		if d.Dashboard.Tile > 0 && !strings.Contains(string(dash), html.EscapeString(d.Label)) {
+			t.Errorf("dashboard has no tile for %s (%s)", d.ID, d.Label)
+		}
+		if d.Paragraph != nil && !strings.Contains(string(draft), `"`+d.ID+`"`) {
+			t.Errorf("report draft does not carry %s, which its paragraph names: %s", d.ID, clip(draft))
+		}
+	}
 }

@@ -99,7 +99,7 @@ func kindIndicators(kind string) []indicators.Def {
 
 func hasQueries(defs []indicators.Def) bool {
 	for _, d := range defs {
-		if d.Where != nil && d.Custom == nil {
+		if d.Date != "" && d.Custom == nil && !d.IsRate() {
 			return true
 		}
 	}

@@ -41,9 +41,9 @@ var probe = law.Register(&law.Kind{
 	},
 	Transitions: []law.Transition{
 		{Name: "pause", Label: "暂停办理", From: []string{"办理中"}, To: "暂停",
-			Inputs: []string{"paused_on"}, Needs: []string{"paused_on"}, Article: "测试规则一", Apply: openPause},
+			Inputs: []string{"paused_on"}, Needs: []string{"paused_on"}, Article: "测试规则一", Apply: func(s *law.Step) string { return openPause(s.Values) }},
 		{Name: "resume", Label: "恢复办理", From: []string{"暂停"}, To: "办理中",
-			Inputs: []string{"resumed_on"}, Needs: []string{"resumed_on"}, Article: "测试规则二", Apply: closePause},
+			Inputs: []string{"resumed_on"}, Needs: []string{"resumed_on"}, Article: "测试规则二", Apply: func(s *law.Step) string { return closePause(s.Values) }},
 		{Name: "close", Label: "办结", From: []string{"办理中"}, To: "已办结",
 			Inputs: []string{"closed_on", "outcome"}, Needs: []string{"closed_on", "outcome"}, Article: "测试规则三"},
 		{Name: "mark_urgent", Label: "标记加急", From: []string{"办理中", "暂停"}, Sets: map[string]string{"urgent": "是"}, Article: "测试规则四"},
@@ -100,16 +100,14 @@ func init() {
 	indicators.Register(
 		indicators.Def{ID: "probe.cases", Label: "测试事项登记数", Unit: "件", Kind: probe.Name,
 			Formula: "登记日期在统计期内的测试事项数",
-			Where: func(p indicators.Period) []store.Cond {
-				return []store.Cond{{Field: "opened_on", Op: store.OpGE, Value: p.From}, {Field: "opened_on", Op: store.OpLE, Value: p.To}}
-			},
-			Agg: store.Agg{Func: "count", By: "category"}},
+			Date: "opened_on", Agg: store.Agg{Func: "count", By: "category"},
+			Dashboard: indicators.Placement{Tile: 1, Trend: 1, Breakdown: true, Good: indicators.HigherIsGood},
+			Paragraph: &indicators.Paragraph{Section: indicators.SectionServices, Order: 990,
+				Text: "{year}年，登记测试事项{probe.cases}件，办结{probe.closed}件。"}},
 		indicators.Def{ID: "probe.closed", Label: "测试事项办结数", Unit: "件", Kind: probe.Name,
 			Formula: "办结日期在统计期内且已办结的测试事项数",
-			Where: func(p indicators.Period) []store.Cond {
-				return []store.Cond{{Field: "closed_on", Op: store.OpGE, Value: p.From}, {Field: "closed_on", Op: store.OpLE, Value: p.To},
-					{Field: "status", Op: store.OpEq, Value: "已办结"}}
-			},
-			Agg: store.Agg{Func: "count", By: "outcome"}},
+			Date: "closed_on", Filter: []store.Cond{{Field: "status", Op: store.OpEq, Value: "已办结"}},
+			Agg: store.Agg{Func: "count", By: "outcome"}, Dashboard: indicators.Placement{Tile: 2, Good: indicators.HigherIsGood},
+			PartOf: &indicators.Part{Of: []string{"probe.cases"}, Loose: true}},
 	)
 }

@@ -60,7 +60,7 @@ type Field struct {
 	Help                 string   // what it means, for the template's 说明 sheet and form hints
 	Default              string   // value used when a row leaves it empty
 	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
-	// on: the store keeps an expression index on it for this kind (docs/migrations.md).
+	// on: the store keeps an expression index on it for this kind (docs/architecture.md, "Migrations").
 	Index bool
 }
 

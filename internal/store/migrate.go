@@ -12,7 +12,7 @@ import (
 // text (a string; types in {{…}} are filled in by the dialect) or a Go data migration (a
 // dataMigration) for what SQL cannot do well, such as rewriting values inside the JSON
 // attributes. The list is []any so that an SQL migration stays a bare string literal and
-// appending one is a one-line change. See docs/migrations.md.
+// appending one is a one-line change. See docs/architecture.md, "Migrations".
 var migrations = []any{
 	// 1: the core
 	`CREATE TABLE orgs (

@@ -100,13 +100,13 @@ func init() {
 	indicators.Register(
 		indicators.Def{ID: "probe.cases", Label: "测试事项登记数", Unit: "件", Kind: probe.Name,
 			Formula: "登记日期在统计期内的测试事项数",
-			Date: "opened_on", Agg: store.Agg{Func: "count", By: "category"},
+			Date:    "opened_on", Agg: store.Agg{Func: "count", By: "category"},
 			Dashboard: indicators.Placement{Tile: 1, Trend: 1, Breakdown: true, Good: indicators.HigherIsGood},
 			Paragraph: &indicators.Paragraph{Section: indicators.SectionServices, Order: 990,
 				Text: "{year}年，登记测试事项{probe.cases}件，办结{probe.closed}件。"}},
 		indicators.Def{ID: "probe.closed", Label: "测试事项办结数", Unit: "件", Kind: probe.Name,
 			Formula: "办结日期在统计期内且已办结的测试事项数",
-			Date: "closed_on", Filter: []store.Cond{{Field: "status", Op: store.OpEq, Value: "已办结"}},
+			Date:    "closed_on", Filter: []store.Cond{{Field: "status", Op: store.OpEq, Value: "已办结"}},
 			Agg: store.Agg{Func: "count", By: "outcome"}, Dashboard: indicators.Placement{Tile: 2, Good: indicators.HigherIsGood},
 			PartOf: &indicators.Part{Of: []string{"probe.cases"}, Loose: true}},
 	)

@@ -189,6 +189,8 @@ var migrations = []any{
 
 	// 4: the keyed hashes of protected values, out of the records' JSON (record_keys.go).
 	keyedHashesSchema,
+	// 5: the hashes records written before 4 kept inside their JSON, moved into record_keys.
+	dataMigration(func(ctx context.Context, t *tx) error { _, err := t.moveKeyedHashes(ctx); return err }),
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -14,8 +14,8 @@ import (
 // JSON attributes, so that no export, API response or text search can carry them.
 
 // keyedHashesSchema is the migration that creates record_keys. Existing databases kept the
-// hashes inside attrs as `_h_<field>`; moveKeyedHashes moves them out once, when this migration
-// is applied (Open) and after a restore from an older backup.
+// hashes inside attrs as `_h_<field>`; moveKeyedHashes moves them out, as the data migration
+// after it and after a restore from an older backup.
 const keyedHashesSchema = `CREATE TABLE record_keys (
 		record_id BIGINT NOT NULL REFERENCES records(id),
 		field TEXT NOT NULL,
@@ -122,15 +122,4 @@ func (t *tx) moveKeyedHashes(ctx context.Context) (int, error) {
 		}
 	}
 	return len(todo), nil
-}
-
-// keyedHashesMigration is the schema version that created record_keys (its 1-based position
-// in migrations), found rather than typed so that renumbering on a merge cannot break it.
-func keyedHashesMigration() int {
-	for i, m := range migrations {
-		if m == keyedHashesSchema {
-			return i + 1
-		}
-	}
-	panic("store: record_keys migration missing")
 }

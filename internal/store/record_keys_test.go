@@ -73,7 +73,7 @@ func TestKeyedHashesKeptApart(t *testing.T) {
 }
 
 // A database (or a backup) from before record_keys kept the hashes inside attrs as `_h_<field>`:
-// restoring it, or opening it (migration 4), moves them out.
+// restoring it, or opening it (migrations 4 and 5), moves them out.
 func TestLegacyKeyedHashesMoved(t *testing.T) {
 	ctx := context.Background()
 	old := filepath.Join(t.TempDir(), "old.db")

@@ -85,32 +85,15 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("无法连接数据库: %w", err)
 	}
-	before := s.schemaVersionBefore(ctx)
 	if s.version, err = s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
-	}
-	if before > 0 && before < keyedHashesMigration() && s.version >= keyedHashesMigration() {
-		if err := s.inTx(ctx, func(t *tx) error { _, err := t.moveKeyedHashes(ctx); return err }); err != nil {
-			s.db.Close()
-			return nil, fmt.Errorf("迁移加密字段的检索摘要失败: %w", err)
-		}
 	}
 	if err := s.loadCalendar(ctx); err != nil {
 		s.db.Close()
 		return nil, err
 	}
 	return s, nil
-}
-
-// schemaVersionBefore is the schema version before migrating (0 for a new database), so that
-// a data step belonging to a migration runs only on the start that applies it.
-func (s *Store) schemaVersionBefore(ctx context.Context) int {
-	var v int
-	if err := s.db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
-		return 0
-	}
-	return v
 }
 
 // Close releases the database.

@@ -103,9 +103,10 @@ func bootstrapAdmin(ctx context.Context, e *env, st *store.Store) error {
 		if err != nil {
 			return err
 		}
-		// An admin account exists but was disabled or demoted on purpose: say how to restore it
-		// rather than overwrite it.
-		fmt.Fprintln(e.stderr, "提示：没有可用的系统管理员账号；可用 fazhi user passwd admin 重设 admin 的密码")
+		// An admin account exists but was disabled or demoted on purpose: say how to get an
+		// administrator back rather than overwrite it.
+		fmt.Fprintln(e.stderr, "提示：没有可用的系统管理员账号（admin 已停用或已不是系统管理员，未自动改动）；"+
+			"可用 fazhi user add 用户名 --role "+auth.RoleSysadmin+" 另建一个系统管理员")
 		return nil
 	}
 	pw, printed := os.Getenv("FAZHI_ADMIN_PASSWORD"), false

@@ -149,11 +149,11 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	// continuation's follow the cases it added.
 	hist := slices.Clone(cs)
 	var added []*reconCase
-	plan, err := planning(cal)
-	if err != nil {
-		return err
-	}
+	var plan *calendar.Calendar
 	if live {
+		if plan, err = planning(cal); err != nil {
+			return err
+		}
 		if cs, added, err = liveReconsiderations(rand.New(rand.NewPCG(seed, streamReconLive)), plan, cs, asOf); err != nil {
 			return err
 		}

@@ -275,14 +275,14 @@ func (g *litGen) appear(s *lawsuit) {
 	s.spoke = g.r.Float64() < 0.93
 }
 
-// cut leaves what had not happened by histEnd undone: a hearing not yet held, a judgment not yet
-// given.
-func (s *lawsuit) cut() {
+// cut leaves what had not happened by asOf undone: a hearing not yet held, a judgment not yet
+// given. The course it had is kept in planned.
+func (s *lawsuit) cut(asOf calendar.Date) {
 	s.planned.hearing, s.planned.closed, s.planned.judgment = s.hearing, s.closed, s.judgment
-	if s.hearing.After(histEnd) {
+	if s.hearing.After(asOf) {
 		s.hearing = calendar.Date{}
 	}
-	if s.closed.After(histEnd) {
+	if s.closed.After(asOf) {
 		s.closed, s.judgment = calendar.Date{}, ""
 	}
 }
@@ -352,7 +352,7 @@ func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase)
 	}
 	g.out = slices.DeleteFunc(g.out, func(s *lawsuit) bool { return s.filed.After(histEnd) })
 	for _, s := range g.out {
-		s.cut()
+		s.cut(histEnd)
 	}
 	g.number(g.out)
 	for _, s := range g.out {
@@ -571,9 +571,11 @@ func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []
 
 // numberLetters sorts letters by date and numbers them 兴司函〔2024〕N号: the bureau numbers all its
 // letters in one series, most of them not in these ledgers.
-func numberLetters(r *rand.Rand, letters []*letter) {
+func numberLetters(r *rand.Rand, letters []*letter) { numberLettersAfter(r, letters, map[int]int{}) }
+
+// numberLettersAfter numbers letters on from the last number of each year in seq.
+func numberLettersAfter(r *rand.Rand, letters []*letter, seq map[int]int) {
 	slices.SortStableFunc(letters, func(a, b *letter) int { return a.sent.Compare(b.sent) })
-	seq := map[int]int{}
 	for _, l := range letters {
 		y := l.sent.Year()
 		seq[y] += 1 + r.IntN(4)

@@ -284,12 +284,7 @@ func liveLawsuits(r *rand.Rand, cal *calendar.Calendar, l litLedger, cases []*re
 	g.out = append(g.out, l.pending...)
 	g.out = slices.DeleteFunc(g.out, func(s *lawsuit) bool { return s.filed.After(asOf) })
 	for _, s := range g.out {
-		if s.hearing.After(asOf) {
-			s.hearing = calendar.Date{}
-		}
-		if s.closed.After(asOf) {
-			s.closed, s.judgment = calendar.Date{}, ""
-		}
+		s.cut(asOf)
 	}
 	g.number(g.out)
 	for _, s := range g.out {
@@ -330,17 +325,12 @@ func liveLetters(r *rand.Rand, cal *calendar.Calendar, old []*letter, cases []*r
 		send(&letter{org: reconOffice, sent: day, typ: "其他", recipients: all,
 			title: fmt.Sprintf("关于报送%d年度行政复议行政应诉工作情况的函", y)})
 	}
-	slices.SortStableFunc(added, func(a, b *letter) int { return a.sent.Compare(b.sent) })
 	seq := map[int]int{}
 	for _, l := range old {
 		_, rest, _ := strings.Cut(l.code, "〕")
 		n, _ := strconv.Atoi(strings.TrimSuffix(rest, "号"))
 		seq[l.sent.Year()] = max(seq[l.sent.Year()], n)
 	}
-	for _, l := range added {
-		y := l.sent.Year()
-		seq[y] += 1 + r.IntN(4)
-		l.code = fmt.Sprintf("兴司函〔%d〕%d号", y, seq[y])
-	}
+	numberLettersAfter(r, added, seq)
 	return added, nil
 }

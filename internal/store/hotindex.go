@@ -65,9 +65,18 @@ func (s *Store) syncHotIndexes(ctx context.Context, conn *sql.Conn) error {
 		if err != nil {
 			return err
 		}
+		exists := map[string]bool{}
+		for _, name := range have {
+			exists[name] = true
+		}
 		declared := map[string]bool{}
 		for _, ix := range want {
 			declared[ix.name] = true
+			if exists[ix.name] {
+				// Even with IF NOT EXISTS, PostgreSQL would lock records against writes (SHARE)
+				// before finding the index there: a start beside a running server must not.
+				continue
+			}
 			// kind leads although the predicate fixes it: a query says kind = ? AND field >= ?,
 			// and an index serving both terms is what the planner prefers to one on kind alone.
 			q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON records (kind, (%s)) WHERE kind = '%s'`,

@@ -51,6 +51,7 @@ func TestLoad(t *testing.T) {
 			checkOpenAndTimelines(t, s, sum)
 			checkReconsiderationClocks(t, s)
 			checkReconsiderationSteps(t, s)
+			checkFigures(t, s)
 			n, err := s.VerifyAudit(context.Background())
 			if err != nil {
 				t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -84,5 +85,17 @@ func checkFigures(t *testing.T, s *store.Store) {
 				t.Errorf("%s %s = %s, want %s", y, id, gb, wb)
 			}
 		}
+	}
+}
+
+// TestUnmetTargetIsAnError: a demo table whose figures do not come out fails the load with a
+// Chinese error naming the figure — never a panic, never a silent demo.
+func TestUnmetTargetIsAnError(t *testing.T) {
+	saved := mediationTargets
+	t.Cleanup(func() { mediationTargets = saved })
+	mediationTargets = append(slices.Clone(saved), kit.Target{Year: 2024, ID: "mediation.cases", Value: 2924})
+	_, err := Load(context.Background(), openSQLite(t), loader, system())
+	if err == nil || !strings.Contains(err.Error(), "2024年「mediation.cases」为 2923，演示数据的目标是 2924") {
+		t.Fatalf("load with an unmet target: %v", err)
 	}
 }

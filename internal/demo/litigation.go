@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math/rand/v2"
 	"slices"
 
@@ -141,7 +142,7 @@ func (g *litGen) fromReconsideration(cs []*reconCase) {
 // finding was set aside, the complainant, the neighbour.
 func (g *litGen) otherParty(c *reconCase) string {
 	if c.act == "工伤认定" && !slices.Contains(firmNames, c.applicants[0]) {
-		return oneOf(g.r, firmNames)
+		return kit.OneOf(g.r, firmNames)
 	}
 	return personName(g.r)
 }
@@ -153,14 +154,14 @@ func (g *litGen) direct(from, to calendar.Date, n int) {
 		if g.r.Float64() < 0.08 {
 			// Against the city government itself: requisition and compensation.
 			s.defendant, s.court = cityGov, courtMid
-			s.act = oneOf(g.r, []string{"行政协议", "行政强制", "其他"})
+			s.act = kit.OneOf(g.r, []string{"行政协议", "行政强制", "其他"})
 		} else {
 			resp := g.pickRespondent()
 			s.defendant, s.units = resp.name, []string{resp.name}
 			s.act = pickWeighted(g.r, resp.acts)
 		}
 		if g.r.Float64() < 0.2 {
-			s.plaintiffs = []string{oneOf(g.r, firmNames)}
+			s.plaintiffs = []string{kit.OneOf(g.r, firmNames)}
 		} else {
 			s.plaintiffs = distinctNames(g.r, 1+g.r.IntN(2))
 		}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -59,16 +60,11 @@ func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) []dis
 		}
 	}
 	g := newGenerator(r, t)
-	g.out = ds
 	from, recent := histEnd.AddDays(-6), asOf.AddDays(-40)
-	g.closedSpan(from, recent.AddDays(-1), asOf, perDay(cases2024, from, recent.AddDays(-1), dayWeight))
-	for _, day := range g.sampleDays(later(from, recent), asOf, perDay(cases2024, later(from, recent), asOf, dayWeight)) {
-		d := g.newDispute(day)
-		result := "成功"
-		if g.r.Float64() < 0.03*failWeight[d.typ] {
-			result = g.failResult()
-		}
-		g.conclude(&d, result, asOf.AddDays(60))
+	ds = append(ds, g.plan().Rate(r, kit.Days(r, from, recent.AddDays(-1), perDay(cases2024, from, recent.AddDays(-1), dayWeight), dayWeight), everyday, asOf)...)
+	// The last weeks' disputes are planned to 60 days past asOf and cut there.
+	late := kit.Plan[dispute]{Draw: g.newDispute, Odds: g.plan().Odds, End: func(d *dispute, fails bool, _ calendar.Date) {
+		g.plan().End(d, fails, asOf.AddDays(60))
 		switch {
 		case d.closed.After(asOf):
 			// Still being mediated (or just registered) on the load day.
@@ -81,10 +77,10 @@ func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) []dis
 		case d.confirmedOn.After(asOf):
 			d.confirmedOn, d.confirmResult = calendar.Date{}, ""
 		}
-		g.out = append(g.out, d)
-	}
-	g.number()
-	return g.out
+	}}
+	ds = append(ds, late.Rate(r, kit.Days(r, later(from, recent), asOf, perDay(cases2024, later(from, recent), asOf, dayWeight), dayWeight), everyday, asOf)...)
+	numberDisputes(ds)
+	return ds
 }
 
 // liveReconsiderations continues the 行政复议 ledger to asOf on r: the hand-placed open cases move

@@ -62,8 +62,11 @@ func TestLoadLive(t *testing.T) {
 func TestLiveDeterministic(t *testing.T) {
 	draw := func() ([]dispute, []*reconCase) {
 		tr := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
-		ds := liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &tr,
-			generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &tr), liveDay)
+		hist, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &tr, hist, liveDay)
 		plan, err := planning(calendar.Default())
 		if err != nil {
 			t.Fatal(err)

@@ -2,10 +2,10 @@ package demo
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strconv"
 
 	"github.com/fazhi/fazhi/internal/calendar"
@@ -211,7 +211,6 @@ type generator struct {
 	byTown [][]int
 	// professionalFor maps a dispute type to the professional committee that takes it.
 	professionalFor map[string]int
-	out             []dispute
 }
 
 func newGenerator(r *rand.Rand, t *tree) *generator {
@@ -225,23 +224,6 @@ func newGenerator(r *rand.Rand, t *tree) *generator {
 		}
 	}
 	return g
-}
-
-// sampleDays draws n dates in [from, to] with probability proportional to dayWeight, in
-// date order.
-func (g *generator) sampleDays(from, to calendar.Date, n int) []calendar.Date {
-	var cum []float64
-	total := 0.0
-	for d := from; !d.After(to); d = d.AddDays(1) {
-		total += dayWeight(d)
-		cum = append(cum, total)
-	}
-	out := make([]calendar.Date, n)
-	for i := range out {
-		out[i] = from.AddDays(sort.SearchFloat64s(cum, g.r.Float64()*total))
-	}
-	slices.SortFunc(out, calendar.Date.Compare)
-	return out
 }
 
 func (g *generator) pickType(d calendar.Date) string {
@@ -262,7 +244,7 @@ func (g *generator) pickCommittee(typ string) int {
 	if p, ok := g.professionalFor[typ]; ok && g.r.Float64() < professionalShare[typ] {
 		return p
 	}
-	ti := pickIndex(g.r, len(towns), func(i int) float64 {
+	ti := kit.PickIndex(g.r, len(towns), func(i int) float64 {
 		w := float64(towns[i].pop)
 		switch {
 		case typ == "物业" && towns[i].typ == "街道":
@@ -282,7 +264,7 @@ func (g *generator) pickCommittee(typ string) int {
 		return list[0]
 	}
 	villages := list[1:]
-	return villages[pickIndex(g.r, len(villages), func(i int) float64 {
+	return villages[kit.PickIndex(g.r, len(villages), func(i int) float64 {
 		c := g.t.committees[villages[i]]
 		if typ == "物业" && c.community {
 			return c.activity * 4
@@ -319,7 +301,7 @@ func (g *generator) newDispute(accepted calendar.Date) dispute {
 	d := dispute{accepted: accepted, typ: g.pickType(accepted)}
 	d.committee = g.pickCommittee(d.typ)
 	c := g.t.committees[d.committee]
-	d.mediator = oneOf(g.r, c.mediators)
+	d.mediator = kit.OneOf(g.r, c.mediators)
 	n := 2
 	switch u := g.r.Float64(); {
 	case u < 0.12:
@@ -330,9 +312,9 @@ func (g *generator) newDispute(accepted calendar.Date) dispute {
 	d.parties = distinctNames(g.r, n)
 	switch d.typ {
 	case "劳动争议":
-		d.parties[len(d.parties)-1] = oneOf(g.r, firmNames)
+		d.parties[len(d.parties)-1] = kit.OneOf(g.r, firmNames)
 	case "物业":
-		d.parties[len(d.parties)-1] = oneOf(g.r, propertyFirms)
+		d.parties[len(d.parties)-1] = kit.OneOf(g.r, propertyFirms)
 	case "医疗":
 		hospital := "兴宁市人民医院"
 		if c.town >= 0 {
@@ -341,7 +323,7 @@ func (g *generator) newDispute(accepted calendar.Date) dispute {
 		d.parties[len(d.parties)-1] = hospital
 	}
 	d.phone = phone(g.r)
-	d.summary = oneOf(g.r, summaries[d.typ])
+	d.summary = kit.OneOf(g.r, summaries[d.typ])
 	if rg, ok := amounts[d.typ]; ok {
 		// Log-uniform: many small sums, a few large ones; rounded to 100 元 as clerks write them.
 		x := rg[0] * math.Pow(rg[1]/rg[0], g.r.Float64())
@@ -397,141 +379,103 @@ func (g *generator) failResult() string {
 	return "终止"
 }
 
-// year2024 generates exactly cases2024 disputes, exactly success2024 of them successful.
-func (g *generator) year2024() {
-	days := g.sampleDays(calendar.MustParseDate("2024-01-01"), calendar.MustParseDate("2024-12-31"), cases2024)
-	ds := g.exact(days, cases2024-success2024, calendar.MustParseDate("2025-12-31"))
-	for i := range ds {
-		// A sample across the year is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
-		ds[i].timeline = i%100 == 50
-	}
-	g.out = append(g.out, ds...)
+// mediationTargets are the figures the ledger must produce (seed report, 四(三); 2023 for its
+// comparisons); LoadAsOf checks them from the records.
+var mediationTargets = []kit.Target{
+	{Year: 2024, ID: "mediation.cases", Value: cases2024}, {Year: 2024, ID: "mediation.successful", Value: success2024},
+	{Year: 2023, ID: "mediation.cases", Value: cases2023}, {Year: 2023, ID: "mediation.successful", Value: success2023},
 }
 
-// exact generates a dispute accepted on each of days, exactly fails of them without agreement.
-// Which ones fail is a weighted draw without replacement (Efraimidis–Spirakis), so hard types
-// fail more often while the totals stay exact.
-func (g *generator) exact(days []calendar.Date, fails int, last calendar.Date) []dispute {
-	ds := make([]dispute, len(days))
-	keys := make([]float64, len(days))
-	for i, day := range days {
-		ds[i] = g.newDispute(day)
-		keys[i] = math.Pow(g.r.Float64(), 1/failWeight[ds[i].typ])
+// plan is how the generator's disputes are drawn for kit: the harder types fail more often
+// (failWeight), and a failed dispute ends 不成功 or 终止.
+func (g *generator) plan() kit.Plan[dispute] {
+	return kit.Plan[dispute]{
+		Draw: g.newDispute,
+		Odds: func(d dispute) float64 { return failWeight[d.typ] },
+		End: func(d *dispute, fails bool, last calendar.Date) {
+			result := "成功"
+			if fails {
+				result = g.failResult()
+			}
+			g.conclude(d, result, last)
+		},
 	}
-	order := make([]int, len(ds))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] > keys[order[b]] })
-	fail := make([]bool, len(ds))
-	for _, i := range order[:fails] {
-		fail[i] = true
-	}
-	for i := range ds {
-		result := "成功"
-		if fail[i] {
-			result = g.failResult()
-		}
-		g.conclude(&ds[i], result, last)
-	}
-	return ds
 }
 
-// year2023 completes 2023 around its last weeks, tail (the disputes from tailFrom on, drawn
-// before 2024): exactly cases2023 disputes in the year, exactly success2023 successful. The
-// rest is spread by dayWeight over the whole year, so that 2023 has 2024's shape — the weeks of
-// tail take what the tail lacks of their share — and is concluded like 2024's disputes.
-func (g *generator) year2023(tail []dispute, tailFrom calendar.Date) {
-	from, to := calendar.MustParseDate("2023-01-01"), calendar.MustParseDate("2023-12-31")
-	weight := func(from, to calendar.Date) float64 {
-		w := 0.0
-		for d := from; !d.After(to); d = d.AddDays(1) {
-			w += dayWeight(d)
-		}
-		return w
-	}
-	inTail := int(math.Round(cases2023*weight(tailFrom, to)/weight(from, to))) - len(tail)
-	before := cases2023 - len(tail) - inTail
-	fails := cases2023 - success2023
-	for _, d := range tail {
-		if d.result != "成功" {
-			fails--
-		}
-	}
-	if inTail < 0 || before < 0 || fails < 0 {
-		panic(fmt.Sprintf("demo: 2023 cannot hold %d disputes (%d before %s, %d within), %d failed", cases2023, before, tailFrom, inTail, fails))
-	}
-	days := append(g.sampleDays(from, tailFrom.AddDays(-1), before), g.sampleDays(tailFrom, to, inTail)...)
-	g.out = append(g.out, g.exact(days, fails, calendar.MustParseDate("2024-12-31"))...)
-}
-
-// closedSpan generates n closed disputes accepted in [from, to] and closed by last, with a
-// success rate near the 2024 one.
-func (g *generator) closedSpan(from, to, last calendar.Date, n int) {
-	for _, day := range g.sampleDays(from, to, n) {
-		d := g.newDispute(day)
-		result := "成功"
-		if g.r.Float64() < 0.03*failWeight[d.typ] {
-			result = g.failResult()
-		}
-		g.conclude(&d, result, last)
-		g.out = append(g.out, d)
-	}
-}
+// everyday is the chance of a dispute failing outside the years with exact counts, times its
+// failWeight: near 2024's rate.
+const everyday = 0.03
 
 // openCases generates the disputes still being mediated at histEnd.
-func (g *generator) openCases() {
-	for i, day := range g.sampleDays(histEnd.AddDays(-20), histEnd, open2025) {
+func (g *generator) openCases() []dispute {
+	var out []dispute
+	for i, day := range kit.Days(g.r, histEnd.AddDays(-20), histEnd, open2025, dayWeight) {
 		d := g.newDispute(day)
 		d.result = "调解中"
 		if i%3 == 2 {
 			d.result = "受理"
 		}
 		d.timeline = true
-		g.out = append(g.out, d)
+		out = append(out, d)
 	}
+	return out
 }
 
-// number gives each dispute its 编号: TJ, the year, and a sequence per committee and year in
-// order of acceptance, as a committee's register numbers its cases.
-func (g *generator) number() {
-	idx := make([]int, len(g.out))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := g.out[idx[a]], g.out[idx[b]]
-		if x.committee != y.committee {
-			return x.committee < y.committee
-		}
-		return x.accepted.Before(y.accepted)
-	})
-	seq := map[[2]int]int{}
-	for _, i := range idx {
-		d := &g.out[i]
-		k := [2]int{d.committee, d.accepted.Year()}
-		seq[k]++
-		d.code = fmt.Sprintf("TJ%d-%03d", k[1], seq[k])
-	}
+// numberDisputes gives each dispute its 编号: TJ, the year, and a sequence per committee and
+// year in order of acceptance, as a committee's register numbers its cases.
+func numberDisputes(ds []dispute) {
+	kit.Number(len(ds), func(i int) (string, calendar.Date) { return strconv.Itoa(ds[i].committee), ds[i].accepted },
+		func(i, year, seq int) { ds[i].code = fmt.Sprintf("TJ%d-%03d", year, seq) })
 }
 
 // generateDisputes builds the whole mediation ledger from r (2023-Q4 to 2025), r2023 (the rest of
-// 2023) and the tree, in acceptance order.
-func generateDisputes(r, r2023 *rand.Rand, t *tree) []dispute {
+// 2023) and the tree, in acceptance order. 2024 has exactly its counts; so has 2023, whose last
+// weeks (from tailFrom) were drawn first, with 2024, and whose rest kit completes around them
+// with 2024's shape; 2025 to histEnd is drawn at the everyday rate, with the open disputes last.
+func generateDisputes(r, r2023 *rand.Rand, t *tree) ([]dispute, error) {
 	g := newGenerator(r, t)
+	p := g.plan()
 	tailFrom := calendar.MustParseDate("2023-10-09")
-	g.closedSpan(tailFrom, calendar.MustParseDate("2023-12-31"), calendar.MustParseDate("2024-12-31"), cases2023Q4)
-	g.year2024()
-	g.closedSpan(calendar.MustParseDate("2025-01-02"), histEnd.AddDays(-7), histEnd, cases2025Q1)
-	g.openCases()
+	out := p.Rate(r, kit.Days(r, tailFrom, calendar.MustParseDate("2023-12-31"), cases2023Q4, dayWeight), everyday, calendar.MustParseDate("2024-12-31"))
+	tail := len(out)
+	y2024, err := p.Exact(r, kit.Days(r, calendar.MustParseDate("2024-01-01"), calendar.MustParseDate("2024-12-31"), cases2024, dayWeight),
+		cases2024-success2024, calendar.MustParseDate("2025-12-31"))
+	if err != nil {
+		return nil, fmt.Errorf("演示调解 2024 年：%w", err)
+	}
+	for i := range y2024 {
+		// A sample across the year is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
+		y2024[i].timeline = i%100 == 50
+	}
+	out = append(out, y2024...)
+	out = append(out, p.Rate(r, kit.Days(r, calendar.MustParseDate("2025-01-02"), histEnd.AddDays(-7), cases2025Q1, dayWeight), everyday, histEnd)...)
+	out = append(out, g.openCases()...)
 
-	early := newGenerator(r2023, t)
-	early.year2023(g.out[:cases2023Q4], tailFrom)
-	y2023 := append(early.out, g.out[:cases2023Q4]...)
-	slices.SortStableFunc(y2023, func(a, b dispute) int { return a.accepted.Compare(b.accepted) })
-	g.out = append(y2023, g.out[cases2023Q4:]...)
-	g.number()
-	return g.out
+	y2023 := kit.Year{Year: 2023, Records: cases2023, Rare: cases2023 - success2023, Tail: tail, TailFrom: tailFrom,
+		Last: calendar.MustParseDate("2024-12-31"), Weight: dayWeight}
+	for _, d := range out[:tail] {
+		if d.result != "成功" {
+			y2023.TailRare++
+		}
+	}
+	early, err := newGenerator(r2023, t).plan().Complete(r2023, y2023)
+	if err != nil {
+		return nil, fmt.Errorf("演示调解：%w", err)
+	}
+	early = append(early, out[:tail]...)
+	slices.SortStableFunc(early, func(a, b dispute) int { return a.accepted.Compare(b.accepted) })
+	out = append(early, out[tail:]...)
+	numberDisputes(out)
+	return out, nil
+}
+
+// disputeRows are the ledger's rows for kit.Write.
+func disputeRows(t *tree, ds []dispute) []kit.Row {
+	rows := make([]kit.Row, len(ds))
+	for i, d := range ds {
+		rows[i] = kit.Row{Values: d.values(t), Stepwise: d.timeline}
+	}
+	return rows
 }
 
 // values is the record as the ledger holds it once the dispute has reached its result.

@@ -10,7 +10,11 @@ import (
 
 func generated() (tree, []dispute) {
 	t := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
-	return t, generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
+	ds, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
+	if err != nil {
+		panic(err) // the tests that call generated fail on it at once
+	}
+	return t, ds
 }
 
 // TestGeneratedLedger checks the shape of the generated ledger without a database: every row

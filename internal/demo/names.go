@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -10,9 +11,14 @@ import (
 // Names are generated, never taken from real people: a surname from the common surnames of
 // 兴宁 (a Hakka county, where 陈、刘、罗、李 lead) and a one- or two-character given name.
 
+// weighted is a word with its relative weight in a draw (kit.PickIndex).
 type weighted struct {
 	s string
 	w float64
+}
+
+func pickWeighted(r *rand.Rand, items []weighted) string {
+	return items[kit.PickIndex(r, len(items), func(i int) float64 { return items[i].w })].s
 }
 
 var surnames = []weighted{
@@ -26,27 +32,6 @@ var (
 	givenMale   = []rune("伟强军华明辉建国平勇忠林发财荣海东波志文德新春光良金松祥锋雄俊杰斌标生才")
 	givenFemale = []rune("芳英梅兰玲秀珍红霞丽燕娟凤琴敏婷莉慧娜萍静丹雪艳桂香玉嫦")
 )
-
-func pickWeighted(r *rand.Rand, items []weighted) string {
-	return items[pickIndex(r, len(items), func(i int) float64 { return items[i].w })].s
-}
-
-// pickIndex draws an index in [0, n) with probability proportional to weight(i).
-func pickIndex(r *rand.Rand, n int, weight func(i int) float64) int {
-	total := 0.0
-	for i := range n {
-		total += weight(i)
-	}
-	x := r.Float64() * total
-	for i := range n {
-		w := weight(i)
-		if x < w {
-			return i
-		}
-		x -= w
-	}
-	return n - 1
-}
 
 // personName returns a plausible, invented full name.
 func personName(r *rand.Rand) string {
@@ -136,8 +121,6 @@ var firmNames = []string{"兴宁市宏达五金制品有限公司", "兴宁市�
 	"兴宁市润丰农业发展有限公司", "兴宁市金辉建筑工程有限公司", "兴宁市佳美家具有限公司"}
 
 var propertyFirms = []string{"兴宁市安居物业管理有限公司", "兴宁市和美物业服务有限公司", "兴宁市宁江物业管理有限公司"}
-
-func oneOf(r *rand.Rand, items []string) string { return items[r.IntN(len(items))] }
 
 // distinctNames returns n different person names.
 func distinctNames(r *rand.Rand, n int) []string {

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -50,6 +51,20 @@ const (
 	resolved2024  = 10 // 受理前化解
 	withdrawn2024 = 2  // 视为撤回 (no 补正 in time)
 )
+
+// reconTargets are the figures the 行政复议 ledgers must produce (seed report, 四(四); 2023 for
+// its comparisons); LoadAsOf checks them from the records.
+var reconTargets = []kit.Target{
+	{Year: 2024, ID: "reconsideration.received", Value: received2024},
+	{Year: 2024, ID: "reconsideration.concluded", Value: concluded2024},
+	{Year: 2024, ID: "reconsideration.resolved_before_acceptance", Value: resolved2024},
+	{Year: 2024, ID: "reconsideration.observer_units", Value: float64(len(observerUnits))},
+	{Year: 2024, ID: "litigation.letters", Value: letters2024},
+	{Year: 2024, ID: "litigation.head_appearance_rate", Value: 100},
+	{Year: 2023, ID: "reconsideration.received", Value: received2023},
+	{Year: 2023, ID: "reconsideration.concluded", Value: concluded2023},
+	{Year: 2023, ID: "litigation.letters", Value: letters2023},
+}
 
 // observedHearing is the hearing that 8 units' enforcement officers attended
 // (于6月24日组织8个单位开展执法人员旁听行政复议听证活动).
@@ -219,20 +234,17 @@ func (g days) isWorkday(d calendar.Date) bool {
 	return ok
 }
 
-// due is the last day of the decision period as the store's clock computes it (第62条; 中止
-// days not counted, 第39条; extension added).
+// due is the last day of the decision period as the store's clock computes it, read from the
+// kind's declaration (第62条; 中止 days not counted, 第39条; extension added).
 func (g *reconGen) due(c *reconCase, withExtension bool) calendar.Date {
-	clk := calendar.Clock{Start: c.accepted, Budget: 60, Unit: calendar.ND}
-	if c.procedure == "简易" {
-		clk.Budget = 30
-	}
-	if withExtension {
-		clk.ExtensionDays = c.extDays
+	v := law.Values{"accepted_on": c.accepted.String(), "acceptance": "受理", "procedure": c.procedure}
+	if withExtension && c.extDays > 0 {
+		v["extended"], v["extension_days"] = "是", strconv.Itoa(c.extDays)
 	}
 	if !c.suspended.IsZero() && !c.resumed.IsZero() {
-		clk.Suspensions = []calendar.Interval{{From: c.suspended, To: c.resumed.AddDays(-1)}}
+		v["suspensions"] = []string{c.suspended.String() + "~" + c.resumed.AddDays(-1).String()}
 	}
-	d, _, err := g.cal.Due(clk)
+	d, err := kit.Due(g.cal, "reconsideration", "reconsideration.decision", v)
 	if err != nil {
 		panic(calendarError{err})
 	}
@@ -283,7 +295,7 @@ func (g days) pickRespondent() respondent {
 		}
 		x -= d.w
 	}
-	ti := pickIndex(g.r, len(towns), func(i int) float64 { return float64(towns[i].pop) })
+	ti := kit.PickIndex(g.r, len(towns), func(i int) float64 { return float64(towns[i].pop) })
 	return townRespondent(towns[ti])
 }
 
@@ -332,15 +344,15 @@ func (g *reconGen) newCase(day calendar.Date) *reconCase {
 	// family whose house was pulled down.
 	switch {
 	case c.act == "举报投诉处理" && c.resp.field == "市场监管" && g.r.Float64() < 0.4:
-		c.applicants = []string{oneOf(g.r, complainants)}
+		c.applicants = []string{kit.OneOf(g.r, complainants)}
 	case c.act == "行政处罚" && c.resp.field != "公安" && g.r.Float64() < 0.6:
 		if g.r.Float64() < 0.5 {
-			c.applicants = []string{oneOf(g.r, shops)}
+			c.applicants = []string{kit.OneOf(g.r, shops)}
 		} else {
-			c.applicants = []string{oneOf(g.r, firmNames)}
+			c.applicants = []string{kit.OneOf(g.r, firmNames)}
 		}
 	case c.act == "工伤认定" && g.r.Float64() < 0.45:
-		c.applicants = []string{oneOf(g.r, firmNames)}
+		c.applicants = []string{kit.OneOf(g.r, firmNames)}
 	case c.act == "行政强制" || c.act == "行政协议" || c.act == "行政赔偿":
 		c.applicants = distinctNames(g.r, 1+g.r.IntN(3))
 	default:
@@ -399,7 +411,7 @@ func outcomeWeight(act, outcome string) float64 {
 
 func (g *reconGen) pickOutcome(c *reconCase) string {
 	for {
-		o := outcomes[pickIndex(g.r, len(outcomes), func(i int) float64 { return outcomeWeight(c.act, outcomes[i]) })]
+		o := outcomes[kit.PickIndex(g.r, len(outcomes), func(i int) float64 { return outcomeWeight(c.act, outcomes[i]) })]
 		if o != "终止" {
 			return o
 		}
@@ -436,7 +448,7 @@ func (g *reconGen) admit(c *reconCase, simpleOK bool) {
 		base = c.suppReceived
 	}
 	c.acceptance = "受理"
-	c.accepted = g.wd(base, 1+pickIndex(g.r, 5, func(i int) float64 { return []float64{35, 30, 20, 10, 5}[i] }))
+	c.accepted = g.wd(base, 1+kit.PickIndex(g.r, 5, func(i int) float64 { return []float64{35, 30, 20, 10, 5}[i] }))
 	c.procedure = "普通"
 	if simpleOK {
 		// Most eligible cases go the simplified way; the office keeps it to about a quarter of
@@ -449,10 +461,9 @@ func (g *reconGen) admit(c *reconCase, simpleOK bool) {
 		}
 	}
 	simple := c.procedure == "简易"
-	copyMax, answerMax := 7, 10 // 第48条
-	if simple {
-		copyMax, answerMax = 3, 5 // 第54条
-	}
+	// 第48条 (七日、十日), 第54条 (简易程序三日、五日), as the kind declares them.
+	proc := law.Values{"procedure": c.procedure}
+	copyMax, answerMax := kit.Budget("reconsideration", "reconsideration.copy", proc), kit.Budget("reconsideration", "reconsideration.answer", proc)
 	c.copySent = g.wd(c.accepted, 1+g.r.IntN(copyMax))
 	c.answered = g.wd(c.copySent, 3+g.r.IntN(answerMax-2))
 	c.outcome = g.pickOutcome(c)
@@ -560,7 +571,7 @@ func (g *reconGen) screen(c *reconCase, fate string) {
 	c.acceptance = fate
 	switch fate {
 	case "不予受理":
-		c.refusal = oneOf(g.r, refusalReasons)
+		c.refusal = kit.OneOf(g.r, refusalReasons)
 		if (c.act == "举报投诉处理" || c.act == "不履行法定职责" || c.act == "其他") && g.r.Float64() < 0.5 {
 			c.refusal = petitionReason
 		}
@@ -570,7 +581,8 @@ func (g *reconGen) screen(c *reconCase, fate string) {
 	case "视为撤回":
 		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
 		c.suppItems = g.supplementItem(c)
-		c.acceptanceClosed = g.wd(c.suppRequested, 10).AddDays(1) // the day after the 10 WD ran out
+		// the day after the 10 WD of 第31条 ran out
+		c.acceptanceClosed = g.wd(c.suppRequested, kit.Budget("reconsideration", "reconsideration.supplement", nil)).AddDays(1)
 	}
 }
 
@@ -579,7 +591,7 @@ func (g *reconGen) supplementItem(c *reconCase) string {
 	if c.act == "不履行法定职责" && g.r.Float64() < 0.6 {
 		return omissionItem
 	}
-	return oneOf(g.r, supplementItems)
+	return kit.OneOf(g.r, supplementItems)
 }
 
 // fates assigns n applications their screening fate by position: "" for accepted.

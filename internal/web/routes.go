@@ -52,6 +52,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/attachments/{aid}", s.signedIn(s.attachmentDownload))
 
 	mux.HandleFunc("GET /deadlines", s.signedIn(s.deadlines))
+	mux.HandleFunc("GET /search", s.signedIn(s.search))
 	s.noticeRoutes(mux)
 	s.dictionaryRoutes(mux)
 	mux.HandleFunc("GET /orgs", s.signedIn(s.orgsPage))

@@ -13,6 +13,12 @@
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
   });
   document.addEventListener("click", function (e) {
+    var t = e.target.closest("[data-toggle-nav]");
+    if (t) {
+      var open = document.body.classList.toggle("nav-open");
+      t.setAttribute("aria-expanded", open ? "true" : "false");
+      return;
+    }
     var a = e.target.closest("[data-back]");
     if (a && window.history.length > 1) { e.preventDefault(); window.history.back(); }
   });

@@ -20,8 +20,8 @@ func TestSearchAcrossKinds(t *testing.T) {
 			{"leader-all", "张三", []string{"M-OWN", "M-SIB", "M-PAR"}, nil},
 			{"clerk-own", "张三", []string{"M-OWN"}, []string{"M-SIB", "M-PAR"}},
 			{"leader-custom", "M-", []string{"M-SIB", "M-PAR"}, []string{"M-OWN"}},
-			{"leader-all", "王五", []string{"M-OWN"}, nil}, // a two-character name: the mediator
-			{"clerk2", "张三", nil, []string{"M-OWN"}},     // no kind granted: nothing
+			{"leader-all", "王五", []string{"M-OWN"}, nil},          // a two-character name: the mediator
+			{"clerk2", "张三", nil, []string{"M-OWN"}},              // no kind granted: nothing
 			{"leader-all", "13812345678", []string{"M-OWN"}, nil}, // an exact phone, by its keyed hash
 			{"leader-all", "1234", nil, []string{"M-OWN"}},        // never a part of a sealed number
 		} {

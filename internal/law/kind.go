@@ -266,13 +266,25 @@ func Lookup(name string) (*Kind, bool) {
 	return k, ok
 }
 
-// Kinds returns every registered kind, by name.
+// Kinds returns every registered kind in the order of the menus, the dashboard and the report
+// (Order; kinds without one after the others), then by name.
 func Kinds() []*Kind {
 	out := make([]*Kind, 0, len(registry))
 	for _, k := range registry {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	rank := func(k *Kind) int {
+		if k.Order == 0 {
+			return int(^uint(0) >> 1)
+		}
+		return k.Order
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := rank(out[i]), rank(out[j]); a != b {
+			return a < b
+		}
+		return out[i].Name < out[j].Name
+	})
 	return out
 }
 

@@ -409,6 +409,21 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v, keys))
 }
 
+// stepDate is the field of the legal date a transition carries: its first date input with a
+// value (结案日期, 中止日期 …).
+func stepDate(kind *law.Kind, action string, v law.Values) string {
+	t, ok := kind.Transition(action)
+	if !ok {
+		return ""
+	}
+	for _, k := range t.Inputs {
+		if f, ok := kind.Field(k); ok && f.Type == law.Date && v.Str(k) != "" {
+			return k
+		}
+	}
+	return ""
+}
+
 // updateRecord writes new values over old; it reports whether anything changed.
 func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind, old Record, in law.Values, action, label string) (bool, error) {
 	v, keys, org, err := t.prepare(ctx, sc, kind, in, &old)
@@ -422,7 +437,11 @@ func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	if len(changed) == 0 && (action == "update" || action == "import") {
 		return false, nil
 	}
-	if err := t.rewrite(ctx, a, kind, old, org, v, keys, action, label, map[string]any{"changed": changed}); err != nil {
+	data := map[string]any{"changed": changed}
+	if key := stepDate(kind, action, v); key != "" {
+		data["on"], data["on_field"] = v.Str(key), key // the day the step happened in law, which the timeline leads with
+	}
+	if err := t.rewrite(ctx, a, kind, old, org, v, keys, action, label, data); err != nil {
 		return false, err
 	}
 	return true, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(old.ID, 10), org.Path,

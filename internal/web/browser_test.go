@@ -94,7 +94,7 @@ func TestBrowser(t *testing.T) {
 
 	// Find it in the list by searching (the filter form swaps the results in with htmx).
 	must("list", chromedp.Do(ctx, chromedp.Navigate(base+"/records/mediation"), chromedp.WaitVisible(chromedp.CSS("#results")),
-		chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), code+"\r"),
+		chromedp.SendKeys(chromedp.CSS(`main input[name="q"]`), code+"\r"),
 		chromedp.WaitVisible(chromedp.Search(`//table//a[text()="`+code+`"]`))))
 	// Pressing Enter fires both change and submit; hx-sync keeps only the last request.
 	total, err := settledText(ctx, "#total")

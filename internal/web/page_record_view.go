@@ -40,6 +40,10 @@ type eventRow struct {
 	Deemed  bool   // a step the law took by itself when a period ran out (视为受理 …)
 	Amend   bool   // a correction of a locked record (更正), with its reason
 	Reason  string // the amendment's reason
+	// LegalDate is the day the step happened in law (结案日期, 受理日期 …), which the timeline
+	// leads with; the time it was recorded is secondary (a ledger imported in 2025 holds 2023's steps).
+	LegalDate, LegalLabel string
+	Who                   string // the acting user, or how the step came in (命令行, 系统)
 }
 
 // transitionForm is a button for one allowed step of the kind's state machine, with the small
@@ -81,7 +85,8 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		return p, err
 	}
 	for _, e := range events {
-		row := eventRow{Event: e}
+		row := eventRow{Event: e, Who: actorLabel(e.Actor)}
+		row.LegalLabel, row.LegalDate = legalDate(kind, rec, e)
 		if t, ok := kind.Transition(e.Action); ok && t.Auto {
 			row.Deemed = true
 		}
@@ -227,4 +232,31 @@ func pausedText(cal *calendar.Calendar, kind *law.Kind, v law.Values, ruleID str
 		text += fmt.Sprintf("；如今日恢复审理，期限至 %s", due)
 	}
 	return text
+}
+
+// legalDate is the day a step happened in law: the date the store kept with a transition (its
+// first date input), or the opening date for the registration.
+func legalDate(kind *law.Kind, rec store.Record, e store.Event) (label, date string) {
+	if _, ok := kind.Transition(e.Action); ok {
+		key, _ := e.Data["on_field"].(string)
+		if f, ok := kind.Field(key); ok {
+			return f.Label, showValue(e.Data["on"])
+		}
+		return "", ""
+	}
+	if f, ok := kind.FieldByColumn(law.ColOpened); ok && (e.Action == "create" || e.Action == "import") {
+		return f.Label, rec.Values.Str(f.Key)
+	}
+	return "", ""
+}
+
+// actorLabel says who acted in words a clerk reads: a user's name, or how a step came in.
+func actorLabel(actor string) string {
+	switch kind, name, _ := strings.Cut(actor, ":"); kind {
+	case "cli":
+		return "命令行（" + name + "）"
+	case "system":
+		return "系统"
+	}
+	return actor
 }

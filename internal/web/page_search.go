@@ -1,11 +1,8 @@
 package web
 
 import (
-	"cmp"
-	"math"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +48,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	case n > searchMaxLen:
 		p.Error = "搜索内容过长：请输入不超过 100 个字的编号、姓名或词语"
 	default:
-		for _, kind := range law.Kinds() {
+		for _, kind := range law.Kinds() { // in the menus' order
 			if !sc.CanRead(kind.Name) {
 				continue
 			}
@@ -69,7 +66,6 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 			p.Groups = append(p.Groups, g)
 			p.Total += total
 		}
-		sortByOrder(p.Groups)
 	}
 	s.render(w, r, http.StatusOK, "search", "搜索", p)
 	return nil
@@ -99,10 +95,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
-}
-
-// sortByOrder puts the groups in the order of the menus and the report (law.Kind.Order; 0 last).
-func sortByOrder(gs []searchGroup) {
-	order := func(k *law.Kind) int { return cmp.Or(k.Order, math.MaxInt) }
-	slices.SortStableFunc(gs, func(a, b searchGroup) int { return cmp.Compare(order(a.Kind), order(b.Kind)) })
 }

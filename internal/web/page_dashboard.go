@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/notices"
@@ -44,7 +45,11 @@ const dashboardClocks = 8
 
 type dashboardPage struct {
 	Year       int
-	Years      []yearLink // offered in the year switch
+	// Compared is the period last year's figures are for: the whole year, or — while the year
+	// shown is still running — the same days of last year, so that a partial year is not
+	// compared with a whole one (−86 % in March).
+	CompareFrom, CompareTo, Compared string
+	Years                            []yearLink // offered in the year switch
 	YearNote   string
 	From, To   string
 	Org        store.Org // the subtree the figures are for
@@ -85,6 +90,7 @@ type tile struct {
 	Last                                                   string // last year's figure
 	Change                                                 string // and the change from it
 	Trend                                                  string // up, down or flat
+	Tone                                                   string // good or bad, by the figure's declared polarity; "" when neither
 }
 
 // chartView is one chart: its data goes to the script in a data- attribute (the CSP allows no
@@ -201,6 +207,17 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		p.Years = append(p.Years, yearLink{Year: y, URL: "/?" + v.Encode(), On: y == p.Year})
 	}
 	p.From, p.To = fmt.Sprintf("%d-01-01", p.Year), fmt.Sprintf("%d-12-31", p.Year)
+	p.CompareFrom, p.CompareTo, p.Compared = fmt.Sprintf("%d-01-01", p.Year-1), fmt.Sprintf("%d-12-31", p.Year-1), fmt.Sprintf("%d 年", p.Year-1)
+	if p.Year == today.Year() {
+		_, m, day := today.YMD()
+		d := day
+		if m == 2 && d == 29 {
+			d = 28
+		}
+		p.CompareTo = calendar.NewDate(p.Year-1, m, d).String()
+		p.Compared = fmt.Sprintf("%d 年同期", p.Year-1)
+		p.YearNote = strings.TrimSpace(p.YearNote + fmt.Sprintf(" %d 年截至今天（%d月%d日），与上年同期（1月1日至%d月%d日）比较。", p.Year, m, day, m, d))
+	}
 
 	// The open clocks are read while the figures are computed.
 	var (
@@ -304,7 +321,7 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 		return err
 	})
 	run(func() (err error) {
-		last, err = indicators.Totals(ctx, s.st, sc, org, fmt.Sprintf("%d-01-01", p.Year-1), fmt.Sprintf("%d-12-31", p.Year-1), ids)
+		last, err = indicators.Totals(ctx, s.st, sc, org, p.CompareFrom, p.CompareTo, ids)
 		return err
 	})
 	for i, l := range lines {
@@ -397,10 +414,10 @@ func (s *Server) tileOf(p *dashboardPage, v, last indicators.Value) tile {
 		return t
 	}
 	if last.Unavailable != "" {
-		t.Last = fmt.Sprintf("%d 年：—", p.Year-1)
+		t.Last = p.Compared + "：—"
 		return t
 	}
-	t.Last = fmt.Sprintf("%d 年 %s", p.Year-1, indicators.Format(last))
+	t.Last = p.Compared + " " + indicators.Format(last)
 	if last.Unit != "%" {
 		t.Last += " " + last.Unit
 	}
@@ -420,6 +437,13 @@ func (s *Server) tileOf(p *dashboardPage, v, last indicators.Value) tile {
 		t.Trend = "down"
 		if diff > 0 {
 			t.Trend = "up"
+		}
+		// More mediation is not good or bad in itself; more overdue cases are (Placement.Good).
+		if d, ok := indicators.Lookup(v.ID); ok && d.Dashboard.Good != "" {
+			t.Tone = "bad"
+			if (diff > 0) == (d.Dashboard.Good == indicators.HigherIsGood) {
+				t.Tone = "good"
+			}
 		}
 	}
 	return t

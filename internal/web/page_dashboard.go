@@ -44,22 +44,22 @@ func declaredLines() []dashboardLine {
 const dashboardClocks = 8
 
 type dashboardPage struct {
-	Year       int
+	Year int
 	// Compared is the period last year's figures are for: the whole year, or — while the year
 	// shown is still running — the same days of last year, so that a partial year is not
 	// compared with a whole one (−86 % in March).
 	CompareFrom, CompareTo, Compared string
 	Years                            []yearLink // offered in the year switch
-	YearNote   string
-	From, To   string
-	Org        store.Org // the subtree the figures are for
-	OrgOptions []orgOption
-	Lines      []lineView
-	Quiet      []string // lines the user reads that hold no records in either year
-	HasCharts  bool
-	ShowClocks bool // the user reads some kind, so clocks may concern them
-	Clocks     []clockRow
-	MoreClocks int
+	YearNote                         string
+	From, To                         string
+	Org                              store.Org // the subtree the figures are for
+	OrgOptions                       []orgOption
+	Lines                            []lineView
+	Quiet                            []string // lines the user reads that hold no records in either year
+	HasCharts                        bool
+	ShowClocks                       bool // the user reads some kind, so clocks may concern them
+	Clocks                           []clockRow
+	MoreClocks                       int
 	ClockTally
 	ClocksURL string
 	Admin     *adminSummary

@@ -17,3 +17,16 @@ var OrgFields = []Field{
 
 // Villages are the org types that count as a 村(社区) for quotas such as 法律明白人.
 var Villages = []string{"村", "社区"}
+
+// Government is the people's government (or, for a 街道, the 办事处) of an administrative
+// division in the org tree, "" for any other org. A 行政复议机关 is the government the 行政复议机构
+// serves (行政复议法第4条第2款): its documents are issued in that government's name.
+func Government(name, typ string) string {
+	switch typ {
+	case "县级市", "区", "县", "镇":
+		return name + "人民政府"
+	case "街道":
+		return name + "办事处"
+	}
+	return ""
+}

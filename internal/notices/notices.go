@@ -8,6 +8,7 @@ package notices
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -31,7 +32,10 @@ type Notice struct {
 
 // Data is what a template sees.
 type Data struct {
-	Org    string     // the issuing body (the record's owning organisation)
+	Org string // the record's owning organisation (the office that handles it)
+	// Authority is the body the document is issued in the name of: for a 行政复议 case the
+	// 复议机关, the government the office serves (行政复议法第4条), not the office (a 股) itself.
+	Authority string
 	Code   string     // 编号
 	Values law.Values // every field of the record
 	Today  string     // YYYY-MM-DD
@@ -122,6 +126,9 @@ func Render(text string, d Data) (*docx.Document, error) {
 }
 
 func render(text string, d Data) (string, error) {
+	if d.Authority == "" {
+		d.Authority = d.Org
+	}
 	if d.Due == nil {
 		d.Due = func(string) string { return "" }
 	}
@@ -158,6 +165,9 @@ func funcs(d Data) template.FuncMap {
 			return chineseDate(s)
 		},
 		"due": func(rule string) string { return chineseDate(d.Due(rule)) },
+		// you addresses the parties named in a field: 你 (one person), 你们 (several), 你单位 (an
+		// organisation), instead of the form's "你（单位）".
+		"you": func(key string) string { return address(d.Values[key]) },
 		"blank": func(s string) string {
 			if strings.TrimSpace(s) == "" {
 				return "________"
@@ -182,4 +192,49 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// orgSuffixes end the names of organisations rather than persons.
+// (Single characters that also end given names, such as 会 or 华, are left out.)
+var orgSuffixes = []string{"公司", "厂", "局", "院", "所", "中心", "委员会", "协会", "学校", "医院", "政府", "办事处",
+	"合作社", "商店", "商行", "经营部", "门市部", "大队", "工作站", "银行", "农场", "酒店", "宾馆", "事务所"}
+
+func isOrgName(name string) bool {
+	for _, s := range orgSuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// address is how a notice speaks to the parties in x (a name or a list of names).
+func address(x any) string {
+	var names []string
+	switch v := x.(type) {
+	case string:
+		names = []string{v}
+	case []string:
+		names = v
+	}
+	switch {
+	case len(names) == 1 && isOrgName(names[0]):
+		return "你单位"
+	case len(names) > 1:
+		return "你们"
+	}
+	return "你"
+}
+
+var fieldRef = regexp.MustCompile(`\b(?:v|date|you) "([a-z_]+)"`)
+
+// Fields lists the record's fields a template uses, in order of first use, for the editor.
+func Fields(text string) []string {
+	var out []string
+	for _, m := range fieldRef.FindAllStringSubmatch(text, -1) {
+		if !contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
 }

@@ -120,3 +120,19 @@ func TestNoticeOpensInLibreOffice(t *testing.T) {
 	}
 	t.Logf("notice converted by LibreOffice: %d bytes of PDF", st.Size())
 }
+
+// TestAddressAndFields: a notice speaks to its parties as 你, 你们 or 你单位; the editor lists
+// the fields a template fills in.
+func TestAddressAndFields(t *testing.T) {
+	for x, want := range map[any]string{"张三": "你", "兴宁市宏达五金制品有限公司": "你单位"} {
+		if got := address(x); got != want {
+			t.Errorf("%v: %s, want %s", x, got, want)
+		}
+	}
+	if got := address([]string{"王五", "赵六"}); got != "你们" {
+		t.Errorf("two applicants: %s", got)
+	}
+	if got := Fields(`{{you "applicants"}}于{{date "received_on"}}…{{v "applicants"}}{{v "respondent"}}`); strings.Join(got, ",") != "applicants,received_on,respondent" {
+		t.Errorf("fields %v", got)
+	}
+}

@@ -11,14 +11,14 @@ var defaults = []Notice{
 
 {{v "applicants"}}：
 
-你（单位）不服{{v "respondent"}}作出的行政行为，于{{date "received_on"}}向本机关提出行政复议申请。经审查，该申请符合《中华人民共和国行政复议法》第三十条规定的受理条件，本机关决定自{{date "accepted_on"}}起受理，适用{{v "procedure"}}程序。
+{{you "applicants"}}不服{{v "respondent"}}作出的行政行为，于{{date "received_on"}}向本机关提出行政复议申请。经审查，该申请符合《中华人民共和国行政复议法》第三十条规定的受理条件，本机关决定自{{date "accepted_on"}}起受理，适用{{v "procedure"}}程序。
 
 本机关将依照《中华人民共和国行政复议法》第四十八条{{if eq (v "procedure") "简易"}}、第五十四条{{end}}的规定，将行政复议申请书副本发送被申请人，被申请人应当依法提出书面答复并提交作出行政行为的证据、依据和其他有关材料。
 
 特此通知。
 
-落款：{{.Org}}
-{{date .Today}}`},
+落款：{{.Authority}}
+{{date "accepted_on"}}`},
 
 	{Name: "supplement", Kind: "reconsideration", Title: "补正通知书", Stages: []string{"补正中"},
 		Needs: []string{"supplement_requested_on", "supplement_items"}, Article: "行政复议法第31条",
@@ -28,15 +28,15 @@ var defaults = []Notice{
 
 {{v "applicants"}}：
 
-本机关于{{date "received_on"}}收到你（单位）提出的行政复议申请。经审查，申请材料不齐全或者表述不清楚，无法判断是否符合受理条件。依照《中华人民共和国行政复议法》第三十一条第一款的规定，请你（单位）自收到本通知之日起十日内补正以下材料：
+本机关于{{date "received_on"}}收到{{you "applicants"}}提出的行政复议申请。经审查，申请材料不齐全或者表述不清楚，无法判断是否符合受理条件。依照《中华人民共和国行政复议法》第三十一条第一款的规定，请{{you "applicants"}}自收到本通知之日起十日内补正以下材料：
 
 {{v "supplement_items"}}
 
-补正申请材料所用时间不计入行政复议审理期限。无正当理由逾期不补正的，视为你（单位）放弃行政复议申请，并记录在案。
+补正申请材料所用时间不计入行政复议审理期限。无正当理由逾期不补正的，视为{{you "applicants"}}放弃行政复议申请，并记录在案。
 
 特此通知。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "supplement_requested_on"}}`},
 
 	{Name: "refusal", Kind: "reconsideration", Title: "不予受理决定书", Stages: []string{"不予受理"},
@@ -55,7 +55,7 @@ var defaults = []Notice{
 
 申请人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "acceptance_closed_on"}}`},
 
 	{Name: "suspension", Kind: "reconsideration", Title: "中止审理通知书", Stages: []string{"中止"},
@@ -66,13 +66,13 @@ var defaults = []Notice{
 
 {{v "applicants"}}、{{v "respondent"}}：
 
-申请人{{v "applicants"}}不服被申请人{{v "respondent"}}作出的行政行为申请行政复议一案，本机关已于{{date "accepted_on"}}依法受理。因存在《中华人民共和国行政复议法》第三十九条第一款规定的情形（{{v "suspension_ground"}}），本机关决定自{{date "suspended_on"}}起中止对本案的审理。中止期间不计入行政复议审理期限。
+申请人{{v "applicants"}}不服被申请人{{v "respondent"}}作出的行政行为申请行政复议一案，本机关已于{{date "accepted_on"}}依法受理。因存在《中华人民共和国行政复议法》第三十九条第一款规定的情形：{{v "suspension_ground"}}，本机关决定自{{date "suspended_on"}}起中止对本案的审理。中止期间不计入行政复议审理期限。
 
 中止审理的原因消除后，本机关将及时恢复审理，并书面告知当事人。
 
 特此通知。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "suspended_on"}}`},
 
 	{Name: "resumption", Kind: "reconsideration", Title: "恢复审理通知书", Stages: []string{"审理中", "已审结"},
@@ -87,7 +87,7 @@ var defaults = []Notice{
 
 特此通知。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "resumed_on"}}`},
 
 	{Name: "extension", Kind: "reconsideration", Title: "延期审理通知书", Stages: []string{"审理中", "中止", "已审结"},
@@ -102,7 +102,7 @@ var defaults = []Notice{
 
 特此通知。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "extension_approved_on"}}`},
 
 	{Name: "hearing", Kind: "reconsideration", Title: "听证通知书", Stages: []string{"审理中"},
@@ -123,7 +123,7 @@ var defaults = []Notice{
 
 特此通知。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "hearing_notice_on"}}`},
 
 	{Name: "decision", Kind: "reconsideration", Title: "行政复议决定书（稿）", Stages: []string{"审理中", "中止", "已审结"},
@@ -150,6 +150,6 @@ var defaults = []Notice{
 
 申请人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼。
 
-落款：{{.Org}}
+落款：{{.Authority}}
 {{date "closed_on"}}`},
 }

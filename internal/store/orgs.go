@@ -312,3 +312,37 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// OrgChain returns a visible organisation and its ancestors, the root first: the bodies a
+// document of the org is issued under (a 股's notice goes out in the name of its government).
+// The ancestors' names are shown even where the scope stops below them: an account knows whom
+// its own office belongs to.
+func (s *Store) OrgChain(ctx context.Context, sc Scope, code string) ([]Org, error) {
+	o, err := s.Org(ctx, sc, code)
+	if err != nil {
+		return nil, err
+	}
+	var ids []any
+	var marks []string
+	for _, id := range strings.Split(strings.Trim(o.Path, "/"), "/") {
+		if id != "" {
+			ids = append(ids, id)
+			marks = append(marks, "?")
+		}
+	}
+	rows, err := s.query(ctx, `SELECT `+orgColumns+` FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+		WHERE CAST(o.id AS TEXT) IN (`+strings.Join(marks, ", ")+`) ORDER BY o.path`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		a, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -23,6 +23,9 @@ import (
 const (
 	fyOffice     = "441481-FY"
 	fyOfficeName = "兴宁市人民政府行政复议办公室"
+	// issuedByGovernment is the signature of a notice of that office: the 复议机关, 兴宁市人民政府
+	// (行政复议法第4条), not the office — the run ends after the government's name.
+	issuedByGovernment = "兴宁市人民政府</w:t>"
 )
 
 func addReconOffice(t *testing.T, e *env) {
@@ -115,11 +118,11 @@ func TestNotices(t *testing.T) {
 			contains []string // in the page, or in word/document.xml of a download
 		}{
 			{name: "acceptance notice", user: "fuyi", path: base + "/notices/acceptance.docx", status: 200,
-				contains: []string{"兴府复〔2024〕12号", fyOfficeName, "行政复议受理通知书", "王五、赵六", "2024年10月9日", "普通程序"}},
+				contains: []string{"兴府复〔2024〕12号", issuedByGovernment, "行政复议受理通知书", "王五、赵六", "你们不服", "2024年10月9日", "普通程序"}},
 			{name: "decision draft", user: "fuyi", path: base + "/notices/decision.docx", status: 200,
-				contains: []string{"兴府复〔2024〕12号", fyOfficeName, "行政复议决定书", "兴宁市市场监督管理局"}},
+				contains: []string{"兴府复〔2024〕12号", issuedByGovernment, "行政复议决定书", "兴宁市市场监督管理局"}},
 			{name: "the leader of the city may print it too", user: "chief", path: base + "/notices/acceptance.docx", status: 200,
-				contains: []string{"兴府复〔2024〕12号", fyOfficeName}},
+				contains: []string{"兴府复〔2024〕12号", issuedByGovernment}},
 			{name: "refusal before any refusal", user: "fuyi", path: base + "/notices/refusal.docx", status: 400,
 				contains: []string{"不予受理决定书", "只能在不予受理时出具"}},
 			{name: "acceptance of a case not yet accepted", user: "fuyi", path: "/records/reconsideration/" + itoa(fresh.ID) + "/notices/acceptance.docx",

@@ -70,7 +70,11 @@ func (s *Server) noticeDownload(w http.ResponseWriter, r *http.Request) error {
 	for _, c := range clocks {
 		due[c.Rule] = c.Due
 	}
-	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Code: rec.Code, Values: rec.Values,
+	authority, err := s.authorityOf(r.Context(), state(r).scope, rec.OrgCode)
+	if err != nil {
+		return err
+	}
+	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Authority: authority, Code: rec.Code, Values: rec.Values,
 		Today: s.today().String(), Due: func(rule string) string { return due[rule] }})
 	if err != nil {
 		return invalid("", "文书模板「%s」无法生成，请系统管理员检查模板：%s", n.Title, err)
@@ -147,6 +151,7 @@ type noticeEditPage struct {
 	Problem string // why the text submitted was not saved
 	Fields  []law.Field
 	Clocks  []law.ClockRule
+	Used    []law.Field // the fields this template fills in, in order of use
 }
 
 // noticeOf is the notice named in the URL, for an administrator.
@@ -181,6 +186,11 @@ func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) renderNoticeEdit(w http.ResponseWriter, r *http.Request, status int, n notices.Notice, kind *law.Kind, text string, custom bool, problem string) {
 	p := noticeEditPage{Notice: n, Kind: kind, Text: text, Custom: custom, Problem: problem}
 	if kind != nil {
+		for _, key := range notices.Fields(text) {
+			if f, ok := kind.Field(key); ok {
+				p.Used = append(p.Used, f)
+			}
+		}
 		for _, f := range kind.Fields {
 			if f.Type != law.IDNo && f.Type != law.Phone {
 				p.Fields = append(p.Fields, f)
@@ -238,4 +248,20 @@ func (s *Server) noticeReset(w http.ResponseWriter, r *http.Request) error {
 	}
 	redirect(w, r, "/notices/"+n.Name, "「"+n.Title+"」已恢复为默认模板")
 	return nil
+}
+
+// authorityOf is the body a record's documents are issued in the name of: the nearest people's
+// government above (or at) the owning org — the 复议机关 of a 行政复议机构 (行政复议法第4条) — or
+// the org itself when it stands under no administrative division.
+func (s *Server) authorityOf(ctx context.Context, sc store.Scope, org string) (string, error) {
+	chain, err := s.st.OrgChain(ctx, sc, org)
+	if err != nil {
+		return "", err
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if g := law.Government(chain[i].Name, chain[i].Type); g != "" {
+			return g, nil
+		}
+	}
+	return chain[len(chain)-1].Name, nil
 }

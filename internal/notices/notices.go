@@ -36,9 +36,9 @@ type Data struct {
 	// Authority is the body the document is issued in the name of: for a 行政复议 case the
 	// 复议机关, the government the office serves (行政复议法第4条), not the office (a 股) itself.
 	Authority string
-	Code   string     // 编号
-	Values law.Values // every field of the record
-	Today  string     // YYYY-MM-DD
+	Code      string     // 编号
+	Values    law.Values // every field of the record
+	Today     string     // YYYY-MM-DD
 	// Due gives the due date of a clock of the record by rule id ("" when none), for notices that
 	// state a period (延期审理通知书).
 	Due func(rule string) string

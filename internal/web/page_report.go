@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"html/template"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -67,6 +68,11 @@ func (t reportTarget) To() string   { return strconv.Itoa(t.Year) + "-12-31" }
 func (t reportTarget) Query() string {
 	return url.Values{"org": {t.Org.Code}, "year": {strconv.Itoa(t.Year)}}.Encode()
 }
+
+// QueryURL is Query for the templates: already encoded, so that html/template writes it as it is
+// after a "?" instead of escaping its "=" and "&" (which sent the buttons to
+// ?org%3d…%26year%3d…, where the year was lost and the next year's texts opened).
+func (t reportTarget) QueryURL() template.URL { return template.URL(t.Query()) }
 
 // reportTarget reads ?org= and ?year= (or the posted form): by default the first org of the
 // scope (its root) and last year, the year a report is written about.

@@ -157,6 +157,12 @@ func TestReportPublish(t *testing.T) {
 
 		leader := e.login(t, "leader")
 		_, page := leader.get("/reports?" + reportQuery)
+		// The workbench's buttons keep the org and the year (they lost the year to escaping).
+		for _, link := range []string{`href="/reports/texts?org=` + townA + `&amp;year=2024"`, `href="/reports/outline?org=` + townA + `&amp;year=2024"`} {
+			if !strings.Contains(page, link) {
+				t.Errorf("workbench lacks the link %s", link)
+			}
+		}
 		keys := reasonsOf(page)
 		if len(keys) == 0 {
 			t.Fatalf("no acceptable errors on the workbench:\n%s", snippet(page))

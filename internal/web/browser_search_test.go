@@ -76,3 +76,24 @@ func TestBrowserSearchAndPhoneMenu(t *testing.T) {
 	}
 	shot("search-390.png")
 }
+
+// TestBrowserOrgPicker: at 1440 and 390 px the committee picker suggests orgs as one types
+// (htmx fills its datalist with the orgs the user may choose).
+func TestBrowserOrgPicker(t *testing.T) {
+	ctx := launchChromium(t, 90*time.Second)
+	e := newEnv(t, storetest.SQLite(t))
+	base := e.srv.URL
+	browserLogin(t, ctx, base, "clerk")
+	for _, width := range []int64{1440, 390} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+"/records/mediation/new"),
+			chromedp.WaitVisible(chromedp.ID("f-committee")), chromedp.Clear(chromedp.ID("f-committee")),
+			chromedp.SendKeys(chromedp.ID("f-committee"), "甲镇"),
+			chromedp.WaitReady(chromedp.CSS(`#f-committee-list option`))); err != nil {
+			t.Fatalf("%d px: typing in the picker: %v", width, err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#f-committee-list option")).map(o => o.value)`))
+		if err != nil || len(got) != 1 || got[0] != "甲镇人民调解委员会" {
+			t.Errorf("%d px: suggestions %v (%v)", width, got, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -24,6 +25,7 @@ type formField struct {
 	ReadOnly         bool
 	Hint             string
 	Problem          string
+	PickURL          string // where an org picker fetches its suggestions
 }
 
 type option struct {
@@ -84,6 +86,9 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 		case law.Intervals:
 			ff.Input, ff.Hint = "textarea", "每段写作 起日~止日（如 2024-03-05~2024-04-01），多段用「；」分隔"
 		case law.Org:
+			// A picker, not a select of every org (544 committees, 1,177 bodies): the input
+			// takes a name or a code, as a ledger cell does, and suggests matches as one types
+			// (orgPick). The org field offers only the org types the kind accepts.
 			if orgs == nil {
 				all, err := s.st.Orgs(ctx, sc)
 				if err != nil {
@@ -91,15 +96,19 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 				}
 				orgs = all
 			}
-			ff.Input = "select"
+			ff.Input, ff.PickURL = "org", "/orgs/pick?"+url.Values{"kind": {kind.Name}, "field": {f.Key}}.Encode()
+			ff.Hint = "输入名称或编码中的字，从提示中选择"
+			var allowed []store.Org
 			for _, o := range orgs {
-				if f.Key == kind.OrgField && len(kind.OrgTypes) > 0 && !slices.Contains(kind.OrgTypes, o.Type) {
-					continue
+				if orgAllowed(kind, f, o) {
+					allowed = append(allowed, o)
 				}
-				ff.Options = append(ff.Options, option{Value: o.Code, Label: o.Name, Selected: o.Code == ff.Value})
+				if o.Code == ff.Value {
+					ff.Value = o.Name // shown by name; the store resolves it back
+				}
 			}
-			if ff.Value == "" && len(ff.Options) == 1 && ff.Required {
-				ff.Value, ff.Options[0].Selected = ff.Options[0].Value, true
+			if ff.Value == "" && len(allowed) == 1 && ff.Required {
+				ff.Value = allowed[0].Name
 			}
 		}
 		// The kind's own words say it better than the type's generic hint; a list keeps its
@@ -110,6 +119,12 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 		out = append(out, ff)
 	}
 	return out, nil
+}
+
+// orgAllowed reports whether o may be chosen for the field: the owning org must be of a type
+// the kind accepts (law.Kind.OrgTypes).
+func orgAllowed(kind *law.Kind, f law.Field, o store.Org) bool {
+	return f.Key != kind.OrgField || len(kind.OrgTypes) == 0 || slices.Contains(kind.OrgTypes, o.Type)
 }
 
 func options(values []string, selected string) []option {

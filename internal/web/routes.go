@@ -56,6 +56,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	s.noticeRoutes(mux)
 	s.dictionaryRoutes(mux)
 	mux.HandleFunc("GET /orgs", s.signedIn(s.orgsPage))
+	mux.HandleFunc("GET /orgs/pick", s.signedIn(s.orgPick))
 	mux.HandleFunc("GET /orgs/import", s.signedIn(s.orgsImportForm))
 	mux.HandleFunc("POST /orgs/import", s.signedIn(s.orgsImport))
 	mux.HandleFunc("GET /orgs/template.xlsx", s.signedIn(s.orgsTemplate))

@@ -102,7 +102,8 @@ type ClockView struct {
 type ClockFilter struct {
 	OrgCode  string
 	RecordID int64
-	OpenOnly bool // running, paused or lacking a calendar
+	Assignee string // the cases this user handles (承办人)
+	OpenOnly bool   // running, paused or lacking a calendar
 	// ActiveOn leaves out a party's windows (ClockRule.Lapses) that closed before this date
 	// (YYYY-MM-DD): there is nothing left to do about them.
 	ActiveOn string
@@ -128,6 +129,10 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 	if f.RecordID != 0 {
 		where = append(where, "r.id = ?")
 		args = append(args, f.RecordID)
+	}
+	if f.Assignee != "" {
+		where = append(where, "r.assignee = ?")
+		args = append(args, f.Assignee)
 	}
 	if f.OpenOnly {
 		where = append(where, "c.state <> ?")
@@ -168,7 +173,13 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 // unit, overdue first and then by due date. within > 0 keeps only those overdue or due within
 // that many working days.
 func (s *Store) OpenClocks(ctx context.Context, sc Scope, orgCode string, on calendar.Date, within int) ([]ClockView, error) {
-	all, err := s.Clocks(ctx, sc, ClockFilter{OrgCode: orgCode, OpenOnly: true, ActiveOn: on.String()})
+	return s.OpenClocksWhere(ctx, sc, ClockFilter{OrgCode: orgCode}, on, within)
+}
+
+// OpenClocksWhere is OpenClocks for any filter (one org's subtree, one 承办人's cases).
+func (s *Store) OpenClocksWhere(ctx context.Context, sc Scope, f ClockFilter, on calendar.Date, within int) ([]ClockView, error) {
+	f.OpenOnly, f.ActiveOn = true, on.String()
+	all, err := s.Clocks(ctx, sc, f)
 	if err != nil {
 		return nil, err
 	}

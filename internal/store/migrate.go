@@ -191,6 +191,9 @@ var migrations = []any{
 	keyedHashesSchema,
 	// 5: the hashes records written before 4 kept inside their JSON, moved into record_keys.
 	dataMigration(func(ctx context.Context, t *tx) error { _, err := t.moveKeyedHashes(ctx); return err }),
+	// 6: each case's 承办人 (assign.go), and the index behind 我的待办.
+	`ALTER TABLE records ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
+	CREATE INDEX records_assignee ON records (assignee, kind);`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -48,6 +48,8 @@ type Query struct {
 	OrgCode string // restrict to this org's subtree (within the scope)
 	Conds   []Cond
 	Text    string // free text over 编号 and the record's values
+	// Assignee keeps the records this user handles (承办人, assign.go).
+	Assignee string
 }
 
 // Filter is a Query with paging and order, for lists.
@@ -143,6 +145,10 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		default:
 			return "", nil, kind, errorf(EINVALID, "不支持的条件 %s", c.Op)
 		}
+	}
+	if q.Assignee != "" {
+		parts = append(parts, "r.assignee = ?")
+		args = append(args, q.Assignee)
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
 		// Chinese has no word breaks and names are two or three characters: a substring match

@@ -29,17 +29,20 @@ type Record struct {
 	CreatedBy string     `json:"created_by"`
 	UpdatedAt string     `json:"updated_at"`
 	UpdatedBy string     `json:"updated_by"`
+	// Assignee is the 承办人: the user who handles the case ("" when nobody is assigned, as
+	// for a ledger imported from elsewhere). See assign.go.
+	Assignee string `json:"assignee"`
 }
 
 const recordColumns = `r.id, r.kind, r.org_id, o.code, o.name, o.path, r.code, r.status, r.attrs, r.version,
-	r.created_at, r.created_by, r.updated_at, r.updated_by`
+	r.created_at, r.created_by, r.updated_at, r.updated_by, r.assignee`
 
 // scanRecord reads a row and decodes its attributes as stored (protected values still sealed).
 func scanRecord(row interface{ Scan(...any) error }) (Record, error) {
 	var r Record
 	var attrs []byte
 	if err := row.Scan(&r.ID, &r.Kind, &r.OrgID, &r.OrgCode, &r.OrgName, &r.OrgPath, &r.Code, &r.Status,
-		&attrs, &r.Version, &r.CreatedAt, &r.CreatedBy, &r.UpdatedAt, &r.UpdatedBy); err != nil {
+		&attrs, &r.Version, &r.CreatedAt, &r.CreatedBy, &r.UpdatedAt, &r.UpdatedBy, &r.Assignee); err != nil {
 		return r, err
 	}
 	var err error
@@ -387,9 +390,15 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	}
 	code, status, opened, closed, category := hot(kind, v)
 	now := t.s.stamp()
+	// The clerk who registers a case handles it until it is assigned to someone else; an
+	// imported ledger's cases have no 承办人 until one is assigned.
+	assignee := ""
+	if a.UserID != 0 && action == "create" {
+		assignee = a.Name
+	}
 	id, err := t.insert(ctx, `INSERT INTO records (kind, org_id, code, status, opened_on, closed_on, category, attrs,
-		created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		kind.Name, org.ID, code, status, opened, closed, category, jsonText(v), now, a.Name, now, a.Name)
+		created_at, created_by, updated_at, updated_by, assignee) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		kind.Name, org.ID, code, status, opened, closed, category, jsonText(v), now, a.Name, now, a.Name, assignee)
 	if err != nil {
 		if isDuplicateCode(t.s.d, err) {
 			return 0, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)

@@ -490,7 +490,7 @@ func TestSecurityHeadersAndCookies(t *testing.T) {
 		}
 		// Only the token's hash is stored: the cookie value is not a key of the sessions table.
 		value := strings.TrimPrefix(strings.Split(cookie, ";")[0], "fazhi_session=")
-		if _, err := e.st.SessionByHash(context.Background(), value); err == nil {
+		if _, err := e.st.SessionByHash(context.Background(), value, 0); err == nil {
 			t.Error("the raw token finds a session")
 		}
 	})

@@ -20,6 +20,7 @@ func TestAuthorization(t *testing.T) {
 	}{
 		{"admin", nil},   // 系统管理员: no case data at all
 		{"auditor", nil}, // 审计员: the audit trail only
+		{"secadmin", nil}, // 安全保密管理员: approves account changes, sees no case data
 		{"leader", map[string]bool{"own": true}},
 		{"clerk", map[string]bool{"own": true}},
 		{"clerk2", nil}, // a clerk of the same town without mediation

@@ -51,6 +51,7 @@ var seedOrgs = []store.OrgInput{
 var seedUsers = []store.UserInput{
 	{Username: "admin", DisplayName: "管理员", Role: auth.RoleSysadmin},
 	{Username: "auditor", DisplayName: "审计员", Role: auth.RoleAuditor, OrgCode: townA},
+	{Username: "secadmin", DisplayName: "安全保密管理员", Role: auth.RoleSecadmin},
 	{Username: "leader", DisplayName: "局领导", Role: auth.RoleLeader, OrgCode: townA},
 	{Username: "clerk", DisplayName: "张调解", Role: auth.RoleClerk, OrgCode: townA, Kinds: []string{"mediation"}},
 	{Username: "clerk2", DisplayName: "李干事", Role: auth.RoleClerk, OrgCode: townA},

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
-	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/store"
 )
 

@@ -89,7 +89,7 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newEnv(t, st)) })
 }
 
-func newEnv(t *testing.T, st *store.Store) *env {
+func newEnv(t testing.TB, st *store.Store) *env {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := st.ImportOrgs(ctx, system, systemScope(), seedOrgs); err != nil {
@@ -135,7 +135,7 @@ func (e *env) clients() func(t *testing.T, user string) *client {
 	}
 }
 
-func (e *env) addMediation(t *testing.T, code, committee, accepted string) store.Record {
+func (e *env) addMediation(t testing.TB, code, committee, accepted string) store.Record {
 	t.Helper()
 	r, err := e.st.CreateRecord(context.Background(), system, systemScope(), "mediation", law.Values{
 		"code": code, "committee": committee, "accepted_on": accepted, "dispute_type": "邻里",

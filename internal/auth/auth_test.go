@@ -91,6 +91,16 @@ func TestScopeFor(t *testing.T) {
 			}
 		}
 	}
+	// Only the 安全保密管理员 approves, and it reads nothing and administers nothing.
+	for _, role := range []string{auth.RoleSysadmin, auth.RoleAuditor, auth.RoleLeader, auth.RoleClerk, auth.RoleSecadmin} {
+		sc := auth.ScopeFor(store.User{Role: role, OrgPath: city.Path, Kinds: []string{"mediation"}})
+		if sc.CanApprove() != (role == auth.RoleSecadmin) {
+			t.Errorf("%s: CanApprove %v", role, sc.CanApprove())
+		}
+		if role == auth.RoleSecadmin && (sc.CanRead("mediation") || sc.CanAdmin() || sc.CanAudit() || sc.SeesPII()) {
+			t.Errorf("secadmin scope grants more than approving")
+		}
+	}
 	if auth.RoleLabel("leader") != "局领导" || auth.RoleLabel("x") != "未知角色" || len(auth.Roles()) != 5 {
 		t.Error("role labels")
 	}

@@ -92,41 +92,52 @@ func deemedSteps(ctx context.Context, st *store.Store, log *slog.Logger) {
 }
 
 // bootstrapAdmin creates the administrator `admin` on a database without an enabled 系统管理员,
-// with the password from FAZHI_ADMIN_PASSWORD or a one-time password printed once (cli.md). It
-// is printed only here: a lost one is replaced with `fazhi user passwd admin`.
+// with the password from FAZHI_ADMIN_PASSWORD or a one-time password printed once (cli.md), and
+// likewise `secadmin`, the first 安全保密管理员 (FAZHI_SECADMIN_PASSWORD), without whom no account
+// with case access could be approved on the web (三员分立). They are printed only here: a lost
+// one is replaced with `fazhi user passwd NAME`.
 func bootstrapAdmin(ctx context.Context, e *env, st *store.Store) error {
-	n, err := st.UsersWithRole(ctx, auth.RoleSysadmin)
+	if err := bootstrapAccount(ctx, e, st, "admin", auth.RoleSysadmin, "FAZHI_ADMIN_PASSWORD"); err != nil {
+		return err
+	}
+	return bootstrapAccount(ctx, e, st, "secadmin", auth.RoleSecadmin, "FAZHI_SECADMIN_PASSWORD")
+}
+
+// bootstrapAccount creates the account name with role when no enabled account has the role.
+func bootstrapAccount(ctx context.Context, e *env, st *store.Store, name, role, passwordEnv string) error {
+	label := auth.RoleLabel(role)
+	n, err := st.UsersWithRole(ctx, role)
 	if err != nil || n > 0 {
 		return err
 	}
-	if _, err := st.UserByName(ctx, "admin"); store.ErrorCode(err) != store.ENOTFOUND {
+	if _, err := st.UserByName(ctx, name); store.ErrorCode(err) != store.ENOTFOUND {
 		if err != nil {
 			return err
 		}
-		// An admin account exists but was disabled or demoted on purpose: say how to get an
-		// administrator back rather than overwrite it.
-		fmt.Fprintln(e.stderr, "提示：没有可用的系统管理员账号（admin 已停用或已不是系统管理员，未自动改动）；"+
-			"可用 fazhi user add 用户名 --role "+auth.RoleSysadmin+" 另建一个系统管理员")
+		// The account exists but was disabled or given another role on purpose: say how to get
+		// one back rather than overwrite it.
+		fmt.Fprintf(e.stderr, "提示：没有可用的%s账号（%s 已停用或已不是%s，未自动改动）；"+
+			"可用 fazhi user add 用户名 --role %s 另建一个%s\n", label, name, label, role, label)
 		return nil
 	}
-	pw, printed := os.Getenv("FAZHI_ADMIN_PASSWORD"), false
+	pw, printed := os.Getenv(passwordEnv), false
 	if pw == "" {
 		pw, printed = auth.RandomPassword(), true
-	} else if msg := auth.CheckPolicy("admin", pw); msg != "" {
-		return fmt.Errorf("FAZHI_ADMIN_PASSWORD 不符合密码要求：%s", msg)
+	} else if msg := auth.CheckPolicy(name, pw); msg != "" {
+		return fmt.Errorf("%s 不符合密码要求：%s", passwordEnv, msg)
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {
 		return err
 	}
-	if _, err := st.SaveUser(ctx, operator("serve"), system(), store.UserInput{Username: "admin", DisplayName: "系统管理员",
-		PasswordHash: hash, Role: auth.RoleSysadmin, MustChangePassword: printed}); err != nil {
+	if _, err := st.SaveUser(ctx, operator("serve"), system(), store.UserInput{Username: name, DisplayName: label,
+		PasswordHash: hash, Role: role, MustChangePassword: printed}); err != nil {
 		return err
 	}
 	if printed {
-		fmt.Fprintf(e.stdout, "已创建系统管理员 admin，一次性密码：%s （只显示这一次，首次登录后须修改；遗失可用 fazhi user passwd admin 重设）\n", pw)
+		fmt.Fprintf(e.stdout, "已创建%s %s，一次性密码：%s （只显示这一次，首次登录后须修改；遗失可用 fazhi user passwd %s 重设）\n", label, name, pw, name)
 	} else {
-		fmt.Fprintln(e.stdout, "已创建系统管理员 admin（密码取自 FAZHI_ADMIN_PASSWORD）")
+		fmt.Fprintf(e.stdout, "已创建%s %s（密码取自 %s）\n", label, name, passwordEnv)
 	}
 	return nil
 }

@@ -75,6 +75,9 @@ func TestServeDemoAdmin(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no admin password printed:\n%s", printed)
 	}
+	if !regexp.MustCompile(`已创建安全保密管理员 secadmin，一次性密码：\S+ `).MatchString(printed) {
+		t.Errorf("no secadmin password printed (三员分立 needs a first 安全保密管理员):\n%s", printed)
+	}
 	for _, u := range []string{"leader", "clerk", "town", "auditor"} {
 		if !strings.Contains(printed, "  "+u+" ") {
 			t.Errorf("demo account %s not printed:\n%s", u, printed)

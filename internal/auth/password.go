@@ -146,3 +146,23 @@ func RandomPassword() string {
 		}
 	}
 }
+
+// A one-time password for an account with case access is made by two people (三员分立): the
+// 系统管理员 who files the request gets the first half, the 安全保密管理员 who approves it the
+// second, and the holder signs in once with the two halves typed one after the other, then sets
+// their own. Neither administrator alone knows the password.
+
+// halfLen is each half's length: 7 characters of a 56-letter alphabet, about 40 bits each.
+const halfLen = 7
+
+// RandomHalf returns one half of a split one-time password.
+func RandomHalf() string { return RandomPassword()[:halfLen] }
+
+// CompleteHalf returns a second half that makes first+second satisfy the policy.
+func CompleteHalf(first string) string {
+	for {
+		if second := RandomHalf(); CheckPolicy("", first+second) == "" {
+			return second
+		}
+	}
+}

@@ -8,12 +8,14 @@ import (
 )
 
 // The roles. Separation of duties follows the 三员 pattern Chinese government systems are
-// audited against: the administrator manages accounts but reads no case data, the auditor
-// reads the trail but changes nothing, and the people who do the work see only their own
-// organisation's subtree.
+// audited against (GB/T 22239-2019 8.1.4.2 d, 8.1.10.2–8.1.10.4): the 系统管理员 manages
+// accounts but reads no case data, the 安全保密管理员 approves every change that would give an
+// account case access (so the system administrator alone never obtains it), the 审计员 reads
+// the trail but changes nothing, and the people who do the work see only their data scope.
 const (
 	RoleSysadmin = "sysadmin" // 系统管理员: accounts, org tree, calendar, settings; no case data
-	RoleAuditor  = "auditor"  // 审计员: the audit trail only
+	RoleAuditor  = "auditor"  // 审计员: the audit trail only, case values masked
+	RoleSecadmin = "secadmin" // 安全保密管理员: approves what would give an account case access; no case data
 	RoleLeader   = "leader"   // 局领导: reads every kind in its subtree, protected numbers masked, publishes the annual report
 	RoleClerk    = "clerk"    // 业务人员: reads and writes the kinds granted to the account
 )
@@ -29,7 +31,8 @@ func Roles() []Role {
 		{RoleClerk, "业务人员", "登记、修改数据范围内的授权台账，可见完整身份证号和电话"},
 		{RoleLeader, "局领导", "查看数据范围内的全部台账和统计，身份证号和电话脱敏显示；发布法治政府建设年度报告"},
 		{RoleAuditor, "审计员", "只能查看数据范围内的审计日志（绑定根组织或不绑定组织时可查看全部）"},
-		{RoleSysadmin, "系统管理员", "管理账号、组织架构、工作日历和参数，不能查看案件数据"},
+		{RoleSysadmin, "系统管理员", "管理账号、组织架构、工作日历和参数，不能查看案件数据；涉及案件数据权限的账号变更须经安全保密管理员审批"},
+		{RoleSecadmin, "安全保密管理员", "审批新建、扩权和重置密码等涉及案件数据权限的账号申请，不能查看案件数据"},
 	}
 }
 
@@ -56,6 +59,8 @@ func ScopeFor(u store.User) store.Scope {
 	switch u.Role {
 	case RoleSysadmin:
 		return store.ScopeOf(store.Grant{Admin: true})
+	case RoleSecadmin:
+		return store.ScopeOf(store.Grant{Approve: true})
 	case RoleAuditor:
 		if u.OrgPath == "" || isRoot(u.OrgPath) {
 			return store.ScopeOf(store.Grant{AllOrgs: true, Audit: true})

@@ -20,8 +20,10 @@ var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "as
 // notBackedUp are the tables a backup leaves out on purpose, with the reason. Every other table
 // of the schema must be in tables (a test compares both with the live schema, on each engine).
 var notBackedUp = map[string]string{
-	"schema_version": "the restoring database has its own, from its own migrations",
-	"sessions":       "a restore signs everyone out; a copied login would outlive its password",
+	"schema_version":  "the restoring database has its own, from its own migrations",
+	"sessions":        "a restore signs everyone out; a copied login would outlive its password",
+	"login_failures":  "lockout counters are transient: a restore starts them afresh",
+	"access_requests": "a pending request holds half a one-time password sealed with the key; after a restore it is filed again (decided ones are in the audit trail)",
 }
 
 // tables in the order a restore must insert them (parents first), with their JSON columns.
@@ -329,7 +331,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 // removes the trail too; it is offered only at the shell.
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
-		for _, tb := range []string{"sessions", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
+		for _, tb := range []string{"sessions", "login_failures", "access_requests", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
 			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err

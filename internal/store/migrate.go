@@ -191,7 +191,32 @@ var migrations = []any{
 	keyedHashesSchema,
 	// 5: the hashes records written before 4 kept inside their JSON, moved into record_keys.
 	dataMigration(func(ctx context.Context, t *tx) error { _, err := t.moveKeyedHashes(ctx); return err }),
-	// 6: each case's 承办人 (assign.go), and the index behind 我的待办.
+	// 6: hardening (issue 9). Sessions note when they were last used (idle timeout); failed
+	// logins are counted per user name *and* address (login_failures, names that do not exist
+	// too), so that a stranger's guesses lock only the stranger's address; changes that would
+	// give an account case access wait in access_requests for the 安全保密管理员 (三员分立).
+	`ALTER TABLE sessions ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
+	CREATE TABLE login_failures (
+		username TEXT NOT NULL,
+		client_addr TEXT NOT NULL,
+		failures INTEGER NOT NULL DEFAULT 0,
+		locked_until TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (username, client_addr)
+	);
+	CREATE TABLE access_requests (
+		id {{id}},
+		username TEXT NOT NULL,
+		action TEXT NOT NULL,
+		input {{json}} NOT NULL,
+		half TEXT NOT NULL DEFAULT '',
+		requested_by TEXT NOT NULL,
+		requested_at TEXT NOT NULL,
+		status TEXT NOT NULL DEFAULT 'pending',
+		decided_by TEXT NOT NULL DEFAULT '',
+		decided_at TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX access_requests_pending ON access_requests(status, username);`,
+	// 7: each case's 承办人 (assign.go), and the index behind 我的待办.
 	`ALTER TABLE records ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
 	CREATE INDEX records_assignee ON records (assignee, kind);`,
 }

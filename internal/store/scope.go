@@ -18,6 +18,11 @@ type Scope struct {
 	admin bool            // may manage accounts, orgs, calendar and settings
 	pii   bool            // may see 身份证号 and phone numbers unmasked
 	pub   bool            // may publish the annual report of orgs in scope
+	// approve: may decide the requests that would give an account case access (安全保密管理员).
+	approve bool
+	// breakGlass: the operator at the shell (System), who holds the database and its key anyway:
+	// account changes take effect without approval, and are audited as such.
+	breakGlass bool
 }
 
 // Grant describes a scope; ScopeOf builds it. Kept separate so callers cannot mutate a Scope.
@@ -31,11 +36,12 @@ type Grant struct {
 	Admin    bool
 	PII      bool
 	Publish  bool
+	Approve  bool
 }
 
 // ScopeOf builds a Scope from a grant.
 func ScopeOf(g Grant) Scope {
-	sc := Scope{all: g.AllOrgs, audit: g.Audit, admin: g.Admin, pii: g.PII, pub: g.Publish,
+	sc := Scope{all: g.AllOrgs, audit: g.Audit, admin: g.Admin, pii: g.PII, pub: g.Publish, approve: g.Approve,
 		read: map[string]bool{}, write: map[string]bool{}}
 	for _, p := range g.OrgPaths {
 		if p != "" {
@@ -62,7 +68,9 @@ func ScopeOf(g Grant) Scope {
 // System is the scope of the operator at the machine's shell (the CLI): everything. It is never
 // given to a web session.
 func System(kinds []string) Scope {
-	return ScopeOf(Grant{AllOrgs: true, Read: kinds, Write: kinds, Audit: true, Admin: true, PII: true, Publish: true})
+	sc := ScopeOf(Grant{AllOrgs: true, Read: kinds, Write: kinds, Audit: true, Admin: true, PII: true, Publish: true})
+	sc.breakGlass = true
+	return sc
 }
 
 // SystemAll is System over every registered kind.
@@ -79,6 +87,9 @@ func (sc Scope) CanAudit() bool { return sc.audit }
 
 // CanAdmin reports whether accounts and settings may be managed.
 func (sc Scope) CanAdmin() bool { return sc.admin }
+
+// CanApprove reports whether requests for case access may be decided (安全保密管理员).
+func (sc Scope) CanApprove() bool { return sc.approve }
 
 // SeesPII reports whether protected numbers are shown unmasked.
 func (sc Scope) SeesPII() bool { return sc.pii }

@@ -173,7 +173,10 @@ type UserInput struct {
 	ScopeOrgs                                          []string // org codes, for DataCustom
 }
 
-// SaveUser creates or updates an account by username (administrators only).
+// SaveUser creates or updates an account by username (administrators only). A change that
+// would give an account case access (ApprovalNeeded) is refused with an approval error unless
+// the scope is the operator's at the shell: the web files it with RequestUser instead, so a
+// 系统管理员 alone never obtains case access (三员分立).
 func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (User, error) {
 	if !sc.CanAdmin() {
 		return User{}, errorf(EFORBIDDEN, "只有系统管理员可以管理账号")
@@ -182,63 +185,92 @@ func (s *Store) SaveUser(ctx context.Context, a Actor, sc Scope, in UserInput) (
 		return User{}, fieldError("username", "用户名必填")
 	}
 	err := s.inTx(ctx, func(t *tx) error {
-		var orgID any
-		path := ""
-		if in.OrgCode != "" {
-			org, err := t.orgByCode(ctx, in.OrgCode)
-			if err != nil {
-				return fieldError("org", "组织「%s」不存在", in.OrgCode)
-			}
-			orgID, path = org.ID, org.Path
-		}
-		scope, scopeOrgs, err := t.checkDataScope(ctx, in)
+		old, err := t.userByName(ctx, in.Username)
 		if err != nil {
 			return err
 		}
-		now := t.s.stamp()
-		old, err := scanUser(t.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
-			WHERE u.username = ?`, in.Username))
-		kinds := strings.Join(in.Kinds, ",")
-		if err == sql.ErrNoRows {
-			if in.PasswordHash == "" {
-				return fieldError("password", "新账号必须设置密码")
-			}
-			if _, err := t.exec(ctx, `INSERT INTO users (username, display_name, password_hash, role, org_id, kinds,
-				must_change_password, disabled, created_at, updated_at, data_scope, scope_orgs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-				in.Username, in.DisplayName, in.PasswordHash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
-				b2i(in.Disabled), now, now, scope, scopeOrgs); err != nil {
-				return err
-			}
-			return t.audit(ctx, a, "user.create", "user", in.Username, path, nil,
-				map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "data_scope": scope, "scope_orgs": scopeOrgs})
-		} else if err != nil {
-			return err
+		reason := ApprovalNeeded(old, in)
+		if reason != "" && !sc.breakGlass {
+			return approvalError(reason)
 		}
-		hash := old.PasswordHash
-		if in.PasswordHash != "" {
-			hash = in.PasswordHash
+		var note map[string]any
+		if reason != "" {
+			note = map[string]any{"without_approval": "命令行紧急通道：" + reason}
 		}
-		if _, err := t.exec(ctx, `UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, kinds = ?,
-			must_change_password = ?, disabled = ?, failed_logins = 0, locked_until = '', version = version + 1,
-			updated_at = ?, data_scope = ?, scope_orgs = ? WHERE id = ?`, in.DisplayName, hash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
-			b2i(in.Disabled), now, scope, scopeOrgs, old.ID); err != nil {
-			return err
-		}
-		if in.Disabled || in.PasswordHash != "" {
-			if _, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, old.ID); err != nil {
-				return err
-			}
-		}
-		return t.audit(ctx, a, "user.update", "user", in.Username, path,
-			map[string]any{"role": old.Role, "org": old.OrgCode, "kinds": old.Kinds, "disabled": old.Disabled,
-				"data_scope": old.DataScope, "scope_orgs": strings.Join(old.ScopeOrgs, ",")},
-			map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "disabled": in.Disabled,
-				"data_scope": scope, "scope_orgs": scopeOrgs, "password_changed": in.PasswordHash != ""})
+		return t.saveUser(ctx, a, old, in, note)
 	})
 	if err != nil {
 		return User{}, err
 	}
 	return s.UserByName(ctx, in.Username)
+}
+
+// userByName reads an account inside a transaction; nil when there is none.
+func (t *tx) userByName(ctx context.Context, username string) (*User, error) {
+	u, err := scanUser(t.queryRow(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id
+		WHERE u.username = ?`, username))
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// saveUser writes an account (old is nil for a new one) and audits it; note goes into the
+// entry's after values (how the change was authorised).
+func (t *tx) saveUser(ctx context.Context, a Actor, old *User, in UserInput, note map[string]any) error {
+	var orgID any
+	path := ""
+	if in.OrgCode != "" {
+		org, err := t.orgByCode(ctx, in.OrgCode)
+		if err != nil {
+			return fieldError("org", "组织「%s」不存在", in.OrgCode)
+		}
+		orgID, path = org.ID, org.Path
+	}
+	scope, scopeOrgs, err := t.checkDataScope(ctx, in)
+	if err != nil {
+		return err
+	}
+	now := t.s.stamp()
+	kinds := strings.Join(in.Kinds, ",")
+	after := map[string]any{"role": in.Role, "org": in.OrgCode, "kinds": in.Kinds, "data_scope": scope, "scope_orgs": scopeOrgs}
+	for k, v := range note {
+		after[k] = v
+	}
+	if old == nil {
+		if in.PasswordHash == "" {
+			return fieldError("password", "新账号必须设置密码")
+		}
+		if _, err := t.exec(ctx, `INSERT INTO users (username, display_name, password_hash, role, org_id, kinds,
+			must_change_password, disabled, created_at, updated_at, data_scope, scope_orgs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+			in.Username, in.DisplayName, in.PasswordHash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
+			b2i(in.Disabled), now, now, scope, scopeOrgs); err != nil {
+			return err
+		}
+		return t.audit(ctx, a, "user.create", "user", in.Username, path, nil, after)
+	}
+	hash := old.PasswordHash
+	if in.PasswordHash != "" {
+		hash = in.PasswordHash
+	}
+	if _, err := t.exec(ctx, `UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, kinds = ?,
+		must_change_password = ?, disabled = ?, failed_logins = 0, locked_until = '', version = version + 1,
+		updated_at = ?, data_scope = ?, scope_orgs = ? WHERE id = ?`, in.DisplayName, hash, in.Role, orgID, kinds, b2i(in.MustChangePassword),
+		b2i(in.Disabled), now, scope, scopeOrgs, old.ID); err != nil {
+		return err
+	}
+	if in.Disabled || in.PasswordHash != "" {
+		if _, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, old.ID); err != nil {
+			return err
+		}
+	}
+	after["disabled"], after["password_changed"] = in.Disabled, in.PasswordHash != ""
+	return t.audit(ctx, a, "user.update", "user", in.Username, path,
+		map[string]any{"role": old.Role, "org": old.OrgCode, "kinds": old.Kinds, "disabled": old.Disabled,
+			"data_scope": old.DataScope, "scope_orgs": strings.Join(old.ScopeOrgs, ",")}, after)
 }
 
 // SetPassword changes a user's own password (the user is the actor).
@@ -257,62 +289,98 @@ func (s *Store) SetPassword(ctx context.Context, a Actor, userID int64, hash str
 	})
 }
 
-// RecordLogin notes a login attempt: success clears the failure count; the n-th failure in a
-// row locks the account until lockUntil. Both are audited.
-func (s *Store) RecordLogin(ctx context.Context, a Actor, u User, ok bool, lockAfter int, lockFor time.Duration) error {
-	return s.inTx(ctx, func(t *tx) error {
-		if ok {
-			if _, err := t.exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?`, u.ID); err != nil {
-				return err
-			}
-			return t.audit(ctx, a, "login", "user", u.Username, u.OrgPath, nil, nil)
-		}
-		var n int
-		if err := t.queryRow(ctx, `UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins`, u.ID).Scan(&n); err != nil {
-			return err
-		}
-		action := "login.failed"
-		if n >= lockAfter {
-			until := t.s.now().Add(lockFor).UTC().Format(time.RFC3339)
-			if _, err := t.exec(ctx, `UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?`, until, u.ID); err != nil {
-				return err
-			}
-			action = "login.locked"
-		}
-		return t.audit(ctx, a, action, "user", u.Username, u.OrgPath, nil, map[string]any{"failures": n})
-	})
-}
-
 // Session is a signed-in browser.
 type Session struct {
 	UserID    int64
 	CSRF      string
 	ExpiresAt time.Time
+	LastSeen  time.Time
 }
 
-// CreateSession stores a session under the hash of its token (the token itself is never stored).
-func (s *Store) CreateSession(ctx context.Context, tokenHash string, sess Session) error {
-	_, err := s.db.ExecContext(ctx, s.d.rebind(`INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at)
-		VALUES (?,?,?,?,?)`), tokenHash, sess.UserID, sess.CSRF, s.stamp(), sess.ExpiresAt.UTC().Format(time.RFC3339))
-	return err
+// CreateSession stores a session under the hash of its token (the token itself is never
+// stored). An account keeps at most maxPerUser sessions (0: no limit): the oldest end, so a
+// password shared around an office does not give everyone a session of their own.
+func (s *Store) CreateSession(ctx context.Context, tokenHash string, sess Session, maxPerUser int) error {
+	return s.inTx(ctx, func(t *tx) error {
+		now := t.s.stamp()
+		if _, err := t.exec(ctx, `INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at, last_seen)
+			VALUES (?,?,?,?,?,?)`, tokenHash, sess.UserID, sess.CSRF, now, sess.ExpiresAt.UTC().Format(time.RFC3339), now); err != nil {
+			return err
+		}
+		if maxPerUser <= 0 {
+			return nil
+		}
+		return t.endOldestSessions(ctx, sess.UserID, tokenHash, maxPerUser)
+	})
 }
 
-// SessionByHash returns a live session.
-func (s *Store) SessionByHash(ctx context.Context, tokenHash string) (Session, error) {
+// endOldestSessions keeps the newest max sessions of a user, keep among them.
+func (t *tx) endOldestSessions(ctx context.Context, userID int64, keep string, max int) error {
+	rows, err := t.query(ctx, `SELECT token_hash, created_at FROM sessions WHERE user_id = ? AND token_hash <> ?`, userID, keep)
+	if err != nil {
+		return err
+	}
+	type started struct {
+		hash string
+		at   time.Time
+	}
+	var others []started
+	for rows.Next() {
+		var o started
+		var at string
+		if err := rows.Scan(&o.hash, &at); err != nil {
+			rows.Close()
+			return err
+		}
+		o.at, _ = time.Parse(time.RFC3339Nano, at) // RFC3339Nano strings do not sort as text
+		others = append(others, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	slices.SortFunc(others, func(a, b started) int { return b.at.Compare(a.at) })
+	for i := max - 1; i < len(others); i++ {
+		if _, err := t.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, others[i].hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SessionByHash returns a live session: not past its cap and used within idle (0: no idle
+// limit). A session in use is marked seen at most once a minute, not on every request.
+func (s *Store) SessionByHash(ctx context.Context, tokenHash string, idle time.Duration) (Session, error) {
 	var sess Session
-	var exp string
-	err := s.queryRow(ctx, `SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = ?`, tokenHash).
-		Scan(&sess.UserID, &sess.CSRF, &exp)
+	var exp, seen string
+	err := s.queryRow(ctx, `SELECT user_id, csrf, expires_at, last_seen FROM sessions WHERE token_hash = ?`, tokenHash).
+		Scan(&sess.UserID, &sess.CSRF, &exp, &seen)
 	if err == sql.ErrNoRows {
 		return sess, errorf(ENOTFOUND, "会话已失效，请重新登录")
 	}
 	if err != nil {
 		return sess, err
 	}
+	now := s.now()
 	sess.ExpiresAt, _ = time.Parse(time.RFC3339, exp)
-	if s.now().After(sess.ExpiresAt) {
+	if now.After(sess.ExpiresAt) {
 		_ = s.DeleteSession(ctx, tokenHash)
 		return sess, errorf(ENOTFOUND, "会话已过期，请重新登录")
+	}
+	sess.LastSeen, err = time.Parse(time.RFC3339Nano, seen)
+	if err != nil { // a session from before last_seen existed counts as seen now
+		sess.LastSeen = time.Time{}
+	}
+	if idle > 0 && !sess.LastSeen.IsZero() && now.Sub(sess.LastSeen) > idle {
+		_ = s.DeleteSession(ctx, tokenHash)
+		return sess, errorf(ENOTFOUND, "超过 %d 分钟未操作，会话已失效，请重新登录", int(idle.Minutes()))
+	}
+	if now.Sub(sess.LastSeen) > min(time.Minute, idle/10+time.Second) {
+		sess.LastSeen = now
+		if _, err := s.db.ExecContext(ctx, s.d.rebind(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`),
+			s.stamp(), tokenHash); err != nil {
+			return sess, err
+		}
 	}
 	return sess, nil
 }

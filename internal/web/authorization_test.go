@@ -18,8 +18,9 @@ func TestAuthorization(t *testing.T) {
 		user    string
 		allowed map[string]bool // by target name
 	}{
-		{"admin", nil},   // 系统管理员: no case data at all
-		{"auditor", nil}, // 审计员: the audit trail only
+		{"admin", nil},    // 系统管理员: no case data at all
+		{"auditor", nil},  // 审计员: the audit trail only
+		{"secadmin", nil}, // 安全保密管理员: approves account changes, sees no case data
 		{"leader", map[string]bool{"own": true}},
 		{"clerk", map[string]bool{"own": true}},
 		{"clerk2", nil}, // a clerk of the same town without mediation

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -23,7 +24,9 @@ var (
 	errMustChangePassword = &store.Error{Code: store.EFORBIDDEN, Message: "首次登录或密码被重置后须先修改密码（页面：/account/password）"}
 	errCSRF               = &store.Error{Code: store.EFORBIDDEN, Message: "安全校验未通过（CSRF）：页面可能已过期，请刷新页面后重新提交"}
 	errTooLarge           = &store.Error{Code: codeTooLarge, Message: "提交的内容过大：表单不超过 2 MB，附件不超过 20 MB"}
-	errTooMany            = &store.Error{Code: codeTooMany, Message: "登录失败次数过多，请稍后再试"}
+	errTooMany            = &store.Error{Code: codeTooMany, Message: "此地址登录尝试过于频繁，请稍后再试"}
+	errPasswordTooMany    = &store.Error{Code: codeTooMany, Message: "当前密码错误次数过多，请稍后再试"}
+	errBusy               = &store.Error{Code: codeTooMany, Message: auth.ErrBusy.Error()}
 )
 
 func badRequest(format string, args ...any) error {

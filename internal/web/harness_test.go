@@ -51,6 +51,7 @@ var seedOrgs = []store.OrgInput{
 var seedUsers = []store.UserInput{
 	{Username: "admin", DisplayName: "管理员", Role: auth.RoleSysadmin},
 	{Username: "auditor", DisplayName: "审计员", Role: auth.RoleAuditor, OrgCode: townA},
+	{Username: "secadmin", DisplayName: "安全保密管理员", Role: auth.RoleSecadmin},
 	{Username: "leader", DisplayName: "局领导", Role: auth.RoleLeader, OrgCode: townA},
 	{Username: "clerk", DisplayName: "张调解", Role: auth.RoleClerk, OrgCode: townA, Kinds: []string{"mediation"}},
 	{Username: "clerk2", DisplayName: "李干事", Role: auth.RoleClerk, OrgCode: townA},
@@ -88,7 +89,7 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newEnv(t, st)) })
 }
 
-func newEnv(t *testing.T, st *store.Store) *env {
+func newEnv(t testing.TB, st *store.Store) *env {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := st.ImportOrgs(ctx, system, systemScope(), seedOrgs); err != nil {
@@ -134,7 +135,7 @@ func (e *env) clients() func(t *testing.T, user string) *client {
 	}
 }
 
-func (e *env) addMediation(t *testing.T, code, committee, accepted string) store.Record {
+func (e *env) addMediation(t testing.TB, code, committee, accepted string) store.Record {
 	t.Helper()
 	r, err := e.st.CreateRecord(context.Background(), system, systemScope(), "mediation", law.Values{
 		"code": code, "committee": committee, "accepted_on": accepted, "dispute_type": "邻里",

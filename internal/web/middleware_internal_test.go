@@ -48,15 +48,24 @@ func TestLimiter(t *testing.T) {
 	l := newLimiter(3, time.Minute)
 	now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	for i := 0; i < 3; i++ {
-		if !l.Allowed("a", now) {
+		if !l.TakeIfAllowed("a", now) {
 			t.Fatalf("attempt %d refused", i+1)
 		}
-		l.Take("a", now)
 	}
-	if l.Allowed("a", now) || !l.Allowed("b", now) {
+	if l.TakeIfAllowed("a", now) || !l.TakeIfAllowed("b", now) {
 		t.Fatal("the bucket is per address")
 	}
-	if !l.Allowed("a", now.Add(time.Minute)) {
+	l.Refund("b", now)
+	l.Refund("b", now) // never above the burst
+	for i := 0; i < 3; i++ {
+		if !l.TakeIfAllowed("b", now) {
+			t.Fatalf("b after refunds: attempt %d refused", i+1)
+		}
+	}
+	if l.TakeIfAllowed("b", now) {
+		t.Fatal("a refund went above the burst")
+	}
+	if !l.TakeIfAllowed("a", now.Add(time.Minute)) {
 		t.Fatal("one token back after the refill interval")
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/fazhi/fazhi/internal/auth"
 )
@@ -27,8 +28,23 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	p := passwordPage{Forced: rs.user.MustChangePassword, Problems: map[string]string{}, MinLen: auth.MinPasswordLength}
 	current, next := f.Get("current"), f.Get("new")
+	// The current password is guessable through a session left open: a few tries per account,
+	// then 429, each wrong one audited (issue 9).
+	key := strconv.FormatInt(rs.user.ID, 10)
+	if !s.passwordChecks.TakeIfAllowed(key, s.now()) {
+		return errPasswordTooMany
+	}
+	ok, err := auth.VerifyPassword(r.Context(), rs.user.PasswordHash, current)
+	if err != nil {
+		return busyOr(err)
+	}
+	if ok {
+		s.passwordChecks.Refund(key, s.now())
+	} else if err := s.st.RecordPasswordCheckFailed(r.Context(), rs.actor(), *rs.user); err != nil {
+		return err
+	}
 	switch {
-	case !auth.CheckPassword(rs.user.PasswordHash, current):
+	case !ok:
 		p.Problems["current"] = "当前密码不正确"
 	case f.Get("confirm") != next:
 		p.Problems["confirm"] = "两次输入的新密码不一致"

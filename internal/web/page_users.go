@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
@@ -13,7 +12,8 @@ import (
 )
 
 type usersPage struct {
-	Users []userRow
+	Users   []userRow
+	Pending []store.AccessRequest // filed, waiting for the 安全保密管理员
 }
 
 type userRow struct {
@@ -29,15 +29,20 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var p usersPage
+	locks, err := s.st.LockedUsers(r.Context(), state(r).scope)
+	if err != nil {
+		return err
+	}
+	p := usersPage{}
+	if p.Pending, err = s.st.AccessRequests(r.Context(), state(r).scope); err != nil {
+		return err
+	}
 	for _, u := range users {
 		row := userRow{User: u, RoleLabel: auth.RoleLabel(u.Role), ScopeLabel: store.DataScopeLabel(u.DataScope)}
 		if u.DataScope == store.DataCustom {
 			row.ScopeLabel += "：" + strings.Join(u.ScopeOrgs, "、")
 		}
-		if until, err := time.Parse(time.RFC3339, u.LockedUntil); err == nil {
-			row.Locked = s.now().Before(until)
-		}
+		_, row.Locked = locks[u.Username]
 		var labels []string
 		for _, k := range u.Kinds {
 			labels = append(labels, kindLabel(k))
@@ -171,6 +176,13 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 		return s.renderUserForm(w, r, http.StatusUnprocessableEntity, p)
 	}
 	u, err := s.st.SaveUser(r.Context(), rs.actor(), rs.scope, p.In)
+	if store.IsApprovalNeeded(err) {
+		action := store.RequestUpdate
+		if !p.Editing {
+			action = store.RequestCreate
+		}
+		return s.fileRequest(w, r, action, p.In)
+	}
 	if err != nil {
 		if store.ErrorCode(err) == store.EINVALID {
 			p.Problems, p.Error = problemsOf(err), store.ErrorMessage(err)
@@ -192,8 +204,9 @@ type oneTimePassword struct {
 	Created  bool
 }
 
-// userResetPassword gives an account a new one-time password, shown once to the administrator,
-// which the user must change at the next login. Their open sessions end (store.SaveUser).
+// userResetPassword gives an account a new one-time password, which the user must change at
+// the next login; their open sessions end (store.SaveUser). For a 系统管理员's account it is
+// shown once to the administrator; for any other it needs the 安全保密管理员 (fileRequest).
 func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
 	if err := adminOnly(r, "重置密码"); err != nil {
@@ -209,9 +222,52 @@ func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	in.MustChangePassword = true
-	if u, err = s.st.SaveUser(r.Context(), rs.actor(), rs.scope, in); err != nil {
+	u, err = s.st.SaveUser(r.Context(), rs.actor(), rs.scope, in)
+	if store.IsApprovalNeeded(err) {
+		return s.fileRequest(w, r, store.RequestReset, in)
+	}
+	if err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "user_password", "重置密码", oneTimePassword{User: u, Password: password})
+	return nil
+}
+
+// requestFiled is the page after a change was filed for approval: the requester's half of the
+// one-time password when the change sets one.
+type requestFiled struct {
+	Request store.AccessRequest
+	Half    string
+	Label   string
+}
+
+// fileRequest files a change that needs the 安全保密管理员's approval (三员分立). When it sets a
+// password, the 系统管理员 sees only the first half; the approver gets the second, and the
+// account holder needs both, so neither administrator alone can sign in as the account.
+func (s *Server) fileRequest(w http.ResponseWriter, r *http.Request, action string, in store.UserInput) error {
+	rs := state(r)
+	half := ""
+	if in.PasswordHash != "" {
+		half = auth.RandomHalf()
+	}
+	req, err := s.st.RequestUser(r.Context(), rs.actor(), rs.scope, action, in, half)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusAccepted, "user_request", "已提交审批", requestFiled{Request: req, Half: half, Label: requestLabel(req)})
+	return nil
+}
+
+// userUnlock lifts the login locks of an account from every address.
+func (s *Server) userUnlock(w http.ResponseWriter, r *http.Request) error {
+	rs := state(r)
+	if err := adminOnly(r, "解锁账号"); err != nil {
+		return err
+	}
+	name := r.PathValue("name")
+	if err := s.st.UnlockUser(r.Context(), rs.actor(), rs.scope, name); err != nil {
+		return err
+	}
+	redirect(w, r, "/users", "已解除账号「"+name+"」的登录锁定")
 	return nil
 }

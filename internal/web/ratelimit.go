@@ -1,8 +1,11 @@
 package web
 
 import (
+	"errors"
 	"sync"
 	"time"
+
+	"github.com/fazhi/fazhi/internal/auth"
 )
 
 // Login rate limit per client address: a burst of loginBurst failed logins, then one more
@@ -11,7 +14,18 @@ import (
 const (
 	loginBurst  = 10
 	loginRefill = 30 * time.Second
+	// The current password on /account/password: a few tries per account, one more a minute.
+	passwordBurst  = 5
+	passwordRefill = time.Minute
 )
+
+// busyOr turns auth.ErrBusy (every hashing slot taken) into a 429.
+func busyOr(err error) error {
+	if errors.Is(err, auth.ErrBusy) {
+		return errBusy
+	}
+	return err
+}
 
 // limiter is a token bucket per key, in memory: it protects one process, which is what a
 // county bureau runs.
@@ -46,19 +60,24 @@ func (l *limiter) level(key string, now time.Time) *bucket {
 	return b
 }
 
-// Allowed reports whether key has a token left (without taking it).
-func (l *limiter) Allowed(key string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.level(key, now).tokens >= 1
-}
-
-// Take spends one of key's tokens (a failed login).
-func (l *limiter) Take(key string, now time.Time) {
+// TakeIfAllowed spends one of key's tokens and reports whether there was one.
+func (l *limiter) TakeIfAllowed(key string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.level(key, now)
-	b.tokens = max(0, b.tokens-1)
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// Refund gives key back a token it spent on an attempt that succeeded.
+func (l *limiter) Refund(key string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.level(key, now)
+	b.tokens = min(l.burst, b.tokens+1)
 }
 
 // sweep forgets buckets that have refilled: they hold no information.

@@ -137,6 +137,9 @@ func (s *Server) nav(r *http.Request) []navItem {
 		items = append(items, navItem{Href: "/notices", Label: "文书模板", Group: "管理"},
 			navItem{Href: "/dictionary", Label: "字典", Group: "管理"})
 	}
+	if sc.CanApprove() {
+		items = append(items, navItem{Href: "/approvals", Label: "账号审批", Group: "管理"})
+	}
 	if sc.CanAudit() {
 		items = append(items, navItem{Href: "/audit", Label: "审计日志", Group: "管理"})
 	}

@@ -25,14 +25,16 @@ type Config struct {
 
 // Server serves the pages and the API.
 type Server struct {
-	st      *store.Store
-	log     *slog.Logger
-	now     func() time.Time
-	tmpl    *templates
-	assets  *assets
-	logins  *limiter
-	openapi []byte
-	handler http.Handler
+	st     *store.Store
+	log    *slog.Logger
+	now    func() time.Time
+	tmpl   *templates
+	assets *assets
+	logins *limiter
+	// passwordChecks limits guesses of the current password on /account/password, per account.
+	passwordChecks *limiter
+	openapi        []byte
+	handler        http.Handler
 }
 
 // New builds a server: it parses the templates, fingerprints the static files and generates
@@ -62,6 +64,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.logins = newLimiter(loginBurst, loginRefill)
+	s.passwordChecks = newLimiter(passwordBurst, passwordRefill)
 	mux := http.NewServeMux()
 	s.routes(mux)
 	// Outermost first: the request id is known to everything inside, and the access log sees

@@ -100,16 +100,6 @@ var Litigation = register(&Kind{
 				v["status"] = "已审结"
 			}
 		}
-		if v.Str("judgment_form") == "" {
-			switch v.Str("judgment") {
-			case "胜诉", "败诉":
-				v["judgment_form"] = "判决"
-			case "原告撤诉", "驳回起诉":
-				v["judgment_form"] = "裁定"
-			case "调解":
-				v["judgment_form"] = "调解书"
-			}
-		}
 	},
 	Flags:  litigationFlags,
 	Clocks: litigationClocks,
@@ -230,9 +220,9 @@ var litigationClocks = []ClockRule{
 	{ID: "litigation.appeal", Label: "上诉期限", Budget: 15, Unit: NaturalDays, Lapses: true,
 		Article:    "行政诉讼法第85条（不服判决的，判决书送达之日起十五日内；不服裁定的，裁定书送达之日起十日内）",
 		StartField: "judgment_received_on", StopField: "appealed_on",
-		When: func(v Values) bool { return v.Str("instance") == "一审" && v.Str("judgment_form") != "调解书" },
+		When: func(v Values) bool { return v.Str("instance") == "一审" && judgmentForm(v) != "调解书" },
 		BudgetFor: func(v Values) int {
-			if v.Str("judgment_form") == "裁定" {
+			if judgmentForm(v) == "裁定" {
 				return 10
 			}
 			return 15
@@ -256,6 +246,23 @@ var litigationFlags = []Flag{
 		}
 		return env.Today != "" && env.Today > due && v.Str("status") != "已审结"
 	}},
+}
+
+// judgmentForm is the 裁判文书类型 recorded, or the one the 裁判结果 implies (a judgment decides
+// the merits; 撤诉 and 驳回起诉 are rulings; 调解 ends in a 调解书, which is not appealed).
+func judgmentForm(v Values) string {
+	if f := v.Str("judgment_form"); f != "" {
+		return f
+	}
+	switch v.Str("judgment") {
+	case "胜诉", "败诉":
+		return "判决"
+	case "原告撤诉", "驳回起诉":
+		return "裁定"
+	case "调解":
+		return "调解书"
+	}
+	return ""
 }
 
 // headAbsent: a hearing held without a head of the agency in court (规定第2条).

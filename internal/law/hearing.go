@@ -90,7 +90,7 @@ var Litigation = register(&Kind{
 			Help: "上诉期限：判决十五日，裁定十日（行政诉讼法第85条）；留空时按裁判结果推定"},
 		{Key: "judgment_received_on", Label: "收到裁判文书日期", Type: Date, Help: "上诉期限自判决书、裁定书送达之日起计算"},
 		{Key: "appealed_on", Label: "上诉日期", Type: Date},
-		{Key: "warnings", Label: "办案提示", Type: List, Values: FlagLabels(litigationFlags, "warnings"),
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(litigationFlags, "warnings"),
 			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 	},
 	Normalize: func(v Values) {
@@ -116,7 +116,7 @@ var Litigation = register(&Kind{
 			Inputs: []string{"closed_on", "judgment", "judgment_form", "judgment_received_on"}, Needs: []string{"closed_on", "judgment"},
 			Article: "行政诉讼法第69–78条"},
 		{Name: "appeal", Label: "登记上诉", From: []string{"已审结"},
-			Inputs: []string{"appealed_on"}, Needs: []string{"appealed_on", "judgment_received_on"}, Article: "行政诉讼法第85条"},
+			Inputs: []string{"judgment_received_on", "appealed_on"}, Needs: []string{"judgment_received_on", "appealed_on"}, Article: "行政诉讼法第85条"},
 	},
 	Checks: []Check{
 		{Article: "立案、开庭、结案日期先后", Test: func(v Values) (string, string) {
@@ -178,7 +178,7 @@ var Letter = register(&Kind{
 		{Key: "opinion_received_on", Label: "接收单位收到日期", Type: Date,
 			Help: "行政复议法第76条：有关机关应当自收到行政复议意见书之日起六十日内报送纠正情况"},
 		{Key: "reported_on", Label: "报送纠正情况日期", Type: Date},
-		{Key: "warnings", Label: "办案提示", Type: List, Values: FlagLabels(letterFlags, "warnings"),
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(letterFlags, "warnings"),
 			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 	},
 	Flags: letterFlags,
@@ -202,7 +202,7 @@ var Letter = register(&Kind{
 
 // letterFlags: the 60-day report is a duty of 第76条 for a 行政复议意见书 only.
 var letterFlags = []Flag{
-	{Field: "warnings", Label: "只有复议意见书有六十日内报送纠正情况的期限（第76条），请核实函件类别", Test: func(v Values, _ Env) bool {
+	{Field: "warnings", Label: "非复议意见书填写了收到或报送日期（第76条的六十日只适用于复议意见书）", Test: func(v Values, _ Env) bool {
 		return v.Str("letter_type") != "复议意见书" && (v.Str("opinion_received_on") != "" || v.Str("reported_on") != "")
 	}},
 }

@@ -9,6 +9,7 @@ package law
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // FieldType is how a field's value is parsed, stored and shown.
@@ -62,6 +63,9 @@ type Field struct {
 	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
 	// on: the store keeps an expression index on it for this kind (docs/architecture.md, "Migrations").
 	Index bool
+	// Derived marks a field the system computes from the others on every write (the labels of
+	// the kind's Flags): shown and exported, never an input — what is sent for it is replaced.
+	Derived bool
 }
 
 // Transition moves a record from one of From to To (To == "" keeps the status: an action
@@ -387,8 +391,12 @@ func (k *Kind) validate() error {
 	}
 	for _, fl := range k.Flags {
 		f, ok := k.Field(fl.Field)
-		if !ok || f.Type != List || !contains(f.Values, fl.Label) || fl.Test == nil {
-			return fmt.Errorf("law: kind %s: flag %q needs a test and a list field %s allowing its label", k.Name, fl.Label, fl.Field)
+		if !ok || f.Type != List || !f.Derived || !contains(f.Values, fl.Label) || fl.Test == nil {
+			return fmt.Errorf("law: kind %s: flag %q needs a test and a derived list field %s allowing its label", k.Name, fl.Label, fl.Field)
+		}
+		// A ledger cell splits a list at these (ledgers.md "Lists"): a label must survive export.
+		if strings.ContainsAny(fl.Label, ";；、,，") {
+			return fmt.Errorf("law: kind %s: flag %q contains a list separator", k.Name, fl.Label)
 		}
 	}
 	return nil

@@ -34,7 +34,7 @@ var Mediation = register(&Kind{
 		{Key: "confirmation_applied_on", Label: "申请司法确认日期", Type: Date},
 		{Key: "confirmation_result", Label: "司法确认结果", Type: Enum, Values: []string{"确认有效", "驳回申请"},
 			Help: "民事诉讼法第206条：裁定调解协议有效或驳回申请"},
-		{Key: "warnings", Label: "办案提示", Type: List, Values: FlagLabels(mediationFlags, "warnings"),
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(mediationFlags, "warnings"),
 			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 	},
 	Flags: mediationFlags,
@@ -95,7 +95,7 @@ var judicialConfirmationClock = ClockRule{ID: "mediation.judicial_confirmation",
 	StopWhen:  func(v Values) bool { return v.Str("confirmation_applied") == "是" }}
 
 // LateConfirmation is the flag of an application for 司法确认 made after the window.
-const LateConfirmation = "超期申请司法确认（调解协议生效之日起三十日后申请，人民调解法第33条）"
+const LateConfirmation = "超期申请司法确认（人民调解法第33条：调解协议生效之日起三十日内）"
 
 var mediationFlags = []Flag{
 	{Field: "warnings", Label: LateConfirmation, Test: func(v Values, env Env) bool {

@@ -130,9 +130,9 @@ var Reconsideration = register(&Kind{
 		{Key: "compensation_claimed", Label: "一并提出行政赔偿请求", Type: Bool, Help: "第72条第1款"},
 		{Key: "compensation_decision", Label: "行政赔偿决定", Type: Enum, Values: []string{"决定赔偿", "不予赔偿"},
 			Help: "第72条：申请人一并提出行政赔偿请求的，复议机关在作出决定时应当同时决定"},
-		{Key: "defects", Label: "程序瑕疵", Type: List, Values: FlagLabels(reconsiderationFlags, "defects"),
+		{Key: "defects", Label: "程序瑕疵", Type: List, Derived: true, Values: FlagLabels(reconsiderationFlags, "defects"),
 			Help: "系统按日期自动标注（行政复议法规定的程序未按期履行），无需填写"},
-		{Key: "warnings", Label: "办案提示", Type: List, Values: FlagLabels(reconsiderationFlags, "warnings"),
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(reconsiderationFlags, "warnings"),
 			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 		{Key: "sued_after", Label: "复议后起诉", Type: Bool, Help: "第34条：收到决定书之日起十五日内可以起诉"},
 	},
@@ -188,7 +188,12 @@ var Reconsideration = register(&Kind{
 		{Name: "send_copy", Label: "发送申请书副本", From: []string{"审理中", "中止"},
 			Inputs: []string{"copy_sent_on", "copy_received_on"}, Needs: []string{"copy_sent_on"}, Article: "行政复议法第48条、第54条"},
 		{Name: "record_copy_receipt", Label: "登记被申请人收到副本日期", From: []string{"审理中", "中止"},
-			Inputs: []string{"copy_received_on"}, Needs: []string{"copy_sent_on", "copy_received_on"},
+			Inputs: []string{"copy_received_on"}, Needs: []string{"copy_received_on"}, Apply: onValues(func(v Values) string {
+				if v.Str("copy_sent_on") == "" {
+					return "尚未发送申请书副本"
+				}
+				return ""
+			}),
 			Article: "行政复议法第48条（被申请人自收到副本之日起十日内答复）"},
 		{Name: "receive_answer", Label: "收到被申请人答复", From: []string{"审理中", "中止"},
 			Inputs: []string{"copy_received_on", "answer_received_on"}, Needs: []string{"answer_received_on"}, Article: "行政复议法第48条、第54条"},

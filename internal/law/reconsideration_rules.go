@@ -52,7 +52,7 @@ var reconsiderationFlags = []Flag{
 	{Field: "defects", Label: "受理了超过申请期限的申请（第20条）", Test: func(v Values, env Env) bool {
 		return accepted(v) && applicationLate(v, env) != ""
 	}},
-	{Field: "warnings", Label: "被申请人逾期未答复，视为该行政行为没有证据、依据（第70条）", Test: answerLapsed},
+	{Field: "warnings", Label: "被申请人逾期未答复（第70条视为该行政行为没有证据和依据）", Test: answerLapsed},
 	{Field: "warnings", Label: "驳回复议请求用于不履行法定职责以外的案件（第69条）", Test: func(v Values, _ Env) bool {
 		return v.Str("outcome") == "驳回复议请求" && v.Str("act_type") != "" && v.Str("act_type") != dutyFailure
 	}},
@@ -69,7 +69,7 @@ var reconsiderationFlags = []Flag{
 		return v.Str("compensation_claimed") == "是" && contains(DecisionOutcomes, v.Str("outcome")) &&
 			v.Str("outcome") != "驳回申请" && v.Str("compensation_decision") == ""
 	}},
-	{Field: "warnings", Label: "被申请人为县级政府，应由上一级人民政府管辖（第24条）", Test: func(v Values, _ Env) bool {
+	{Field: "warnings", Label: "被申请人为县级政府（第24条由上一级人民政府管辖）", Test: func(v Values, _ Env) bool {
 		return v.Str("respondent_type") == "县级政府"
 	}},
 }

@@ -143,20 +143,12 @@ var Litigation = register(&Kind{
 			}
 			return "", ""
 		}},
-		{Article: "行政诉讼法第67条、第85条（日期先后）", Test: func(v Values) (string, string) {
-			order := []struct{ before, after, msg string }{
-				{"filed_on", "complaint_received_on", "收到起诉状副本日期早于立案日期"},
-				{"complaint_received_on", "answer_filed_on", "答辩提交日期早于收到起诉状副本日期"},
-				{"closed_on", "judgment_received_on", "收到裁判文书日期早于结案日期"},
-				{"judgment_received_on", "appealed_on", "上诉日期早于收到裁判文书日期"},
-			}
-			for _, o := range order {
-				if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
-					return o.after, o.msg
-				}
-			}
-			return "", ""
-		}},
+		{Article: "行政诉讼法第67条、第85条（日期先后）", Test: InOrder([]DateOrder{
+			{"filed_on", "complaint_received_on", "收到起诉状副本日期早于立案日期"},
+			{"complaint_received_on", "answer_filed_on", "答辩提交日期早于收到起诉状副本日期"},
+			{"closed_on", "judgment_received_on", "收到裁判文书日期早于结案日期"},
+			{"judgment_received_on", "appealed_on", "上诉日期早于收到裁判文书日期"},
+		})},
 	},
 })
 
@@ -188,15 +180,10 @@ var Letter = register(&Kind{
 			StartField: "opinion_received_on", StopField: "reported_on"},
 	},
 	Checks: []Check{
-		{Article: "行政复议法第76条（日期先后）", Test: func(v Values) (string, string) {
-			if r := v.Str("opinion_received_on"); r != "" && r < v.Str("sent_on") {
-				return "opinion_received_on", "接收单位收到日期早于发出日期"
-			}
-			if r := v.Str("reported_on"); r != "" && r < v.Str("opinion_received_on") {
-				return "reported_on", "报送纠正情况日期早于接收单位收到日期"
-			}
-			return "", ""
-		}},
+		{Article: "行政复议法第76条（日期先后）", Test: InOrder([]DateOrder{
+			{"sent_on", "opinion_received_on", "接收单位收到日期早于发出日期"},
+			{"opinion_received_on", "reported_on", "报送纠正情况日期早于接收单位收到日期"},
+		})},
 	},
 })
 

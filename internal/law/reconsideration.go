@@ -285,26 +285,18 @@ var Reconsideration = register(&Kind{
 			}
 			return "", ""
 		}},
-		{Article: "行政复议法第20条、第31条、第48条、第51条（程序日期先后）", Test: func(v Values) (string, string) {
-			order := []struct{ before, after, msg string }{
-				{"known_on", "received_on", "收到申请日期早于知道行政行为日期"},
-				{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
-				{"copy_sent_on", "copy_received_on", "被申请人收到副本日期早于发送副本日期"},
-				{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
-				{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
-				{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
-				{"supplement_requested_on", "supplement_notice_received_on", "收到补正通知日期早于补正通知日期"},
-				{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
-				{"accepted_on", "committee_opinion_on", "委员会咨询意见日期早于受理日期"},
-				{"committee_opinion_on", "closed_on", "结案日期早于委员会咨询意见日期"},
-			}
-			for _, o := range order {
-				if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
-					return o.after, o.msg
-				}
-			}
-			return "", ""
-		}},
+		{Article: "行政复议法第20条、第31条、第48条、第51条（程序日期先后）", Test: InOrder([]DateOrder{
+			{"known_on", "received_on", "收到申请日期早于知道行政行为日期"},
+			{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
+			{"copy_sent_on", "copy_received_on", "被申请人收到副本日期早于发送副本日期"},
+			{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
+			{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
+			{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
+			{"supplement_requested_on", "supplement_notice_received_on", "收到补正通知日期早于补正通知日期"},
+			{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
+			{"accepted_on", "committee_opinion_on", "委员会咨询意见日期早于受理日期"},
+			{"committee_opinion_on", "closed_on", "结案日期早于委员会咨询意见日期"},
+		})},
 		{Article: "行政复议法第62条第1款（延期应在审理期限届满前批准）", TestEnv: extensionInTime},
 		{Article: "行政复议法第41条第5项", Test: terminationAfterLongSuspension},
 		{Article: "行政复议法第52条第2款第3项、第24条第2款", Test: func(v Values) (string, string) {

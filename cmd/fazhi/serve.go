@@ -72,8 +72,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// deemedSteps takes the steps the law attaches to periods running out (视为受理, 视为撤回) at
-// start-up and then every hour, so that a case is never left waiting on a clerk for them.
+// deemedSteps takes the automatic steps the law attaches to periods running out (视为受理) at
+// start-up and then every hour, so that a case is never left waiting on a clerk for them (a
+// lapse a clerk must confirm, such as 视为放弃, is only proposed on the deadlines page).
 func deemedSteps(ctx context.Context, st *store.Store, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()

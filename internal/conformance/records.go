@@ -131,7 +131,7 @@ func (s *synth) change(v law.Values) (string, any, bool) {
 		func(law.Field) bool { return true },
 	} {
 		for _, f := range s.kind.Fields {
-			if f.Key == cf.Key || f.Key == s.kind.OrgField || f.Column == law.ColStatus || !pass(f) {
+			if f.Key == cf.Key || f.Key == s.kind.OrgField || f.Column == law.ColStatus || f.Derived || !pass(f) {
 				continue
 			}
 			old, had := v[f.Key]

@@ -31,7 +31,7 @@ func (s *synth) record(code, status string, full bool) (law.Values, error) {
 	}
 	v := law.Values{}
 	for _, f := range s.kind.Fields {
-		if f.RequiredFor(status) {
+		if f.RequiredFor(status) && !f.Derived {
 			v[f.Key] = s.value(f, 0)
 		}
 	}
@@ -60,8 +60,8 @@ func (s *synth) record(code, status string, full bool) (law.Values, error) {
 	}
 	if full {
 		for _, f := range s.kind.Fields {
-			if _, set := v[f.Key]; set {
-				continue
+			if _, set := v[f.Key]; set || f.Derived {
+				continue // a derived field is the system's to compute (law.Field.Derived)
 			}
 			v[f.Key] = s.value(f, 0)
 			if len(s.problems(v)) > 0 {

@@ -13,7 +13,7 @@ func init() {
 			Paragraph: &Paragraph{Section: SectionDisputes, Order: 70,
 				Text: "强化社会矛盾纠纷多元化解。坚持织密人民调解“安全网”，{year}年，全市共调解矛盾纠纷{mediation.cases}件，" +
 					"调解成功{mediation.successful}件，调解成功率达{mediation.success_rate}；" +
-					"当事人申请司法确认{mediation.judicial_confirmations}件。"}},
+					"当事人申请司法确认{mediation.judicial_confirmations}件（其中超过三十日申请的{mediation.judicial_confirmations_late}件）。"}},
 		Def{ID: "mediation.successful", Label: "调解成功", Unit: "件", Kind: "mediation",
 			Formula: "受理日期在统计期内且调解结果为成功的案件数",
 			Date:    "accepted_on", Filter: []store.Cond{eq("result", "成功")},
@@ -30,5 +30,11 @@ func init() {
 			Agg: store.Agg{Func: "count", By: "confirmation_result"},
 			// Confirmation needs an agreement, but is counted by 受理日期 like the cases.
 			PartOf: &Part{Of: []string{"mediation.successful"}, Loose: true}},
+		// 人民调解法第33条: an application after the thirty days is flagged 超期申请 and shown apart.
+		Def{ID: "mediation.judicial_confirmations_late", Label: "超期申请司法确认", Unit: "件", Kind: "mediation",
+			Formula: "申请司法确认的案件中，申请日期晚于调解协议生效之日起三十日（人民调解法第33条）的案件数",
+			Date:    "accepted_on", Filter: []store.Cond{eq("confirmation_applied", "是"), {Field: "mediation.judicial_confirmation", Op: store.OpLate}},
+			Agg:    store.Agg{Func: "count"},
+			PartOf: &Part{Of: []string{"mediation.judicial_confirmations"}}},
 	)
 }

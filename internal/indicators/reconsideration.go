@@ -37,7 +37,7 @@ func init() {
 			Paragraph: &Paragraph{Section: SectionDisputes, Order: 20,
 				Text: "审结的行政复议案件中，依法纠错{reconsideration.corrected}件，纠错率{reconsideration.correction_rate}；" +
 					"以调解、和解方式结案{reconsideration.mediated}件，调解和解率{reconsideration.mediation_rate}；" +
-					"超期审结{reconsideration.overdue}件。"}},
+					"超期审结{reconsideration.overdue}件；新收案件中存在程序瑕疵的{reconsideration.procedural_defects}件。"}},
 		Def{ID: "reconsideration.correction_rate", Label: "纠错率", Unit: "%", Kind: "reconsideration",
 			Numerator: "reconsideration.corrected", Denominator: "reconsideration.concluded", Places: 1,
 			Formula:   "纠错 ÷ 审结行政复议案件",
@@ -69,6 +69,14 @@ func init() {
 			Date:    "closed_on", Filter: []store.Cond{{Field: "reconsideration.decision", Op: store.OpLate}},
 			Agg:    store.Agg{Func: "count"},
 			PartOf: &Part{Of: concluded}},
+		// law.md "Refuse or flag": a defect of the past (听证通知 late, 第51条; 补正通知 after five
+		// working days, 第31条第1款; an application accepted out of time, 第20条) is stored and
+		// counted here, never a reason to refuse a ledger.
+		Def{ID: "reconsideration.procedural_defects", Label: "存在程序瑕疵的案件", Unit: "件", Kind: "reconsideration",
+			Formula: "收到申请日期在统计期内、系统标注了程序瑕疵（行政复议法第20条、第31条第1款、第51条）的案件数",
+			Date:    "received_on", Filter: []store.Cond{{Field: "defects", Op: store.OpNotEmpty}},
+			Agg:    store.Agg{Func: "count"},
+			PartOf: &Part{Of: received}},
 		Def{ID: "reconsideration.observer_units", Label: "旁听听证单位", Unit: "个", Kind: "hearing",
 			Formula: "听证日期在统计期内的复议听证的旁听单位（去重）",
 			Date:    "held_on", Agg: store.Agg{Func: "distinct", Field: "observers"},

@@ -9,6 +9,7 @@ package law
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // FieldType is how a field's value is parsed, stored and shown.
@@ -62,6 +63,9 @@ type Field struct {
 	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
 	// on: the store keeps an expression index on it for this kind (docs/architecture.md, "Migrations").
 	Index bool
+	// Derived marks a field the system computes from the others on every write (the labels of
+	// the kind's Flags): shown and exported, never an input — what is sent for it is replaced.
+	Derived bool
 }
 
 // Transition moves a record from one of From to To (To == "" keeps the status: an action
@@ -127,8 +131,17 @@ type ClockRule struct {
 	// once it has run out it is simply over, never overdue work of the office.
 	Lapses bool
 	// Deemed names the Auto transition the law attaches to the period running out while the
-	// record is still in that transition's From states (行政复议法第30条: 视为受理).
+	// record is still in that transition's From states (行政复议法第30条第3款: 视为受理).
 	Deemed string
+	// Proposes names the user's step the law calls for once the period has run out, which a
+	// clerk must confirm (行政复议法第31条第2款: 视为放弃, 记录在案): the deadlines page proposes
+	// it; the system never takes it unattended.
+	Proposes string
+	// PendingOn names the date field of the event that opens the period when the period runs
+	// from a later date not yet known (第31条第2款: the notice went out on 补正通知日期, the ten
+	// days run from the applicant's receipt of it): while PendingOn is set and StartField is not,
+	// the clock waits — shown with what it waits for, never dated by a guess.
+	PendingOn string
 }
 
 // BudgetOf returns the rule's budget for a record.
@@ -159,6 +172,20 @@ type Check struct {
 	TestEnv func(v Values, env Env) (field, message string)
 }
 
+// Flag is a rule whose breach is recorded on the record instead of refusing it (law.md "Refuse
+// or flag"): a procedural defect of the past that a ledger must still be able to hold (程序瑕疵:
+// a hearing notice given late, 行政复议法第51条), or a combination worth a second look (a
+// decision that does not fit the act, 第66–69条). On every write procedure.SettleIn stores in
+// Field (a List whose Values are the flags' labels) the labels of the flags that hold, so
+// lists, indicators and ledgers see them.
+type Flag struct {
+	Field string // the List field holding the labels
+	Label string // the word stored, ending with its article: 「听证通知迟于听证前五个工作日（第51条）」
+	// Test reports whether the flag holds; a test that needs the calendar lets the values pass
+	// when env has none.
+	Test func(v Values, env Env) bool
+}
+
 // Kind is one record kind: a ledger, a form, a state machine and its clocks.
 type Kind struct {
 	Name        string // stable key used in URLs, the CLI and the API (ledgers.md)
@@ -174,6 +201,8 @@ type Kind struct {
 	OrgField string
 	// Checks are the cross-field rules a record must satisfy in every state.
 	Checks []Check
+	// Flags are the rules a record may break and still be kept, marked (程序瑕疵, 提示).
+	Flags []Flag
 	// OrgTypes restricts which organisation types may own a record of this kind (empty: any).
 	OrgTypes []string
 	// Normalize fills values that follow from others before validation (e.g. the stage of a case
@@ -204,6 +233,16 @@ func (k *Kind) FieldByColumn(c Column) (Field, bool) {
 		}
 	}
 	return Field{}, false
+}
+
+// Clock returns the clock rule with the given id.
+func (k *Kind) Clock(id string) (ClockRule, bool) {
+	for _, c := range k.Clocks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return ClockRule{}, false
 }
 
 // Transition returns the named transition.
@@ -353,8 +392,37 @@ func (k *Kind) validate() error {
 				return fmt.Errorf("law: kind %s: clock %s deems unknown or non-automatic transition %s", k.Name, c.ID, c.Deemed)
 			}
 		}
+		if c.Proposes != "" {
+			if t, ok := k.Transition(c.Proposes); !ok || t.Auto {
+				return fmt.Errorf("law: kind %s: clock %s proposes unknown or automatic transition %s", k.Name, c.ID, c.Proposes)
+			}
+		}
+		if c.PendingOn != "" && !seen[c.PendingOn] {
+			return fmt.Errorf("law: kind %s: clock %s waits on unknown field %s", k.Name, c.ID, c.PendingOn)
+		}
+	}
+	for _, fl := range k.Flags {
+		f, ok := k.Field(fl.Field)
+		if !ok || f.Type != List || !f.Derived || !contains(f.Values, fl.Label) || fl.Test == nil {
+			return fmt.Errorf("law: kind %s: flag %q needs a test and a derived list field %s allowing its label", k.Name, fl.Label, fl.Field)
+		}
+		// A ledger cell splits a list at these (ledgers.md "Lists"): a label must survive export.
+		if strings.ContainsAny(fl.Label, ";；、,，") {
+			return fmt.Errorf("law: kind %s: flag %q contains a list separator", k.Name, fl.Label)
+		}
 	}
 	return nil
+}
+
+// FlagLabels lists the labels of the flags stored in field, for that field's Values.
+func FlagLabels(flags []Flag, field string) []string {
+	var out []string
+	for _, f := range flags {
+		if f.Field == field {
+			out = append(out, f.Label)
+		}
+	}
+	return out
 }
 
 // validateOffers: a step narrows only its own Enum inputs, and only to values the field allows.

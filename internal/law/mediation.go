@@ -28,13 +28,16 @@ var Mediation = register(&Kind{
 		{Key: "agreement_form", Label: "协议形式", Type: Enum, Values: []string{"书面", "口头"},
 			Help: "人民调解法第28条：书面或口头协议"},
 		{Key: "agreement_effective_on", Label: "协议生效日期", Type: Date,
-			Help: "书面协议自各方签名、调解员签名并加盖调解委员会印章之日起生效（人民调解法第29条）；空则按结案日期"},
+			Help: "书面协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（人民调解法第29条）；口头协议自各方当事人达成协议之日起生效（第30条）；空则按结案日期"},
 		{Key: "amount", Label: "涉及金额", Type: Money, Help: "元，最多两位小数"},
 		{Key: "confirmation_applied", Label: "申请司法确认", Type: Bool},
 		{Key: "confirmation_applied_on", Label: "申请司法确认日期", Type: Date},
 		{Key: "confirmation_result", Label: "司法确认结果", Type: Enum, Values: []string{"确认有效", "驳回申请"},
 			Help: "民事诉讼法第206条：裁定调解协议有效或驳回申请"},
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(mediationFlags, "warnings"),
+			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 	},
+	Flags: mediationFlags,
 	Transitions: []Transition{
 		{Name: "start", Label: "开始调解", From: []string{"受理"}, To: "调解中", Article: "人民调解法第17条（当事人明确拒绝的不得调解）"},
 		{Name: "succeed", Label: "调解成功", From: []string{"受理", "调解中"}, To: "成功",
@@ -54,12 +57,7 @@ var Mediation = register(&Kind{
 		{ID: "mediation.settle", Label: "调解期限", Budget: 30, Unit: NaturalDays, Soft: true,
 			Article:    "司法部令第75号第33条（纠纷一般在一个月内调结）",
 			StartField: "accepted_on", StopField: "closed_on"},
-		{ID: "mediation.judicial_confirmation", Label: "申请司法确认期限", Budget: 30, Unit: NaturalDays, Soft: true, Lapses: true,
-			Article:    "人民调解法第33条；民事诉讼法第205条（协议生效之日起三十日内共同申请）",
-			StartField: "agreement_effective_on", StartFallback: "closed_on",
-			When:      func(v Values) bool { return v.Str("result") == "成功" && v.Str("agreement_form") == "书面" },
-			StopField: "confirmation_applied_on",
-			StopWhen:  func(v Values) bool { return v.Str("confirmation_applied") == "是" }},
+		judicialConfirmationClock,
 	},
 	Checks: []Check{
 		{Article: "结案不早于受理", Test: func(v Values) (string, string) {
@@ -85,3 +83,24 @@ var Mediation = register(&Kind{
 		}},
 	},
 })
+
+// judicialConfirmationClock: the parties apply jointly within thirty days of the agreement
+// taking effect (人民调解法第33条; 民事诉讼法第205条) — a written one when signed and sealed
+// (第29条), an oral one when reached (第30条), so the window runs for both.
+var judicialConfirmationClock = ClockRule{ID: "mediation.judicial_confirmation", Label: "申请司法确认期限", Budget: 30, Unit: NaturalDays, Soft: true, Lapses: true,
+	Article:    "人民调解法第33条；民事诉讼法第205条（调解协议生效之日起三十日内共同申请）",
+	StartField: "agreement_effective_on", StartFallback: "closed_on",
+	When:      func(v Values) bool { return v.Str("result") == "成功" },
+	StopField: "confirmation_applied_on",
+	StopWhen:  func(v Values) bool { return v.Str("confirmation_applied") == "是" }}
+
+// LateConfirmation is the flag of an application for 司法确认 made after the window.
+const LateConfirmation = "超期申请司法确认（人民调解法第33条：调解协议生效之日起三十日内）"
+
+var mediationFlags = []Flag{
+	{Field: "warnings", Label: LateConfirmation, Test: func(v Values, env Env) bool {
+		applied := v.Str("confirmation_applied_on")
+		due := env.DueOf(judicialConfirmationClock, v)
+		return applied != "" && due != "" && applied > due
+	}},
+}

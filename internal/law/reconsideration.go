@@ -66,6 +66,14 @@ var Reconsideration = register(&Kind{
 		{Key: "code", Label: "编号", Type: Text, Required: true, Column: ColCode, Help: "复议案件编号，如 兴府复〔2024〕12号"},
 		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "行政复议机关（机构）"},
 		{Key: "received_on", Label: "收到申请日期", Type: Date, Required: true, Column: ColOpened},
+		{Key: "known_on", Label: "知道行政行为日期", Type: Date,
+			Help: "第20条第1款：自知道或者应当知道该行政行为之日起六十日内提出申请；受理时核对（第30条第1款第4项）"},
+		{Key: "rights_not_told", Label: "未告知申请复议权利和期限", Type: Bool,
+			Help: "第20条第3款：行政机关未告知的，申请期限自知道或者应当知道申请权利、期限之日起计算，但最长不超过一年"},
+		{Key: "delay_reason", Label: "耽误申请期限的正当理由", Type: Text,
+			Help: "第20条第2款：因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算"},
+		{Key: "request_type", Label: "复议请求", Type: Enum, Values: []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "行政赔偿", "其他"},
+			Help: "申请人的主要请求；确认无效以申请人提出为前提（第67条）"},
 		{Key: "application_form", Label: "申请方式", Type: Enum, Values: []string{"书面", "网上", "口头"},
 			Help: "第22条：书面申请、网上申请，或者口头申请并由复议机构记录"},
 		{Key: "applicants", Label: "申请人", Type: List, Required: true},
@@ -78,11 +86,17 @@ var Reconsideration = register(&Kind{
 			Values: []string{"市场监管", "公安", "自然资源", "住房城乡建设", "人力资源社会保障", "生态环境", "交通运输", "农业农村", "卫生健康", "教育", "乡镇街道", "其他"}},
 		{Key: "amount", Label: "涉案金额", Type: Money, Help: "元；三千元以下可适用简易程序（第53条）"},
 		{Key: "acceptance", Label: "受理情况", Type: Enum, Required: true,
-			Values: []string{"审查中", "补正中", "受理", "不予受理", "受理前化解", "视为撤回"}},
+			Values: []string{"审查中", "补正中", "受理", "不予受理", "受理前化解", "视为撤回"},
+			Help:   "视为撤回：" + AbandonedWording},
 		{Key: "stage", Label: "办理阶段", Type: Enum, Column: ColStatus, Values: reconsiderationStages,
 			Help: "留空时按受理情况、中止期间和结案日期推定"},
 		{Key: "supplement_requested_on", Label: "补正通知日期", Type: Date, Help: "第31条：收到申请之日起五个工作日内一次性书面通知补正"},
 		{Key: "supplement_items", Label: "补正事项", Type: Text},
+		{Key: "supplement_notice_received_on", Label: "收到补正通知日期", Type: Date,
+			Help: "第31条第2款：申请人应当自收到补正通知之日起十日内提交补正材料（以送达回证等为准）"},
+		{Key: "supplement_extension_days", Label: "延长补正期限天数", Type: Int,
+			Help: "第31条第2款：有正当理由不能按期补正的，行政复议机构可以延长合理的补正期限（工作日，累计）"},
+		{Key: "supplement_extension_reason", Label: "延长补正期限理由", Type: Text},
 		{Key: "supplement_received_on", Label: "收到补正材料日期", Type: Date, Help: "审查期限自收到补正材料之日起重新计算"},
 		{Key: "acceptance_closed_on", Label: "审查终结日期", Type: Date, Help: "不予受理决定、受理前化解或者视为撤回之日"},
 		{Key: "refusal_reason", Label: "不予受理理由", Type: Text},
@@ -91,6 +105,7 @@ var Reconsideration = register(&Kind{
 		{Key: "simple_ground", Label: "简易程序适用情形", Type: Enum, Values: SimpleGrounds, Help: "第53条"},
 		{Key: "switched_on", Label: "转普通程序日期", Type: Date, Help: "第55条：经复议机构负责人批准"},
 		{Key: "copy_sent_on", Label: "发送申请书副本日期", Type: Date, Help: "第48条：受理之日起七个工作日内（简易程序三个工作日，第54条）"},
+		{Key: "copy_received_on", Label: "被申请人收到副本日期", Type: Date, Help: "答复期限自被申请人收到申请书副本之日起计算（第48条、第54条）"},
 		{Key: "answer_received_on", Label: "收到答复日期", Type: Date, Help: "被申请人收到副本之日起十个工作日内（简易程序五个工作日）提出书面答复"},
 		{Key: "hearing", Label: "听证", Type: Bool},
 		{Key: "hearing_on", Label: "听证日期", Type: Date},
@@ -110,26 +125,46 @@ var Reconsideration = register(&Kind{
 		{Key: "outcome", Label: "结案方式", Type: Enum,
 			Values: []string{"变更", "撤销", "部分撤销", "确认违法", "责令履行", "确认无效", "维持", "驳回复议请求", "驳回申请", "调解", "和解撤回", "撤回", "终止"}},
 		{Key: "termination_ground", Label: "终止事由", Type: Enum, Values: TerminationGrounds, Help: "第41条"},
+		{Key: "agreement_remedy", Label: "行政协议处理", Type: Enum, Values: AgreementRemedies,
+			Help: "第71条：被申请人不依法订立、不依法履行、未按照约定履行或者违法变更、解除行政协议的处理"},
+		{Key: "compensation_claimed", Label: "一并提出行政赔偿请求", Type: Bool, Help: "第72条第1款"},
+		{Key: "compensation_decision", Label: "行政赔偿决定", Type: Enum, Values: []string{"决定赔偿", "不予赔偿"},
+			Help: "第72条：申请人一并提出行政赔偿请求的，复议机关在作出决定时应当同时决定"},
+		{Key: "defects", Label: "程序瑕疵", Type: List, Derived: true, Values: FlagLabels(reconsiderationFlags, "defects"),
+			Help: "系统按日期自动标注（行政复议法规定的程序未按期履行），无需填写"},
+		{Key: "warnings", Label: "办案提示", Type: List, Derived: true, Values: FlagLabels(reconsiderationFlags, "warnings"),
+			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
 		{Key: "sued_after", Label: "复议后起诉", Type: Bool, Help: "第34条：收到决定书之日起十五日内可以起诉"},
 	},
 	Normalize: normalizeReconsideration,
 	Transitions: []Transition{
 		{Name: "request_supplement", Label: "通知补正", From: []string{"审查中"}, To: "补正中",
-			Inputs: []string{"supplement_requested_on", "supplement_items"}, Needs: []string{"supplement_requested_on", "supplement_items"},
-			Sets: map[string]string{"acceptance": "补正中"}, Article: "行政复议法第31条第1款", Apply: checkSupplementRequest},
+			Inputs: []string{"supplement_requested_on", "supplement_items", "supplement_notice_received_on"},
+			Needs:  []string{"supplement_requested_on", "supplement_items"},
+			Sets:   map[string]string{"acceptance": "补正中"}, Article: "行政复议法第31条第1款", Apply: onValues(checkSupplementRequest)},
+		{Name: "record_notice_receipt", Label: "登记收到补正通知日期", From: []string{"补正中"},
+			Inputs: []string{"supplement_notice_received_on"}, Needs: []string{"supplement_notice_received_on"},
+			Article: "行政复议法第31条第2款（自收到补正通知之日起十日内补正）"},
+		{Name: "extend_supplement", Label: "延长补正期限", From: []string{"补正中"},
+			Inputs: []string{"supplement_extension_days", "supplement_extension_reason"}, Needs: []string{"supplement_extension_days", "supplement_extension_reason"},
+			Article: "行政复议法第31条第2款（有正当理由的，可以延长合理的补正期限）", Apply: onValues(checkSupplementExtension)},
 		{Name: "supplement_received", Label: "收到补正材料", From: []string{"补正中"}, To: "审查中",
 			Inputs: []string{"supplement_received_on"}, Needs: []string{"supplement_received_on"},
 			Sets: map[string]string{"acceptance": "审查中"}, Article: "行政复议法第31条"},
-		{Name: "deem_withdrawn", Label: "视为撤回", From: []string{"补正中"}, To: "视为撤回", Auto: true,
-			Sets: map[string]string{"acceptance": "视为撤回"}, Article: "行政复议法第31条第2款（无正当理由逾期不补正）",
-			Apply: func(s *Step) string { s.Values["acceptance_closed_on"] = AddDays(s.Due, 1); return "" }},
+		// Not automatic: the period's lapse is proposed on the deadlines page and a clerk confirms it
+		// (第31条第2款: 视为申请人放弃行政复议申请，并记录在案).
+		{Name: "deem_withdrawn", Label: "确认视为放弃（视为撤回）", From: []string{"补正中"}, To: "视为撤回",
+			Sets: map[string]string{"acceptance": "视为撤回"}, Article: "行政复议法第31条第2款（无正当理由逾期不补正的，视为申请人放弃行政复议申请，并记录在案）",
+			Apply: confirmAbandoned},
 		{Name: "accept", Label: "受理", From: []string{"审查中"}, To: "审理中",
 			Inputs: []string{"accepted_on", "procedure", "simple_ground"}, Needs: []string{"accepted_on", "procedure"},
-			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条"},
+			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条、第20条",
+			Apply: func(s *Step) string { return applicationLate(s.Values, s.Env) }},
 		{Name: "deem_accept", Label: "视为受理", From: []string{"审查中"}, To: "审理中", Auto: true,
-			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条第2款（审查期限届满未作出不予受理决定）",
+			Sets: map[string]string{"acceptance": "受理"}, Article: "行政复议法第30条第3款（审查期限届满之日起视为受理）",
 			Apply: func(s *Step) string {
-				s.Values["accepted_on"] = AddDays(s.Due, 1)
+				// 第30条第3款: accepted from the day the review period ends, not the day after.
+				s.Values["accepted_on"] = s.Due
 				if s.Values.Str("procedure") == "" {
 					s.Values["procedure"] = "普通"
 				}
@@ -151,9 +186,17 @@ var Reconsideration = register(&Kind{
 				return ""
 			}},
 		{Name: "send_copy", Label: "发送申请书副本", From: []string{"审理中", "中止"},
-			Inputs: []string{"copy_sent_on"}, Needs: []string{"copy_sent_on"}, Article: "行政复议法第48条、第54条"},
+			Inputs: []string{"copy_sent_on", "copy_received_on"}, Needs: []string{"copy_sent_on"}, Article: "行政复议法第48条、第54条"},
+		{Name: "record_copy_receipt", Label: "登记被申请人收到副本日期", From: []string{"审理中", "中止"},
+			Inputs: []string{"copy_received_on"}, Needs: []string{"copy_received_on"}, Apply: onValues(func(v Values) string {
+				if v.Str("copy_sent_on") == "" {
+					return "尚未发送申请书副本"
+				}
+				return ""
+			}),
+			Article: "行政复议法第48条（被申请人自收到副本之日起十日内答复）"},
 		{Name: "receive_answer", Label: "收到被申请人答复", From: []string{"审理中", "中止"},
-			Inputs: []string{"answer_received_on"}, Needs: []string{"answer_received_on"}, Article: "行政复议法第48条、第54条"},
+			Inputs: []string{"copy_received_on", "answer_received_on"}, Needs: []string{"answer_received_on"}, Article: "行政复议法第48条、第54条"},
 		{Name: "schedule_hearing", Label: "安排听证", From: []string{"审理中"},
 			Inputs: []string{"hearing_on", "hearing_notice_on"}, Needs: []string{"hearing_on", "hearing_notice_on"},
 			Sets: map[string]string{"hearing": "是"}, Article: "行政复议法第50–51条（听证五日前通知）"},
@@ -169,13 +212,20 @@ var Reconsideration = register(&Kind{
 			Apply: onValues(closeSuspension)},
 		{Name: "extend", Label: "延期审理", From: []string{"审理中", "中止"},
 			Inputs: []string{"extension_days", "extension_approved_on"}, Needs: []string{"extension_days", "extension_approved_on"},
-			Article: "行政复议法第62条第1款（延长一次，最多三十日）", Apply: onValues(extendOnce)},
+			Article: "行政复议法第62条第1款（期限届满前批准，延长一次，最多三十日）",
+			Apply: func(s *Step) string {
+				if msg := extendOnce(s.Values); msg != "" {
+					return msg
+				}
+				_, msg := extensionInTime(s.Values, s.Env)
+				return msg
+			}},
 		{Name: "decide", Label: "作出复议决定", From: []string{"审理中"}, To: "已审结",
-			Inputs: []string{"closed_on", "outcome"}, Needs: []string{"closed_on", "outcome"},
+			Inputs: []string{"closed_on", "outcome", "agreement_remedy", "compensation_decision"}, Needs: []string{"closed_on", "outcome"},
 			// The decisions of 第63–72条 and 第33条 only: 调解书 (第73条), 和解撤回 (第74条) and
 			// 终止 (第41条) are steps of their own.
 			Offers:  map[string][]string{"outcome": DecisionOutcomes},
-			Article: "行政复议法第63–72条、第33条", Apply: func(s *Step) string {
+			Article: "行政复议法第63–72条、第33条（第66–69条决定与案件不符的标注办案提示）", Apply: func(s *Step) string {
 				if !contains(DecisionOutcomes, s.Values.Str("outcome")) {
 					return "复议决定应为：" + strings.Join(DecisionOutcomes, "、")
 				}
@@ -198,26 +248,18 @@ var Reconsideration = register(&Kind{
 	},
 	Clocks: []ClockRule{
 		{ID: "reconsideration.acceptance_review", Label: "受理审查期限", Budget: 5, Unit: WorkingDays,
-			Article:    "行政复议法第30条（五日内审查；期满未作出不予受理决定的，视为受理）",
+			Article:    "行政复议法第30条（五日内审查；审查期限届满未作出不予受理决定的，自届满之日起视为受理，第3款）",
 			StartField: "supplement_received_on", StartFallback: "received_on",
 			StopWhen: func(v Values) bool { return v.Str("stage") != "审查中" }, StopAt: reviewEnded, Deemed: "deem_accept"},
-		{ID: "reconsideration.supplement", Label: "补正期限", Budget: 10, Unit: WorkingDays,
-			Article:    "行政复议法第31条（自收到补正通知之日起十日内补正；逾期不补正视为放弃）",
-			StartField: "supplement_requested_on", StopField: "supplement_received_on",
-			StopWhen: func(v Values) bool { return v.Str("stage") != "补正中" }, Deemed: "deem_withdrawn"},
+		supplementClock,
 		{ID: "reconsideration.copy", Label: "发送副本期限", Unit: WorkingDays, Budget: 7, BudgetFor: simpleOr(3, 7),
 			Article:    "行政复议法第48条（七日）、第54条（简易程序三日）",
 			StartField: "accepted_on", StopField: "copy_sent_on",
 			When: accepted, StopWhen: reconsiderationConcluded},
-		{ID: "reconsideration.answer", Label: "被申请人答复期限", Unit: WorkingDays, Budget: 10, BudgetFor: simpleOr(5, 10),
-			Article:    "行政复议法第48条（十日）、第54条（简易程序五日）",
-			StartField: "copy_sent_on", StopField: "answer_received_on",
-			StopWhen: reconsiderationConcluded},
-		{ID: "reconsideration.decision", Label: "复议决定期限", Unit: NaturalDays, Budget: 60, BudgetFor: simpleOr(30, 60),
-			Article:    "行政复议法第62条（普通程序六十日，可延长一次不超过三十日；简易程序三十日）；第39条中止期间不计入",
-			StartField: "accepted_on", StopField: "closed_on", SuspensionsField: "suspensions",
-			When: accepted, ExtensionDays: extensionDays},
+		answerClock,
+		decisionClock,
 	},
+	Flags: reconsiderationFlags,
 	Checks: []Check{
 		{Article: "收到、受理、结案日期先后", Test: func(v Values) (string, string) {
 			if a := v.Str("accepted_on"); a != "" && a < v.Str("received_on") {
@@ -243,23 +285,23 @@ var Reconsideration = register(&Kind{
 			}
 			return "", ""
 		}},
-		{Article: "行政复议法第48条、第51条（程序日期先后）", TestEnv: func(v Values, env Env) (string, string) {
-			order := []struct{ before, after, msg string }{
-				{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
-				{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
-				{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
-				{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
-				{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
-				{"accepted_on", "committee_opinion_on", "委员会咨询意见日期早于受理日期"},
-				{"committee_opinion_on", "closed_on", "结案日期早于委员会咨询意见日期"},
-			}
-			for _, o := range order {
-				if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
-					return o.after, o.msg
-				}
-			}
-			if msg := checkHearingNotice(v, env.AddWorkdays); msg != "" {
-				return "hearing_notice_on", msg
+		{Article: "行政复议法第20条、第31条、第48条、第51条（程序日期先后）", Test: InOrder([]DateOrder{
+			{"known_on", "received_on", "收到申请日期早于知道行政行为日期"},
+			{"accepted_on", "copy_sent_on", "发送申请书副本日期早于受理日期"},
+			{"copy_sent_on", "copy_received_on", "被申请人收到副本日期早于发送副本日期"},
+			{"copy_sent_on", "answer_received_on", "收到答复日期早于发送副本日期"},
+			{"hearing_notice_on", "hearing_on", "听证日期早于听证通知日期"},
+			{"received_on", "supplement_requested_on", "补正通知日期早于收到申请日期"},
+			{"supplement_requested_on", "supplement_notice_received_on", "收到补正通知日期早于补正通知日期"},
+			{"supplement_requested_on", "supplement_received_on", "收到补正材料日期早于补正通知日期"},
+			{"accepted_on", "committee_opinion_on", "委员会咨询意见日期早于受理日期"},
+			{"committee_opinion_on", "closed_on", "结案日期早于委员会咨询意见日期"},
+		})},
+		{Article: "行政复议法第62条第1款（延期应在审理期限届满前批准）", TestEnv: extensionInTime},
+		{Article: "行政复议法第41条第5项", Test: terminationAfterLongSuspension},
+		{Article: "行政复议法第52条第2款第3项、第24条第2款", Test: func(v Values) (string, string) {
+			if v.Str("consultation_ground") == ConsultationGrounds[2] {
+				return "consultation_ground", "第24条第2款规定的案件由省、自治区、直辖市人民政府办理，县级行政复议机构不办理此类案件，请选择其他咨询情形"
 			}
 			return "", ""
 		}},
@@ -461,45 +503,6 @@ func consultedAndHeard(v Values) string {
 	}
 	if g == ConsultationGrounds[0] && v.Str("hearing_on") == "" {
 		return "审理重大、疑难、复杂的行政复议案件应当组织听证（第50条第1款），请先「安排听证」"
-	}
-	return ""
-}
-
-// checkSupplementRequest: 第31条第1款 — the request to supplement goes out within five working
-// days of receiving the application (after that, 第30条第2款 has made the application accepted),
-// and once, listing every item. Checked on the transition, not on stored records: a ledger of
-// past cases records what happened, even when it happened late (the clock shows it overdue).
-func checkSupplementRequest(s *Step) string {
-	v := s.Values
-	if v.Str("supplement_received_on") != "" {
-		return "补正通知应当一次性载明需要补正的事项，本案已通知过补正并已收到补正材料，不能再次通知补正"
-	}
-	addwd := s.AddWorkdays
-	if addwd == nil || v.Str("received_on") == "" || v.Str("supplement_requested_on") == "" {
-		return ""
-	}
-	latest, err := addwd(v.Str("received_on"), 5)
-	if err != nil {
-		return err.Error()
-	}
-	if v.Str("supplement_requested_on") > latest {
-		return "补正通知应在收到申请之日起五个工作日内（不晚于 " + latest + "）发出；审查期限届满未作出不予受理决定的，依第30条第2款视为受理"
-	}
-	return ""
-}
-
-// checkHearingNotice: the parties are told in writing five working days before the hearing
-// (第51条).
-func checkHearingNotice(v Values, addwd AddWorkdaysFunc) string {
-	if addwd == nil || v.Str("hearing_on") == "" || v.Str("hearing_notice_on") == "" {
-		return ""
-	}
-	latest, err := addwd(v.Str("hearing_on"), -5)
-	if err != nil {
-		return err.Error()
-	}
-	if v.Str("hearing_notice_on") > latest {
-		return "听证通知应不晚于 " + latest + "（听证前五个工作日）"
 	}
 	return ""
 }

@@ -10,6 +10,19 @@ type Env struct {
 	AddWorkdays AddWorkdaysFunc
 	// Today is the civil date in China (YYYY-MM-DD), "" when unknown.
 	Today string
+	// Due projects one clock rule for values v under the calendar in force and returns the
+	// period's last day ("" when the clock does not run for them or cannot be dated): for the
+	// rules that compare a date with a statutory period (第62条: an extension is approved before
+	// the decision period ends). nil when no calendar is at hand.
+	Due func(rule ClockRule, v Values) string
+}
+
+// DueOf is env.Due, "" without a calendar.
+func (env Env) DueOf(rule ClockRule, v Values) string {
+	if env.Due == nil {
+		return ""
+	}
+	return env.Due(rule, v)
 }
 
 // Step is what a transition's Apply sees: the record's values after the step's Inputs and
@@ -19,7 +32,7 @@ type Step struct {
 	Env
 	Values Values
 	// Due is, for an automatic step (Transition.Auto), the last day of the period whose running
-	// out takes it (行政复议法第30条: 视为受理 the day after); "" for a user's step.
+	// out takes it (行政复议法第30条第3款: 视为受理 from that day); "" for a user's step.
 	Due string
 }
 

@@ -21,6 +21,13 @@ func Env(cal *calendar.Calendar, today calendar.Date) law.Env {
 			out, err := cal.AddWorkdays(day, n)
 			return out.String(), err
 		}
+		env.Due = func(rule law.ClockRule, v law.Values) string {
+			c, ok := ProjectClock(cal, rule, v)
+			if !ok {
+				return ""
+			}
+			return c.Due
+		}
 	}
 	return env
 }

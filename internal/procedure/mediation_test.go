@@ -71,12 +71,8 @@ func TestMediationClocks(t *testing.T) {
 			}
 		})
 	}
-	// An oral agreement has no 司法确认 window: the clock does not run at all.
-	for _, c := range procedure.Project(law.Mediation, succeeded("口头"), cal, calendar.Date{}).Clocks {
-		if c.Rule.ID == "mediation.judicial_confirmation" {
-			t.Errorf("an oral agreement got a confirmation window: %+v", c)
-		}
-	}
+	// An oral agreement takes effect when reached (人民调解法第30条): its window runs too
+	// (TestJudicialConfirmationWindow).
 }
 
 // Days left count natural days for an ND period, and a clock is overdue from the day after.

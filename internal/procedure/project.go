@@ -13,6 +13,10 @@ const (
 	Paused     = "paused"      // an open suspension holds it (行政复议法第39条)
 	Stopped    = "stopped"     // the duty was done (Stopped set when the date is known)
 	NoCalendar = "no_calendar" // the calendar lacks a year the period needs: an alert, never a guess
+	// Waiting: the event that opens the period happened (ClockRule.PendingOn) but the date the
+	// period runs from is not yet recorded (补正: the applicant's receipt of the notice). No due
+	// date; Problem says what is missing.
+	Waiting = "waiting"
 )
 
 // Clock is one statutory period as it stands for a record.
@@ -29,19 +33,21 @@ type Clock struct {
 	Overdue  bool
 }
 
-// Deemed is an automatic step now due: the period ran out (Due is before today) while the
-// record is still in a state the step leaves (行政复议法第30条第2款 视为受理, 第31条第2款 视为撤回).
+// Deemed is a step now due: the period ran out (Due is before today) while the record is
+// still in a state the step leaves. In Projection.Deemed an automatic one (行政复议法第30条第3款
+// 视为受理); in Projection.Proposed one a clerk must confirm (第31条第2款 视为放弃, 记录在案).
 type Deemed struct {
-	Transition string // the Auto transition's name
+	Transition string // the transition's name
 	Rule       law.ClockRule
 	Due        string
 }
 
 // Projection is what a record's values mean on a day.
 type Projection struct {
-	Status string
-	Clocks []Clock
-	Deemed []Deemed
+	Status   string
+	Clocks   []Clock
+	Deemed   []Deemed
+	Proposed []Deemed
 }
 
 // Project computes a record's state, its clocks and the automatic steps due on `today`.
@@ -64,6 +70,15 @@ func Project(k *law.Kind, v law.Values, cal *calendar.Calendar, today calendar.D
 					p.Deemed = append(p.Deemed, Deemed{Transition: tr.Name, Rule: rule, Due: c.Due})
 				}
 			}
+			if rule.Proposes != "" && c.Overdue {
+				if tr, ok := k.Transition(rule.Proposes); ok && contains(tr.From, p.Status) {
+					p.Proposed = append(p.Proposed, Deemed{Transition: tr.Name, Rule: rule, Due: c.Due})
+				}
+			}
+		}
+		if c.State == Waiting {
+			f, _ := k.Field(rule.StartField)
+			c.Problem = "尚未登记「" + f.Label + "」，" + rule.Label + "无法起算"
 		}
 		p.Clocks = append(p.Clocks, c)
 	}
@@ -98,6 +113,33 @@ func Settle(k *law.Kind, v law.Values) {
 	}
 }
 
+// SettleIn is Settle followed by the kind's flags under env (the calendar in force and
+// today): each flag field is rewritten with the labels of the flags that hold, so a flag is a
+// function of the values like the state and the clocks, and what a user typed there is
+// replaced (law.md "Refuse or flag": stored and flagged, never refused).
+func SettleIn(k *law.Kind, v law.Values, env law.Env) {
+	Settle(k, v)
+	if len(k.Flags) == 0 {
+		return
+	}
+	held := map[string][]string{}
+	for _, f := range k.Flags {
+		if _, ok := held[f.Field]; !ok {
+			held[f.Field] = nil // cleared even when no flag holds
+		}
+		if f.Test(v, env) {
+			held[f.Field] = append(held[f.Field], f.Label)
+		}
+	}
+	for field, labels := range held {
+		if len(labels) == 0 {
+			delete(v, field)
+		} else {
+			v[field] = labels
+		}
+	}
+}
+
 // ProjectClock computes one rule's clock for the values; ok is false when the clock does not
 // run for them (no start date, or When does not hold).
 func ProjectClock(cal *calendar.Calendar, rule law.ClockRule, v law.Values) (c Clock, ok bool) {
@@ -106,7 +148,18 @@ func ProjectClock(cal *calendar.Calendar, rule law.ClockRule, v law.Values) (c C
 	if c.Start == "" && rule.StartFallback != "" {
 		c.Start = v.Str(rule.StartFallback)
 	}
-	if c.Start == "" || (rule.When != nil && !rule.When(v)) {
+	if rule.When != nil && !rule.When(v) {
+		return c, false
+	}
+	if c.Start == "" && rule.PendingOn != "" && v.Str(rule.PendingOn) != "" {
+		// The period exists but cannot be dated yet (its Problem is set by Project).
+		c.Start, c.State = v.Str(rule.PendingOn), Waiting
+		if rule.StopWhen != nil && rule.StopWhen(v) || v.Str(rule.StopField) != "" {
+			c.State, c.Stopped = Stopped, v.Str(rule.StopField)
+		}
+		return c, true
+	}
+	if c.Start == "" {
 		return c, false
 	}
 	c.Stopped = v.Str(rule.StopField)

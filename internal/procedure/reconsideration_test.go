@@ -68,9 +68,26 @@ func TestReconsiderationClocks(t *testing.T) {
 			[]move{{"request_supplement", law.Values{"supplement_requested_on": "2025-10-10", "supplement_items": "身份证明"}},
 				{"supplement_received", law.Values{"supplement_received_on": "2025-10-15"}}},
 			"reconsideration.acceptance_review", procedure.Running, "2025-10-22"},
-		{"第31条: ten working days to supplement (Saturday 10-11 is a 调休 working day)", "2025-09-26",
-			[]move{{"request_supplement", law.Values{"supplement_requested_on": "2025-10-10", "supplement_items": "身份证明"}}},
+		{"第31条第2款: ten working days from the receipt of the notice (Saturday 10-11 is a 调休 working day)", "2025-09-26",
+			[]move{{"request_supplement", law.Values{"supplement_requested_on": "2025-10-09", "supplement_items": "身份证明",
+				"supplement_notice_received_on": "2025-10-10"}}},
 			"reconsideration.supplement", procedure.Running, "2025-10-23"},
+		{"第31条第2款: the receipt unknown, the period waits instead of guessing", "2025-09-26",
+			[]move{{"request_supplement", law.Values{"supplement_requested_on": "2025-10-10", "supplement_items": "身份证明"}}},
+			"reconsideration.supplement", procedure.Waiting, ""},
+		{"第31条第2款: extended by 3 working days for 正当理由", "2025-09-26",
+			[]move{{"request_supplement", law.Values{"supplement_requested_on": "2025-10-09", "supplement_items": "身份证明",
+				"supplement_notice_received_on": "2025-10-10"}},
+				{"extend_supplement", law.Values{"supplement_extension_days": "3", "supplement_extension_reason": "申请人住院"}}},
+			"reconsideration.supplement", procedure.Running, "2025-10-28"},
+		{"第48条: the answer runs from the respondent's receipt of the copy", "2025-07-31",
+			[]move{{"accept", law.Values{"accepted_on": "2025-08-04", "procedure": "普通"}},
+				{"send_copy", law.Values{"copy_sent_on": "2025-08-05", "copy_received_on": "2025-08-08"}}},
+			"reconsideration.answer", procedure.Running, "2025-08-22"},
+		{"第48条: the copy sent, its receipt unknown: the answer period waits", "2025-07-31",
+			[]move{{"accept", law.Values{"accepted_on": "2025-08-04", "procedure": "普通"}},
+				{"send_copy", law.Values{"copy_sent_on": "2025-08-05"}}},
+			"reconsideration.answer", procedure.Waiting, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v := application(c.received)
@@ -97,10 +114,12 @@ func TestReconsiderationRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	extended, err := procedure.Take(law.Reconsideration, accepted, procedure.Move{Name: "extend",
-		Inputs: law.Values{"extension_days": "30", "extension_approved_on": "2025-10-20"}}, env)
+		Inputs: law.Values{"extension_days": "30", "extension_approved_on": "2025-10-01"}}, env)
 	if err != nil {
 		t.Fatal(err)
 	}
+	late := application("2025-07-30")
+	late["known_on"] = "2025-05-29" // 60 ND end on Monday 07-28
 	for _, c := range []struct {
 		name string
 		from law.Values
@@ -111,8 +130,14 @@ func TestReconsiderationRefusals(t *testing.T) {
 			procedure.Move{Name: "decide", Inputs: law.Values{"closed_on": "2025-10-01", "outcome": "维持"}}, "当前状态为「审查中」"},
 		{"a second extension (第62条)", extended,
 			procedure.Move{Name: "extend", Inputs: law.Values{"extension_days": "10", "extension_approved_on": "2025-11-01"}}, "只允许延长一次"},
-		{"a late request to supplement (第31条第1款, across 国庆)", application("2025-09-26"),
-			procedure.Move{Name: "request_supplement", Inputs: law.Values{"supplement_requested_on": "2025-10-11", "supplement_items": "身份证明"}}, "不晚于 2025-10-10"},
+		{"第62条第1款: an extension approved after the decision period ended (10-09)", accepted,
+			procedure.Move{Name: "extend", Inputs: law.Values{"extension_days": "30", "extension_approved_on": "2025-10-10"}}, "期限届满后不能延期"},
+		{"第31条第2款: 视为放弃 before the receipt of the notice is known", withSupplement(t, ""),
+			procedure.Move{Name: "deem_withdrawn"}, "尚未登记「收到补正通知日期」"},
+		{"第31条第2款: 视为放弃 confirmed before the period ran out (10-23)", withSupplement(t, "2025-10-10"),
+			procedure.Move{Name: "deem_withdrawn"}, "至 2025-10-23 届满"},
+		{"第20条: accepting an application out of time", late,
+			procedure.Move{Name: "accept", Inputs: law.Values{"accepted_on": "2025-07-31", "procedure": "普通"}}, "已超过第20条规定的申请期限"},
 		{"a step without what it needs", accepted,
 			procedure.Move{Name: "suspend", Inputs: law.Values{"suspended_on": "2025-08-10"}}, "需要填写「中止事由」"},
 		{"a user taking the automatic 视为受理", application("2025-09-26"),
@@ -136,8 +161,9 @@ func TestReconsiderationRefusals(t *testing.T) {
 	}
 }
 
-// 视为受理 (第30条第2款): the review period over without a refusal, the case counts as accepted
-// the day after; nothing is deemed on the last day itself, nor once the case has moved on.
+// 视为受理 (第30条第3款): the review period over without a refusal, the case counts as accepted
+// from the day the period ends; nothing is deemed on the last day itself, nor once the case has
+// moved on.
 func TestDeemedAcceptance(t *testing.T) {
 	v := application("2025-09-26")
 	if d := procedure.Project(law.Reconsideration, v, cal, calendar.MustParseDate("2025-10-10")).Deemed; len(d) != 0 {
@@ -155,48 +181,10 @@ func TestDeemedAcceptance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nv.Str("stage") != "审理中" || nv.Str("acceptance") != "受理" || nv.Str("accepted_on") != "2025-10-11" || nv.Str("procedure") != "普通" {
+	if nv.Str("stage") != "审理中" || nv.Str("acceptance") != "受理" || nv.Str("accepted_on") != "2025-10-10" || nv.Str("procedure") != "普通" {
 		t.Fatalf("after 视为受理: %v", nv)
 	}
 	if d := procedure.Project(law.Reconsideration, nv, cal, calendar.MustParseDate("2025-10-13")).Deemed; len(d) != 0 {
 		t.Errorf("deemed again once accepted: %+v", d)
-	}
-}
-
-// 视为撤回 (第31条第2款): no materials within the ten working days.
-func TestDeemedWithdrawal(t *testing.T) {
-	v, err := procedure.Take(law.Reconsideration, application("2025-09-26"), procedure.Move{Name: "request_supplement",
-		Inputs: law.Values{"supplement_requested_on": "2025-10-10", "supplement_items": "身份证明"}}, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := procedure.Project(law.Reconsideration, v, cal, calendar.MustParseDate("2025-10-27"))
-	if len(p.Deemed) != 1 || p.Deemed[0].Transition != "deem_withdrawn" {
-		t.Fatalf("deemed: %+v", p.Deemed)
-	}
-	nv, err := procedure.Take(law.Reconsideration, v, procedure.Move{Name: "deem_withdrawn", Auto: true, Due: p.Deemed[0].Due}, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if nv.Str("stage") != "视为撤回" || nv.Str("acceptance_closed_on") != "2025-10-24" {
-		t.Errorf("after 视为撤回: %v", nv)
-	}
-}
-
-// 第51条: the hearing notice goes out five working days before; the check needs the calendar,
-// which reaches it through law.Env (10-11 is a 调休 Saturday, so 10-13 is too late for 10-17).
-func TestHearingNoticeNeedsTheCalendar(t *testing.T) {
-	v, err := procedure.Take(law.Reconsideration, application("2025-07-31"), procedure.Move{Name: "accept",
-		Inputs: law.Values{"accepted_on": "2025-08-04", "procedure": "普通"}}, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v["hearing_on"], v["hearing_notice_on"] = "2025-10-17", "2025-10-13"
-	probs := law.Reconsideration.ValidateIn(v, nil, env)
-	if len(probs) != 1 || !strings.Contains(probs[0].Message, "听证通知应不晚于 2025-10-11") {
-		t.Errorf("with the calendar: %v", probs)
-	}
-	if probs := law.Reconsideration.Validate(v); len(probs) != 0 {
-		t.Errorf("without a calendar the check lets a ledger's values pass: %v", probs)
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"github.com/fazhi/fazhi/internal/procedure"
 )
 
-// ApplyDeemed takes the steps the law attaches to a period running out (行政复议法第30条:
-// no refusal within the review period ⇒ 视为受理; 第31条: no 补正 in time ⇒ 视为撤回) for
-// every running clock whose due date is before `on`. Each step is its own transaction, by the
+// ApplyDeemed takes the automatic steps the law attaches to a period running out (行政复议法
+// 第30条第3款: no refusal within the review period ⇒ 视为受理 from the period's last day) for
+// every running clock whose due date is before `on`. Only rules with an Auto `Deemed` step are
+// looked at: a lapse a clerk must confirm (第31条第2款 视为放弃, `Proposes`) is proposed on the
+// deadlines page and never taken here. Each step is its own transaction, by the
 // system actor, and its event says which period ran out. It returns the number of steps taken.
 func (s *Store) ApplyDeemed(ctx context.Context, on calendar.Date) (int, error) {
 	type due struct {

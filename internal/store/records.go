@@ -304,7 +304,7 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 			}
 		}
 	}
-	procedure.Settle(kind, v)
+	procedure.SettleIn(kind, v, t.s.env()) // the kind's Normalize, first state and flags (程序瑕疵)
 	words, err := t.words(ctx, kind)
 	if err != nil {
 		return nil, nil, Org{}, err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/procedure"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -18,8 +19,12 @@ type clockRow struct {
 	store.ClockView
 	URL      string
 	DaysText string // 剩 3 个工作日 / 今日到期 / 已超期 2 日 / 已暂停
-	Class    string // overdue, soon, paused, problem or ""
+	Class    string // overdue, soon, paused, problem, lapsed or ""
 	Open     bool
+	// Proposal is the step the law calls for now that the period has run out, for a clerk to
+	// confirm (law.ClockRule.Proposes, e.g. 视为放弃 after the 补正 period): its label and the
+	// record page's form for it. The system never takes it by itself.
+	Proposal, ProposalURL string
 }
 
 // clockRows describes clocks on date today, counting days left in each rule's own unit.
@@ -36,6 +41,8 @@ func clockRows(cal *calendar.Calendar, cs []store.ClockView, today calendar.Date
 			}
 		case c.State == store.ClockPaused:
 			row.DaysText, row.Class = "已暂停（中止期间不计算）", "paused"
+		case c.State == procedure.Waiting:
+			row.DaysText, row.Class = "待起算："+c.Problem, "problem"
 		case c.Due == "" || c.State == store.ClockNoCalendar:
 			row.DaysText, row.Class = "无法计算："+c.Problem, "problem"
 		default:
@@ -45,6 +52,11 @@ func clockRows(cal *calendar.Calendar, cs []store.ClockView, today calendar.Date
 			switch {
 			case err != nil || err2 != nil:
 				row.DaysText, row.Class = "无法计算：工作日历缺少相应年份", "problem"
+			case due.Before(today) && proposes(c).Name != "":
+				// A lapse with a legal effect a clerk confirms (记录在案): proposed, not late work.
+				tr := proposes(c)
+				row.DaysText, row.Class = "已届满（"+c.Due+"），待确认", "lapsed"
+				row.Proposal, row.ProposalURL = tr.Label, row.URL+"#t-"+tr.Name
 			case due.Before(today) && c.Lapses:
 				// A party's window (e.g. applying for 司法确认) that ran out is over, not late work.
 				row.DaysText, row.Class = "已届满（"+c.Due+"）", "lapsed"
@@ -65,6 +77,20 @@ func clockRows(cal *calendar.Calendar, cs []store.ClockView, today calendar.Date
 		out = append(out, row)
 	}
 	return out
+}
+
+// proposes is the step a clock's rule proposes once the period has run out (zero when none).
+func proposes(c store.ClockView) law.Transition {
+	kind, ok := law.Lookup(c.Kind)
+	if !ok {
+		return law.Transition{}
+	}
+	rule, ok := kind.Clock(c.Rule)
+	if !ok || rule.Proposes == "" {
+		return law.Transition{}
+	}
+	tr, _ := kind.Transition(rule.Proposes)
+	return tr
 }
 
 // daysLeft counts from today to due in the clock's unit (working days for WD rules, so that a

@@ -57,7 +57,7 @@ func openAPIDocument() ([]byte, error) {
 			"unit":   obj{"type": "string", "enum": []string{"WD", "ND"}, "description": "WD 工作日，ND 自然日"},
 			"budget": obj{"type": "integer"}, "soft": obj{"type": "boolean"}, "start": obj{"type": "string", "format": "date"},
 			"due": obj{"type": "string", "format": "date"}, "stopped": obj{"type": "string", "format": "date"},
-			"state":   obj{"type": "string", "enum": []string{"running", "paused", "stopped", "no_calendar"}},
+			"state":   obj{"type": "string", "enum": []string{"running", "paused", "stopped", "no_calendar", "waiting"}},
 			"problem": obj{"type": "string"}, "days_left": obj{"type": "integer"}, "overdue": obj{"type": "boolean"}}},
 		"Stats": obj{"type": "object", "description": "与 `fazhi stats --format json` 相同的输出（indicators.md）", "properties": obj{
 			"org": obj{"type": "object"}, "from": obj{"type": "string", "format": "date"}, "to": obj{"type": "string", "format": "date"},

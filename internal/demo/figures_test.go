@@ -20,6 +20,10 @@ var updateFigures = flag.Bool("update-figures", false, "rewrite testdata/figures
 // figuresFile holds every figure the catalog computes for 兴宁市 from the demo loaded as of
 // histEnd, for 2023, 2024 and 2025 (to histEnd), with their breakdowns. It was written before
 // the demo's kinds moved to the toolkit (kit): porting a kind must leave every figure as it was.
+// Rewritten once on purpose (issue 8): decisions that did not fit their case (驳回复议请求 and
+// 责令履行 on acts other than a failure of duty, 行政复议法第66、69条) became 维持 and 撤销, which
+// moved only the breakdowns of reconsideration.concluded and .corrected by outcome — every
+// total, rate and published figure of 2023, 2024 and 2025 stayed as it was.
 const figuresFile = "testdata/figures.json"
 
 type figure struct {

@@ -125,6 +125,7 @@ func liveReconsiderations(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase,
 	}
 	all = append(slices.Clone(cs), added...)
 	numberCases(all)
+	g.fitStatute(all, asOf)
 	return all, added, nil
 }
 

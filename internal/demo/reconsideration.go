@@ -150,6 +150,11 @@ type reconCase struct {
 	act, amount             string
 	onTheSpot, warning      bool
 	suppRequested           calendar.Date
+	// suppNoticed and copyReceived are the receipts the periods of 第31条 and 第48条 run from:
+	// the applicant's of the 补正 notice, the respondent's of the copy (fitStatute).
+	suppNoticed, copyReceived calendar.Date
+	suppExtDays               int // 延长补正期限 (第31条第2款), with suppExtReason
+	suppExtReason             string
 	suppReceived            calendar.Date
 	suppItems               string
 	acceptance              string // 受理, 不予受理, 受理前化解, 视为撤回, 审查中, 补正中
@@ -581,8 +586,67 @@ func (g *reconGen) screen(c *reconCase, fate string) {
 	case "视为撤回":
 		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
 		c.suppItems = g.supplementItem(c)
-		// the day after the 10 WD of 第31条 ran out
-		c.acceptanceClosed = g.wd(c.suppRequested, kit.Budget("reconsideration", "reconsideration.supplement", nil)).AddDays(1)
+		c.suppNoticed = g.wd(c.suppRequested, 1)
+		c.acceptanceClosed = g.lapsed(c)
+	}
+}
+
+// lapsed is the day after the 补正 period ran out: ten working days from the applicant's receipt
+// of the notice, any extension added (第31条第2款), as the kind's clock computes it.
+func (g *reconGen) lapsed(c *reconCase) calendar.Date {
+	v := law.Values{"supplement_requested_on": c.suppRequested.String(), "supplement_notice_received_on": c.suppNoticed.String()}
+	if c.suppExtDays > 0 {
+		v["supplement_extension_days"] = strconv.Itoa(c.suppExtDays)
+	}
+	due, err := kit.Due(g.cal, "reconsideration", "reconsideration.supplement", v)
+	if err != nil {
+		panic(calendarError{err})
+	}
+	return due.AddDays(1)
+}
+
+// fitStatute settles, without a draw, what the statute asks of every case as it stands on asOf
+// (so that no other record moves): the receipts the periods run from (the notice and the copy
+// reach their addressee the next working day, the copy by hand when the answer came sooner),
+// and decisions that fit the case — 驳回复议请求 (第69条) and 责令履行 (第66条) are for a failure
+// of duty only: on another act the office upholds it (维持, 第68条) or sets it aside (撤销, 第64条),
+// which leaves every count of concluded and corrected cases as it was.
+func (g *reconGen) fitStatute(cs []*reconCase, asOf calendar.Date) {
+	for _, c := range cs {
+		if c.act != "不履行法定职责" && !c.closed.IsZero() {
+			switch c.outcome {
+			case "驳回复议请求":
+				c.outcome = "维持"
+			case "责令履行":
+				c.outcome = "撤销"
+			}
+		}
+		c.suppNoticed, c.copyReceived = calendar.Date{}, calendar.Date{}
+		if !c.suppRequested.IsZero() {
+			if n := g.wd(c.suppRequested, 1); !n.After(asOf) && (c.suppReceived.IsZero() || !n.After(c.suppReceived)) {
+				c.suppNoticed = n
+			} else if !c.suppReceived.IsZero() {
+				c.suppNoticed = c.suppRequested // handed over when the office asked
+			}
+		}
+		if !c.copySent.IsZero() {
+			n := g.wd(c.copySent, 1)
+			if !c.answered.IsZero() && !c.answered.After(n) {
+				n = c.copySent
+			}
+			if !n.After(asOf) {
+				c.copyReceived = n
+			}
+		}
+	}
+	// One application shows the whole 补正 course of 第31条第2款 lapsing: the period extended
+	// for a reason, then the lapse confirmed by a clerk (视为放弃, 记录在案).
+	for _, c := range cs {
+		if c.acceptance == "视为撤回" && c.received.Year() == 2024 && c.received.Before(calendar.MustParseDate("2024-11-01")) {
+			c.suppExtDays, c.suppExtReason = 5, "申请人在外地务工，申请延长补正期限"
+			c.acceptanceClosed = g.lapsed(c)
+			break
+		}
 	}
 }
 
@@ -937,6 +1001,7 @@ func generateReconsiderations(r, r2023 *rand.Rand, cal *calendar.Calendar) (cs [
 	early := &reconGen{days: days{r2023, cal}, staff: g.staff}
 	cs = append(early.year2023(received2023-received2023Q4), cs...)
 	numberCases(cs)
+	g.fitStatute(cs, histEnd)
 	g.pickTimelines(cs)
 	return cs, nil
 }
@@ -1040,6 +1105,7 @@ func (g *reconGen) pickTimelines(cs []*reconCase) {
 		func(c *reconCase) bool { return c.outcome == "终止" },
 		func(c *reconCase) bool { return c.acceptance == "不予受理" },
 		func(c *reconCase) bool { return c.acceptance == "受理前化解" },
+		func(c *reconCase) bool { return c.acceptance == "视为撤回" && c.suppExtDays > 0 },
 		func(c *reconCase) bool { return c.closed.Year() == 2025 && isDecision(c.outcome) },
 	}
 	for _, path := range paths {
@@ -1074,6 +1140,11 @@ func (c *reconCase) values(org string) law.Values {
 		}
 	}
 	set("supplement_requested_on", c.suppRequested)
+	set("supplement_notice_received_on", c.suppNoticed)
+	if c.suppExtDays > 0 {
+		v["supplement_extension_days"] = strconv.Itoa(c.suppExtDays)
+		v["supplement_extension_reason"] = c.suppExtReason
+	}
 	str("supplement_items", c.suppItems)
 	set("supplement_received_on", c.suppReceived)
 	set("acceptance_closed_on", c.acceptanceClosed)
@@ -1082,6 +1153,7 @@ func (c *reconCase) values(org string) law.Values {
 	str("procedure", c.procedure)
 	str("simple_ground", c.simpleGround)
 	set("copy_sent_on", c.copySent)
+	set("copy_received_on", c.copyReceived)
 	set("answer_received_on", c.answered)
 	if !c.hearingOn.IsZero() {
 		v["hearing"] = "是"
@@ -1110,6 +1182,9 @@ func (c *reconCase) values(org string) law.Values {
 		set("closed_on", c.closed)
 		str("outcome", c.outcome)
 		str("termination_ground", c.termGround)
+		if c.outcome == "确认无效" {
+			v["request_type"] = "确认无效" // 第67条: only on the applicant's request
+		}
 	}
 	if c.sued {
 		v["sued_after"] = "是"
@@ -1171,15 +1246,23 @@ func (c *reconCase) steps() []step {
 		return d.String()
 	}
 	add(c.suppRequested, 0, "request_supplement", "supplement_requested_on", ds(c.suppRequested), "supplement_items", c.suppItems)
+	add(c.suppNoticed, 0, "record_notice_receipt", "supplement_notice_received_on", ds(c.suppNoticed))
+	if c.suppExtDays > 0 {
+		add(c.suppNoticed.AddDays(3), 0, "extend_supplement", "supplement_extension_days", strconv.Itoa(c.suppExtDays),
+			"supplement_extension_reason", c.suppExtReason)
+	}
 	add(c.suppReceived, 1, "supplement_received", "supplement_received_on", ds(c.suppReceived))
 	switch c.acceptance {
 	case "不予受理":
 		add(c.acceptanceClosed, 2, "refuse", "acceptance_closed_on", ds(c.acceptanceClosed), "refusal_reason", c.refusal)
 	case "受理前化解":
 		add(c.acceptanceClosed, 2, "resolve_early", "acceptance_closed_on", ds(c.acceptanceClosed))
+	case "视为撤回":
+		add(c.acceptanceClosed, 2, "deem_withdrawn")
 	}
 	add(c.accepted, 2, "accept", "accepted_on", ds(c.accepted), "procedure", c.procedure, "simple_ground", c.simpleGround)
 	add(c.copySent, 3, "send_copy", "copy_sent_on", ds(c.copySent))
+	add(c.copyReceived, 3, "record_copy_receipt", "copy_received_on", ds(c.copyReceived))
 	add(c.answered, 4, "receive_answer", "answer_received_on", ds(c.answered))
 	add(c.hearingNote, 5, "schedule_hearing", "hearing_on", ds(c.hearingOn), "hearing_notice_on", ds(c.hearingNote))
 	add(c.opinionOn, 6, "record_consultation", "consultation_ground", c.consultGround, "committee_opinion_on", ds(c.opinionOn),

@@ -105,7 +105,14 @@ func answerLapsed(v Values, env Env) bool {
 	if a := v.Str("answer_received_on"); a != "" {
 		return a > due
 	}
-	return env.Today != "" && env.Today > due
+	// No answer: lapsed only if the period ran out while the case was still before the office —
+	// a case withdrawn or settled within the period never needed one (第70条 speaks of a
+	// respondent that fails to answer within the period).
+	end := v.Str("closed_on")
+	if end == "" {
+		end = env.Today
+	}
+	return end != "" && end > due
 }
 
 // applicationPeriodEnd is the last day to apply under 第20条: sixty days from knowing of the

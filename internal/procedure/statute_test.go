@@ -251,6 +251,12 @@ func TestApplicationAnswerAndCommittee(t *testing.T) {
 	if got := list(settled(law.Reconsideration, sent, procedure.Env(cal, calendar.MustParseDate("2025-08-25"))), "warnings"); len(got) != 1 {
 		t.Errorf("第70条: no answer by 08-25: %v", got)
 	}
+	// A case withdrawn within the answer period never needed an answer: no 第70条 flag later.
+	withdrawn := sent.Clone()
+	withdrawn["closed_on"], withdrawn["outcome"] = "2025-08-12", "撤回"
+	if got := list(settled(law.Reconsideration, withdrawn, procedure.Env(cal, calendar.MustParseDate("2025-09-30"))), "warnings"); len(got) != 0 {
+		t.Errorf("第70条: a case withdrawn within the period flagged: %v", got)
+	}
 
 	// 第52条第2款第3项: the 第24条第2款 ground is a province's, never a county's.
 	c := acc.Clone()

@@ -59,6 +59,9 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 		prefix = "f-"
 	}
 	for _, f := range fields {
+		if f.Derived {
+			continue // computed by the store on every save (程序瑕疵, 办案提示): shown on the record, never typed
+		}
 		ff := formField{ID: prefix + f.Key, Key: f.Key, Label: f.Label, Help: f.Help, Value: in.values[f.Key], Input: "text",
 			Required: f.RequiredFor(in.status), ReadOnly: in.readOnly[f.Key], Problem: in.problems[f.Key]}
 		switch f.Type {

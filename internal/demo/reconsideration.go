@@ -141,43 +141,43 @@ var outcomes = []string{"维持", "驳回复议请求", "驳回申请", "撤销"
 
 // reconCase is one application and what became of it.
 type reconCase struct {
-	code                    string
-	received                calendar.Date
-	form                    string
-	applicants              []string
-	phone                   string
-	resp                    respondent
-	act, amount             string
-	onTheSpot, warning      bool
-	suppRequested           calendar.Date
+	code               string
+	received           calendar.Date
+	form               string
+	applicants         []string
+	phone              string
+	resp               respondent
+	act, amount        string
+	onTheSpot, warning bool
+	suppRequested      calendar.Date
 	// suppNoticed and copyReceived are the receipts the periods of 第31条 and 第48条 run from:
 	// the applicant's of the 补正 notice, the respondent's of the copy (fitStatute).
 	suppNoticed, copyReceived calendar.Date
 	suppExtDays               int // 延长补正期限 (第31条第2款), with suppExtReason
 	suppExtReason             string
-	suppReceived            calendar.Date
-	suppItems               string
-	acceptance              string // 受理, 不予受理, 受理前化解, 视为撤回, 审查中, 补正中
-	acceptanceClosed        calendar.Date
-	refusal                 string
-	accepted                calendar.Date
-	procedure, simpleGround string
-	copySent, answered      calendar.Date
-	hearingOn, hearingNote  calendar.Date
-	consultGround, opinion  string        // 第52条: why the 行政复议委员会 was consulted, and its opinion
-	opinionOn               calendar.Date // when the opinion was given
-	observers, panel        []string
-	suspended, resumed      calendar.Date // resumed zero: still suspended
-	suspGround              string
-	mediationPause          bool // suspended to mediate (第39条第1款第6项) and concluded while suspended
-	extDays                 int
-	extApproved             calendar.Date
-	late                    bool // planned to be decided after the decision period
-	closed                  calendar.Date
-	outcome, termGround     string
-	sued                    bool
-	timeline                bool
-	early                   bool // drawn on streamRecon2023: received before 9 October 2023
+	suppReceived              calendar.Date
+	suppItems                 string
+	acceptance                string // 受理, 不予受理, 受理前化解, 视为撤回, 审查中, 补正中
+	acceptanceClosed          calendar.Date
+	refusal                   string
+	accepted                  calendar.Date
+	procedure, simpleGround   string
+	copySent, answered        calendar.Date
+	hearingOn, hearingNote    calendar.Date
+	consultGround, opinion    string        // 第52条: why the 行政复议委员会 was consulted, and its opinion
+	opinionOn                 calendar.Date // when the opinion was given
+	observers, panel          []string
+	suspended, resumed        calendar.Date // resumed zero: still suspended
+	suspGround                string
+	mediationPause            bool // suspended to mediate (第39条第1款第6项) and concluded while suspended
+	extDays                   int
+	extApproved               calendar.Date
+	late                      bool // planned to be decided after the decision period
+	closed                    calendar.Date
+	outcome, termGround       string
+	sued                      bool
+	timeline                  bool
+	early                     bool // drawn on streamRecon2023: received before 9 October 2023
 }
 
 // open reports whether the case is unfinished: still under review, awaiting 补正, or accepted

@@ -64,6 +64,9 @@ type dashboardPage struct {
 	ClocksURL string
 	Admin     *adminSummary
 	Audit     []store.AuditEntry
+	// Digest is the day's summary of the user's own cases (我的待办), shown on the first visit
+	// of the day.
+	Digest string
 }
 
 type yearLink struct {
@@ -276,6 +279,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Audit = entries
 	}
+	p.Digest = s.dailyDigest(w, r)
 	s.render(w, r, http.StatusOK, "dashboard", "工作台", p)
 	return nil
 }

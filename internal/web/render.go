@@ -71,6 +71,8 @@ type pageData struct {
 	Flash     string
 	Banner    string // a warning every page shows its reader (the missing calendar year, for admins)
 	Today     string
+	MyDue     int  // the user's own clocks overdue or due soon (承办人): the header's 待办 count
+	Handles   bool // the user reads some kind of case, so may handle cases (the 待办 link)
 	Data      any
 }
 
@@ -88,6 +90,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		pd.RoleLabel = auth.RoleLabel(rs.user.Role)
 		pd.CSRF = rs.sess.CSRF
 		pd.Nav = s.nav(r)
+		for _, k := range law.Kinds() {
+			pd.Handles = pd.Handles || rs.scope.CanRead(k.Name)
+		}
+		if pd.Handles {
+			pd.MyDue = s.myDueCount(r)
+		}
 		// The dashboard and the calendar page show the warning in their own place.
 		if rs.scope.CanAdmin() && r.URL.Path != "/" && r.URL.Path != "/calendar" {
 			pd.Banner = s.calendarWarning()
@@ -126,6 +134,9 @@ func (s *Server) nav(r *http.Request) []navItem {
 			readable = true
 			items = append(items, navItem{Href: "/records/" + k.Name, Label: k.Label, Group: "台账"})
 		}
+	}
+	if readable {
+		items = slices.Insert(items, 1, navItem{Href: "/my", Label: "我的待办", Group: "概览"})
 	}
 	if readable {
 		items = append(items, navItem{Href: "/deadlines", Label: "期限提醒", Group: "台账"})

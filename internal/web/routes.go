@@ -48,6 +48,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/amend", s.signedIn(s.recordAmendForm))
 	mux.HandleFunc("POST /records/{kind}/{id}/amend", s.signedIn(s.recordAmend))
 	mux.HandleFunc("POST /records/{kind}/{id}/transitions/{name}", s.signedIn(s.recordTransition))
+	mux.HandleFunc("POST /records/{kind}/{id}/assign", s.signedIn(s.recordAssign))
+	mux.HandleFunc("GET /my", s.signedIn(s.myWork))
 	mux.HandleFunc("POST /records/{kind}/{id}/attachments", s.signedIn(s.attachmentUpload))
 	mux.HandleFunc("GET /records/{kind}/{id}/attachments/{aid}", s.signedIn(s.attachmentDownload))
 

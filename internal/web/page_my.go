@@ -151,7 +151,6 @@ func (s *Server) recordAssign(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-
 // digestCookie remembers, per browser, the day the digest was last shown.
 const digestCookie = "fazhi_digest"
 

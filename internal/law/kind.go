@@ -62,6 +62,10 @@ type Field struct {
 	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
 	// on: the store keeps an expression index on it for this kind (docs/architecture.md, "Migrations").
 	Index bool
+	// MaxLen caps a value (each item of a list) in characters, MaxItems a list's items; 0 takes
+	// the default of limits.go. Every text reaches the database, the audit and the pages.
+	MaxLen   int
+	MaxItems int
 }
 
 // Transition moves a record from one of From to To (To == "" keeps the status: an action

@@ -150,6 +150,9 @@ func readCSV(data []byte) (*Sheet, error) {
 		row += 1 + max(0, start-prevEnd-1)
 		last, _ := r.FieldPos(len(rec) - 1)
 		prevEnd = last + strings.Count(rec[len(rec)-1], "\n")
+		for i, c := range rec {
+			rec[i] = unquoteFormula(c) // the apostrophe an export put before = + - @ (formula.go)
+		}
 		s.add(row, rec)
 	}
 	return s, nil

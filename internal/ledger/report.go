@@ -58,6 +58,13 @@ func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
 		cw := csv.NewWriter(&buf)
 		cw.UseCRLF = true
 		_ = cw.Write(header)
+		for _, row := range table {
+			for i, c := range row {
+				if !isNumber(c) { // the report knows no field types: numbers bare, as in csvCell
+					row[i] = quoteFormula(c)
+				}
+			}
+		}
 		_ = cw.WriteAll(table) // flushes
 		if err := cw.Error(); err != nil {
 			return err

@@ -77,7 +77,7 @@ func writeCSV(w io.Writer, fields []law.Field, rows []law.Values) error {
 	}
 	for _, r := range rows {
 		for i, f := range fields {
-			rec[i] = cellText(r[f.Key])
+			rec[i] = csvCell(f, cellText(r[f.Key]))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

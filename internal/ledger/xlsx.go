@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"strconv"
@@ -12,8 +13,16 @@ import (
 // readXLSX reads the first worksheet. Cells are read raw (Options.RawCellValue): applying
 // every cell's number format costs about 4× the time (design/dependencies.md) and would turn
 // dates into US-style text. Dates are recovered from the cells whose style has a date format.
-func readXLSX(data []byte) (*Sheet, error) {
-	opts := excelize.Options{RawCellValue: true}
+//
+// The package is checked against the limits from its central directory first (checkPackage);
+// excelize then keeps parts above xmlInMemory in temporary files, and the rows are streamed
+// with its row iterator, one at a time, each checked before it is kept.
+func readXLSX(data []byte, lim Limits) (*Sheet, error) {
+	largestSheet, err := checkPackage(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	opts := excelize.Options{RawCellValue: true, UnzipSizeLimit: lim.MaxExpanded, UnzipXMLSizeLimit: min(lim.MaxExpanded, xmlInMemory)}
 	f, err := excelize.OpenReader(bytes.NewReader(data), opts)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
@@ -49,8 +58,16 @@ func readXLSX(data []byte) (*Sheet, error) {
 		if blank(cells) {
 			continue
 		}
+		if cells, err = checkColumns(lim, number, cells); err != nil {
+			rows.Close()
+			return nil, err
+		}
 		hadHeader := s.Headers != nil
 		s.add(number, cells)
+		if len(s.Rows) > lim.MaxRows {
+			rows.Close()
+			return nil, tooManyRows(lim, number)
+		}
 		line := -1
 		if hadHeader {
 			line = len(s.Rows) - 1
@@ -82,6 +99,10 @@ func readXLSX(data []byte) (*Sheet, error) {
 		want[at] = true
 	}
 	styles, ok := scanCellStyles(data, name, want)
+	if !ok && largestSheet > xmlInMemory {
+		// excelize's GetCellStyle would unmarshal the whole worksheet into memory.
+		return nil, fmt.Errorf("无法读取单元格格式（工作表结构不标准）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
+	}
 	styleOf := func(at cellPos) (int, error) {
 		if ok {
 			return styles[at], nil
@@ -115,6 +136,38 @@ func readXLSX(data []byte) (*Sheet, error) {
 		cells[p.col] = roundFloatNoise(v)
 	}
 	return s, nil
+}
+
+// checkPackage refuses an .xlsx whose parts, unzipped, would pass the limits: in all more than
+// MaxExpanded, or a part excelize holds in memory above maxOtherPart. It goes by the sizes the
+// zip's central directory declares, before anything is inflated: archive/zip refuses to inflate
+// a part past its declared size, so a part cannot claim little and expand to more. It returns
+// the size of the largest worksheet.
+func checkPackage(data []byte, lim Limits) (largestSheet int64, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
+	}
+	bomb := func(what string, size uint64, limit int64) error {
+		return fmt.Errorf("Excel 文件%s解压后有 %s，超过 %s 的上限：文件可能已损坏或是恶意构造的压缩包，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
+			what, mb(int64(min(size, 1<<62))), mb(limit))
+	}
+	var total uint64
+	for _, f := range zr.File {
+		size := f.UncompressedSize64
+		if total += size; size > uint64(lim.MaxExpanded) || total > uint64(lim.MaxExpanded) {
+			return 0, fmt.Errorf("%w（上限见参数 %s）", bomb("", max(size, total), lim.MaxExpanded), SettingMaxExpanded)
+		}
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/sheet"):
+			largestSheet = max(largestSheet, int64(size))
+		case name == "xl/sharedstrings.xml":
+		case size > maxOtherPart:
+			return 0, bomb("中的「"+f.Name+"」", size, maxOtherPart)
+		}
+	}
+	return largestSheet, nil
 }
 
 // scanCellStyles is cellStyles; tests replace it to exercise the fallback.

@@ -153,8 +153,9 @@ func TestHostileFiles(t *testing.T) {
 	}{
 		{"claims4GB", claims4GB, Limits{}, "解压后有 4096 MB，超过 500 MB 的上限"},
 		{"whitespaceBomb", func(t testing.TB) []byte { return whitespaceBomb(t, 600<<20/scale) }, lim, "MB 的上限"},
-		// Under the limit the bomb is read by streaming: its one data row, nothing held.
-		{"whitespaceUnderLimit", func(t testing.TB) []byte { return whitespaceBomb(t, 400<<20/scale) }, lim, ""},
+		// Under the size limit the blanks are still refused: the XML decoder would hold them
+		// as one piece of text.
+		{"whitespaceUnderLimit", func(t testing.TB) []byte { return whitespaceBomb(t, 400<<20/scale) }, lim, "有超过 1 MB 的连续内容，不是正常的单元格"},
 		{"xfd5000", func(t testing.TB) []byte { return farColumn(t, 5000) }, Limits{}, "第2行有内容的单元格到了第16384列（XFD列），超过 200 列的上限"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -159,15 +160,54 @@ func checkPackage(data []byte, lim Limits) (largestSheet int64, err error) {
 			return 0, fmt.Errorf("%w（上限见参数 %s）", bomb("", max(size, total), lim.MaxExpanded), SettingMaxExpanded)
 		}
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		switch {
-		case strings.HasPrefix(name, "xl/worksheets/sheet"):
+		streamed := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
 			largestSheet = max(largestSheet, int64(size))
-		case name == "xl/sharedstrings.xml":
-		case size > maxOtherPart:
+		}
+		if !streamed && size > maxOtherPart {
 			return 0, bomb("中的「"+f.Name+"」", size, maxOtherPart)
+		}
+		if streamed {
+			if err := checkRuns(f); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return largestSheet, nil
+}
+
+// maxRun is the longest stretch of a streamed part without a '<' or '>': the XML decoder
+// excelize's row iterator uses holds a whole text or tag in memory, so a sheet of 400 MB of
+// blanks between two tags would be held whole (and copied). A cell holds at most 32,767
+// characters (Excel's limit), under 200 KB even with every character escaped.
+const maxRun = 1 << 20
+
+// checkRuns inflates a part once, in small pieces, and refuses it when a text or tag is
+// longer than maxRun.
+func checkRuns(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
+	}
+	defer rc.Close()
+	buf := make([]byte, 64<<10)
+	run := 0
+	for {
+		n, err := rc.Read(buf)
+		for _, c := range buf[:n] {
+			if c == '<' || c == '>' {
+				run = 0
+			} else if run++; run > maxRun {
+				return fmt.Errorf("Excel 文件中的「%s」有超过 %s 的连续内容，不是正常的单元格（单元格最多 32767 个字）：文件可能已损坏或是恶意构造的，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入", f.Name, mb(maxRun))
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("Excel 文件已损坏（「%s」无法解压）：%w", f.Name, err)
+		}
+	}
 }
 
 // scanCellStyles is cellStyles; tests replace it to exercise the fallback.

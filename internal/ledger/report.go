@@ -72,7 +72,7 @@ func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
 	} else if err := reportXLSX(&buf, header, table); err != nil {
 		return err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return os.WriteFile(path, buf.Bytes(), 0o600) // it repeats the rows' data, as an export does
 }
 
 func reportXLSX(buf *bytes.Buffer, header []string, table [][]string) error {

@@ -26,7 +26,9 @@ func Write(path string, fields []law.Field, rows []law.Values) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
+	// 0600: an export carries case data (and, for a role with PII, full numbers); only the
+	// account that ran it reads it (issue 9, item 11).
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}

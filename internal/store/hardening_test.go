@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -115,5 +117,31 @@ func wantRefusal(t *testing.T, what string, err error, msg string) {
 	t.Helper()
 	if store.ErrorCode(err) != store.EINVALID || !strings.Contains(err.Error(), msg) {
 		t.Errorf("%s: got %v, want a refusal saying %q", what, err, msg)
+	}
+}
+
+// A new SQLite database, its WAL and a backup are readable by their owner only (item 11).
+func TestFilesArePrivate(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "data", "f.db")
+	s, err := store.Open(ctx, "sqlite:"+db, store.Options{Key: make([]byte, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	seedOrgs(t, s) // a write, so that the WAL exists
+	out := filepath.Join(dir, "backup.db")
+	if err := s.Backup(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{db, db + "-wal", out} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := st.Mode().Perm(); m&0o077 != 0 {
+			t.Errorf("%s has mode %o", filepath.Base(p), m)
+		}
 	}
 }

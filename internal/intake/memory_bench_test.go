@@ -31,12 +31,7 @@ func BenchmarkImport100000(b *testing.B) {
 		for _, st := range storetest.Open(b) {
 			b.Run(format+"/"+st.Dialect(), func(b *testing.B) {
 				ctx := context.Background()
-				if _, err := st.ImportOrgs(ctx, clerk, store.SystemAll(), []store.OrgInput{
-					{Code: "1", Name: "兴宁市", Type: "县级市"},
-					{Code: "11-T", Name: "甲镇人民调解委员会", Type: "人民调解委员会", ParentCode: "1"},
-				}); err != nil {
-					b.Fatal(err)
-				}
+				seedCommittee(b, st)
 				var peak uint64
 				for i := 0; b.Loop(); i++ {
 					stop := samplePeakHeap(&peak)

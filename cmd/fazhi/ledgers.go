@@ -30,25 +30,31 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	lim, err := intake.LoadLimits(ctx, st)
+	if err != nil {
+		return err
+	}
 	failed := false
 	for _, f := range files {
-		var res store.ImportResult
-		var errs []ledger.RowError
+		var res intake.Outcome
 		if *kindName == "org" {
-			res, errs, err = importOrgs(ctx, st, f, *skip)
+			res, err = importOrgs(ctx, st, f, lim, *skip)
 		} else {
-			res, errs, err = importKind(ctx, st, *kindName, *org, f, *skip)
+			res, err = importKind(ctx, st, *kindName, *org, f, lim, *skip)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stdout, "%s: %s\n", f, store.ErrorMessageOr(err))
 			failed = true
 			continue
 		}
-		for _, re := range errs {
+		for _, re := range res.Errors {
 			fmt.Fprintln(e.stdout, re.String())
 		}
-		fmt.Fprintf(e.stdout, "%s: 新增 %d，更新 %d，未变 %d，错误 %d\n", f, res.Created, res.Updated, res.Unchanged, len(errs))
-		if len(errs) > 0 && !*skip {
+		if res.Total > len(res.Errors) {
+			fmt.Fprintf(e.stdout, "……另有 %d 处错误未列出（只列出前 %d 处）\n", res.Total-len(res.Errors), len(res.Errors))
+		}
+		fmt.Fprintf(e.stdout, "%s: 新增 %d，更新 %d，未变 %d，错误 %d\n", f, res.Created, res.Updated, res.Unchanged, res.Total)
+		if res.Total > 0 && !*skip {
 			failed = true
 		}
 	}
@@ -63,32 +69,32 @@ var errSilent = errors.New("导入未完成：有错误的文件未写入任何�
 
 // importKind reads one ledger file of a record kind and takes it in (internal/intake); with
 // errors and --skip-invalid, the error report is written beside the file.
-func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
+func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file string, lim ledger.Limits, skip bool) (intake.Outcome, error) {
 	kind, ok := law.Lookup(kindName)
 	if !ok {
-		return store.ImportResult{}, nil, usageError{"未知的台账类型「" + kindName + "」，可用：" + kindNames()}
+		return intake.Outcome{}, usageError{"未知的台账类型「" + kindName + "」，可用：" + kindNames()}
 	}
-	sheet, err := ledger.Read(file)
+	sheet, err := ledger.ReadLimited(file, lim)
 	if err != nil {
-		return store.ImportResult{}, nil, err
+		return intake.Outcome{}, err
 	}
-	res, errs, err := intake.Records(ctx, st, operator("import "+kindName), system(), kind, sheet,
+	res, err := intake.Records(ctx, st, operator("import "+kindName), system(), kind, sheet,
 		intake.Options{DefaultOrg: defaultOrg, SkipInvalid: skip})
 	if err != nil {
-		return res, errs, err
+		return res, err
 	}
-	if len(errs) > 0 && skip {
-		if err := ledger.ErrorReport(ledger.ReportPath(file), sheet, errs); err != nil {
-			return res, errs, err
+	if res.Total > 0 && skip {
+		if err := ledger.ErrorReport(ledger.ReportPath(file), sheet, res.Errors); err != nil {
+			return res, err
 		}
 	}
-	return res, errs, nil
+	return res, nil
 }
 
-func importOrgs(ctx context.Context, st *store.Store, file string, skip bool) (store.ImportResult, []ledger.RowError, error) {
-	sheet, err := ledger.Read(file)
+func importOrgs(ctx context.Context, st *store.Store, file string, lim ledger.Limits, skip bool) (intake.Outcome, error) {
+	sheet, err := ledger.ReadLimited(file, lim)
 	if err != nil {
-		return store.ImportResult{}, nil, err
+		return intake.Outcome{}, err
 	}
 	return intake.Orgs(ctx, st, operator("import org"), system(), sheet, skip)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/intake"
 	"github.com/fazhi/fazhi/internal/notices"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -89,13 +90,17 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 		if err := auth.CheckSessionSetting(key, value); err != nil {
 			return err
 		}
+	case strings.HasPrefix(key, "import."):
+		if err := intake.CheckLimitSetting(key, value); err != nil {
+			return err
+		}
 	case strings.HasPrefix(key, "dict."):
 		// The store checks the words (new, short, not taken from records still using them).
 		if !strings.Contains(strings.TrimPrefix(key, "dict."), ".") {
 			return fmt.Errorf("字典参数应写作 dict.<台账>.<字段>，如 dict.mediation.dispute_type")
 		}
 	default:
-		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user", key)
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb", key)
 	}
 	st, err := e.open(ctx)
 	if err != nil {

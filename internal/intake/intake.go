@@ -25,14 +25,22 @@ type Options struct {
 	SkipInvalid bool
 }
 
-// Records imports a sheet of kind. With errors and no SkipInvalid the result is zero and
+// Outcome is an import's result: the counts of what was written and the row errors — the
+// first ones (ledger.DefaultMaxErrors, values clipped for display) and how many in all.
+type Outcome struct {
+	store.ImportResult
+	Errors []ledger.RowError
+	Total  int
+}
+
+// Records imports a sheet of kind. With errors and no SkipInvalid the counts are zero and
 // nothing was written; the error return is for failures that are not about rows.
-func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, kind *law.Kind, sheet *ledger.Sheet, opts Options) (store.ImportResult, []ledger.RowError, error) {
+func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, kind *law.Kind, sheet *ledger.Sheet, opts Options) (Outcome, error) {
 	words, err := st.Words(ctx, kind)
 	if err != nil {
-		return store.ImportResult{}, nil, err
+		return Outcome{}, err
 	}
-	rows, errs, _ := ledger.ParseKind(kind, sheet, ledger.ParseOptions{
+	p := ledger.ParseKindReport(kind, sheet, ledger.ParseOptions{
 		DefaultOrg: opts.DefaultOrg,
 		Words:      words,
 		ResolveOrg: func(s string) (string, error) {
@@ -40,48 +48,71 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 			return o.Code, err
 		},
 	})
-	if len(errs) > 0 && !opts.SkipInvalid {
-		return store.ImportResult{}, errs, nil
+	out := Outcome{Errors: p.Errors, Total: p.Total}
+	if p.Total > 0 && !opts.SkipInvalid {
+		return out.clipped(), nil
 	}
-	in := make([]store.ImportRow, len(rows))
-	for i, r := range rows {
+	in := make([]store.ImportRow, len(p.Rows))
+	for i, r := range p.Rows {
 		in[i] = store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given}
 	}
 	res, refused, err := st.ImportRecords(ctx, a, sc, kind.Name, in, opts.SkipInvalid)
+	var byLine map[int]law.Values
+	if len(refused) > 0 {
+		byLine = make(map[int]law.Values, len(p.Rows))
+		for _, r := range p.Rows {
+			byLine[r.Line] = r.Values
+		}
+	}
 	for _, r := range refused {
 		f, _ := kind.Field(r.Field)
-		errs = append(errs, ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(valueOf(rows, r.Line, r.Field)), Reason: r.Message})
+		out.add(ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(byLine[r.Line][r.Field]), Reason: r.Message})
 	}
 	var ie *store.ImportError
 	if errors.As(err, &ie) {
-		return store.ImportResult{}, errs, nil
+		return out.clipped(), nil
 	}
-	return res, errs, err
+	out.ImportResult = res
+	return out.clipped(), err
 }
 
 // Orgs imports a sheet of the org tree (ledgers.md, "Organisations").
-func Orgs(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sheet *ledger.Sheet, skip bool) (store.ImportResult, []ledger.RowError, error) {
-	rows, errs, _ := ledger.Parse(law.OrgFields, sheet, ledger.ParseOptions{})
-	if len(errs) > 0 && !skip {
-		return store.ImportResult{}, errs, nil
+func Orgs(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sheet *ledger.Sheet, skip bool) (Outcome, error) {
+	p := ledger.ParseReport(law.OrgFields, sheet, ledger.ParseOptions{})
+	out := Outcome{Errors: p.Errors, Total: p.Total}
+	if p.Total > 0 && !skip {
+		return out.clipped(), nil
 	}
-	in := make([]store.OrgInput, len(rows))
-	for i, r := range rows {
+	in := make([]store.OrgInput, len(p.Rows))
+	for i, r := range p.Rows {
 		v := r.Values
 		in[i] = store.OrgInput{Code: v.Str("code"), Name: v.Str("name"), Type: v.Str("type"),
 			ParentCode: v.Str("parent"), CreditCode: v.Str("credit_code"), Line: r.Line}
 	}
 	res, err := st.ImportOrgs(ctx, a, sc, in)
-	return res, errs, err
+	out.ImportResult = res
+	return out.clipped(), err
 }
 
-func valueOf(rows []ledger.Row, line int, key string) any {
-	for _, r := range rows {
-		if r.Line == line {
-			return r.Values[key]
+// add lists an error while under the cap and counts it always.
+func (o *Outcome) add(e ledger.RowError) {
+	o.Total++
+	if len(o.Errors) < ledger.DefaultMaxErrors {
+		o.Errors = append(o.Errors, e)
+	}
+}
+
+// maxShownValue is how much of a cell an error repeats: enough to find it, not a page of it.
+const maxShownValue = 100
+
+// clipped shortens the values the errors repeat.
+func (o Outcome) clipped() Outcome {
+	for i, e := range o.Errors {
+		if r := []rune(e.Value); len(r) > maxShownValue {
+			o.Errors[i].Value = string(r[:maxShownValue]) + "…"
 		}
 	}
-	return nil
+	return o
 }
 
 func cellText(x any) string {

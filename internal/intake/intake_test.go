@@ -46,14 +46,16 @@ func TestRecordsMapsRefusalsToRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, errs, err := intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{})
+		out, err := intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{})
+		res, errs := out.ImportResult, out.Errors
 		if err != nil || len(errs) != 1 || errs[0].Line != 3 || errs[0].Column != "调解组织" || res.Created != 0 {
 			t.Fatalf("refused row: %+v %+v %v", res, errs, err)
 		}
 		if _, n, _ := st.List(ctx, sc, store.Filter{Query: store.Query{Kind: "mediation"}}); n != 0 {
 			t.Fatalf("a file with a refused row wrote %d records", n)
 		}
-		res, errs, err = intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{SkipInvalid: true})
+		out, err = intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{SkipInvalid: true})
+		res, errs = out.ImportResult, out.Errors
 		if err != nil || res.Created != 1 || len(errs) != 1 || !strings.Contains(errs[0].String(), "第3行") {
 			t.Fatalf("skipping: %+v %+v %v", res, errs, err)
 		}

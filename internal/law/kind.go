@@ -66,6 +66,10 @@ type Field struct {
 	// Derived marks a field the system computes from the others on every write (the labels of
 	// the kind's Flags): shown and exported, never an input — what is sent for it is replaced.
 	Derived bool
+	// MaxLen caps a value (each item of a list) in characters, MaxItems a list's items; 0 takes
+	// the default of limits.go. Every text reaches the database, the audit and the pages.
+	MaxLen   int
+	MaxItems int
 }
 
 // Transition moves a record from one of From to To (To == "" keeps the status: an action

@@ -20,7 +20,7 @@ var Mediation = register(&Kind{
 		{Key: "parties", Label: "当事人", Type: List, Help: "多个当事人用；或、分隔"},
 		{Key: "party_phone", Label: "当事人联系电话", Type: Phone, Help: "加密保存，页面和导出中脱敏显示"},
 		{Key: "mediator", Label: "调解员", Type: Text},
-		{Key: "summary", Label: "纠纷简要情况", Type: Text},
+		{Key: "summary", Label: "纠纷简要情况", Type: Text, MaxLen: LongTextMaxLen},
 		{Key: "result", Label: "调解结果", Type: Enum, Required: true, Column: ColStatus, Default: "调解中",
 			Values: []string{"受理", "调解中", "成功", "不成功", "终止"}},
 		{Key: "closed_on", Label: "结案日期", Type: Date, Column: ColClosed, RequiredUnlessStatus: []string{"受理", "调解中"},

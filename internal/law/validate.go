@@ -46,6 +46,8 @@ func (k *Kind) ValidateIn(v Values, words map[string][]string, env Env) []Proble
 		}
 		if msg := CheckValue(f, v[f.Key]); msg != "" {
 			out = append(out, Problem{f.Key, f.Label, msg})
+		} else if msg := k.numberInText(f, v[f.Key]); msg != "" {
+			out = append(out, Problem{f.Key, f.Label, msg})
 		} else if f.RequiredFor(status) && IsEmpty(v[f.Key]) {
 			why := "必填"
 			if !f.Required {
@@ -98,6 +100,9 @@ var (
 func CheckValue(f Field, x any) string {
 	if IsEmpty(x) {
 		return ""
+	}
+	if msg := checkLength(f, x); msg != "" {
+		return msg
 	}
 	switch f.Type {
 	case List, Intervals:

@@ -129,3 +129,12 @@ func wantValues(t testing.TB, got, want law.Values) {
 		t.Errorf("values:\n got %#v\nwant %#v", got, want)
 	}
 }
+
+func mustReadFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/fazhi/fazhi/internal/law"
 )
@@ -33,6 +32,18 @@ type ParseOptions struct {
 	// Words are extra enumeration words by field key: a deployment's dictionary (字典)
 	// additions, accepted besides the declared Values.
 	Words map[string][]string
+	// MaxErrors is how many row errors are kept (0: DefaultMaxErrors); the others are only
+	// counted, so that a file of bad rows cannot fill the memory or a 50 MB error page.
+	MaxErrors int
+}
+
+// Result is what parsing a sheet gives: the valid rows, the first row errors in file order
+// (at most MaxErrors), how many errors there are in all, and warnings (unknown columns).
+type Result struct {
+	Rows     []Row
+	Errors   []RowError
+	Total    int
+	Warnings []string
 }
 
 // Row is one valid data row.
@@ -62,11 +73,17 @@ func (e RowError) String() string {
 func (e RowError) Error() string { return e.String() }
 
 // Parse validates the rows of sheet against fields. Rows with any error are left out of rows
-// and reported in errs, every bad cell of every bad row, ordered by line. Warnings (unknown
-// columns) do not stop the import. An error on HeaderLine refuses the whole file: rows is nil.
+// and reported in errs, every bad cell of every bad row, ordered by line (the first MaxErrors).
+// Warnings (unknown columns) do not stop the import. An error on HeaderLine refuses the whole
+// file: rows is nil.
 func Parse(fields []law.Field, sheet *Sheet, opts ParseOptions) (rows []Row, errs []RowError, warnings []string) {
-	r := parse(fields, sheet, opts)
-	return r.rows, r.errs, r.warnings
+	r := ParseReport(fields, sheet, opts)
+	return r.Rows, r.Errors, r.Warnings
+}
+
+// ParseReport is Parse with the count of all errors.
+func ParseReport(fields []law.Field, sheet *Sheet, opts ParseOptions) Result {
+	return parse(fields, nil, sheet, opts).result()
 }
 
 // ParseKind parses a ledger of kind: Parse with the kind's org field, then the kind's
@@ -74,51 +91,63 @@ func Parse(fields []law.Field, sheet *Sheet, opts ParseOptions) (rows []Row, err
 // would mostly repeat the same problem in other words). A failed check is reported under the
 // column of the field it names.
 func ParseKind(kind *law.Kind, sheet *Sheet, opts ParseOptions) (rows []Row, errs []RowError, warnings []string) {
+	r := ParseKindReport(kind, sheet, opts)
+	return r.Rows, r.Errors, r.Warnings
+}
+
+// ParseKindReport is ParseKind with the count of all errors.
+func ParseKindReport(kind *law.Kind, sheet *Sheet, opts ParseOptions) Result {
 	if opts.OrgField == "" {
 		opts.OrgField = kind.OrgField
 	}
-	r := parse(kind.Fields, sheet, opts)
-	kept := r.rows[:0]
-	for i, row := range r.rows {
-		bad := false
-		for _, c := range kind.Checks {
-			key, msg := c.Run(row.Values, law.Env{}) // no calendar here: the store checks again with one
-			if msg == "" {
-				continue
-			}
-			bad = true
-			e := RowError{Line: row.Line, Column: key, Reason: msg}
-			for fi, f := range kind.Fields {
-				if f.Key == key {
-					e.Column = f.Label
-					e.Value = trim(sheet.Rows[r.src[i]].Cell(r.cols.index[fi]))
-					if e.Value == "" {
-						e.Value = cellText(row.Values[key])
-					}
+	return parse(kind.Fields, kind.Checks, sheet, opts).result()
+}
+
+// checkErrors runs the cross-field checks on a row that passed field by field.
+func checkErrors(fields []law.Field, checks []law.Check, cols columns, line Line, vals law.Values) []RowError {
+	var out []RowError
+	for _, c := range checks {
+		key, msg := c.Run(vals, law.Env{}) // no calendar here: the store checks again with one
+		if msg == "" {
+			continue
+		}
+		e := RowError{Line: line.Number, Column: key, Reason: msg}
+		for fi, f := range fields {
+			if f.Key == key {
+				e.Column = f.Label
+				e.Value = trim(line.Cell(cols.index[fi]))
+				if e.Value == "" {
+					e.Value = cellText(vals[key])
 				}
 			}
-			r.errs = append(r.errs, e)
 		}
-		if !bad {
-			kept = append(kept, row)
-		}
+		out = append(out, e)
 	}
-	sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].Line < r.errs[j].Line })
-	if len(kept) == 0 {
-		kept = nil
-	}
-	return kept, r.errs, r.warnings
+	return out
 }
 
 type parsed struct {
 	rows     []Row
-	src      []int // index in sheet.Rows of each row
 	errs     []RowError
+	total    int // errors found, listed or not
+	max      int
 	warnings []string
 	cols     columns
 }
 
-func parse(fields []law.Field, sheet *Sheet, opts ParseOptions) parsed {
+// fail records a row's errors: listed while under the cap, counted always.
+func (p *parsed) fail(errs []RowError) {
+	p.total += len(errs)
+	if room := p.max - len(p.errs); room > 0 {
+		p.errs = append(p.errs, errs[:min(room, len(errs))]...)
+	}
+}
+
+func (p parsed) result() Result {
+	return Result{Rows: p.rows, Errors: p.errs, Total: p.total, Warnings: p.warnings}
+}
+
+func parse(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseOptions) parsed {
 	orgField := opts.OrgField
 	if orgField == "" {
 		orgField = keyInColumn(fields, law.ColOrg)
@@ -138,17 +167,20 @@ func parse(fields []law.Field, sheet *Sheet, opts ParseOptions) parsed {
 		}
 	}
 
-	var out parsed
+	out := parsed{max: opts.MaxErrors}
+	if out.max <= 0 {
+		out.max = DefaultMaxErrors
+	}
 	var herrs []RowError
 	out.cols, out.warnings, herrs = matchHeaders(fields, sheet, orgField, opts.DefaultOrg)
 	if len(herrs) > 0 {
-		out.errs = herrs
+		out.fail(herrs)
 		return out
 	}
 
 	p := &parser{opts: opts, date1904: sheet.date1904, orgs: map[string]orgResult{}}
 	seen := map[[2]string]int{} // (org, key) → first line
-	for li, line := range sheet.Rows {
+	for _, line := range sheet.Rows {
 		vals := law.Values{}
 		var rerrs []RowError
 		bad := map[string]bool{}
@@ -204,12 +236,14 @@ func parse(fields []law.Field, sheet *Sheet, opts ParseOptions) parsed {
 				seen[id] = line.Number
 			}
 		}
+		if len(rerrs) == 0 {
+			rerrs = checkErrors(fields, checks, out.cols, line, vals)
+		}
 		if len(rerrs) > 0 {
-			out.errs = append(out.errs, rerrs...)
+			out.fail(rerrs)
 			continue
 		}
 		out.rows = append(out.rows, Row{Line: line.Number, Values: vals, Given: out.cols.given})
-		out.src = append(out.src, li)
 	}
 	return out
 }

@@ -39,29 +39,43 @@ func (l Line) Cell(i int) string {
 	return l.Cells[i]
 }
 
-// Read reads a ledger file; the format follows the extension (.xlsx/.xlsm or .csv).
-func Read(path string) (*Sheet, error) {
+// Read reads a ledger file under the default limits; the format follows the extension
+// (.xlsx/.xlsm or .csv).
+func Read(path string) (*Sheet, error) { return ReadLimited(path, DefaultLimits()) }
+
+// ReadLimited is Read under the given limits (zero fields take the defaults).
+func ReadLimited(path string, lim Limits) (*Sheet, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("打开文件 %s 失败：%w", path, err)
 	}
 	defer f.Close()
-	return ReadFrom(f, filepath.Base(path))
+	return ReadFromLimited(f, filepath.Base(path), lim)
 }
 
-// ReadFrom reads a ledger from r; name (a file name) gives the format by its extension. An
-// unknown extension is sniffed: a ZIP archive is taken as .xlsx, anything else as CSV.
+// ReadFrom reads a ledger from r under the default limits; name (a file name) gives the format
+// by its extension. An unknown extension is sniffed: a ZIP archive is taken as .xlsx, anything
+// else as CSV.
 func ReadFrom(r io.Reader, name string) (*Sheet, error) {
-	data, err := io.ReadAll(r)
+	return ReadFromLimited(r, name, DefaultLimits())
+}
+
+// ReadFromLimited is ReadFrom under the given limits. No file is read past MaxExpanded bytes.
+func ReadFromLimited(r io.Reader, name string, lim Limits) (*Sheet, error) {
+	lim = lim.orDefault()
+	data, err := io.ReadAll(io.LimitReader(r, lim.MaxExpanded+1))
 	if err != nil {
 		return nil, fmt.Errorf("读取 %s 失败：%w", name, err)
+	}
+	if int64(len(data)) > lim.MaxExpanded {
+		return nil, fmt.Errorf("%s：文件超过 %s 的上限：请拆分成多个文件分别导入（上限见参数 %s）", name, mb(lim.MaxExpanded), SettingMaxExpanded)
 	}
 	var s *Sheet
 	switch format := formatOf(name, data); format {
 	case "xlsx":
-		s, err = readXLSX(data)
+		s, err = readXLSX(data, lim)
 	case "csv":
-		s, err = readCSV(data)
+		s, err = readCSV(data, lim)
 	default:
 		return nil, fmt.Errorf("%s：%s", name, format)
 	}
@@ -122,7 +136,10 @@ func decodeText(b []byte) (string, error) {
 
 // readCSV reads RFC 4180 CSV. Quotes are read leniently (a stray quote inside an unquoted
 // field is kept as text) because hand-edited files often have them.
-func readCSV(data []byte) (*Sheet, error) {
+func readCSV(data []byte, lim Limits) (*Sheet, error) {
+	if err := checkLines(data, lim); err != nil {
+		return nil, err
+	}
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, err
@@ -150,9 +167,34 @@ func readCSV(data []byte) (*Sheet, error) {
 		row += 1 + max(0, start-prevEnd-1)
 		last, _ := r.FieldPos(len(rec) - 1)
 		prevEnd = last + strings.Count(rec[len(rec)-1], "\n")
+		if rec, err = checkColumns(lim, row, rec); err != nil {
+			return nil, err
+		}
+		for i, c := range rec {
+			rec[i] = unquoteFormula(c) // the apostrophe an export put before = + - @ (formula.go)
+		}
 		s.add(row, rec)
+		if len(s.Rows) > lim.MaxRows {
+			return nil, tooManyRows(lim, row)
+		}
 	}
 	return s, nil
+}
+
+// checkLines refuses a CSV with a line longer than the limit (a line of commas would otherwise
+// become a record of a million fields).
+func checkLines(data []byte, lim Limits) error {
+	for line := 1; len(data) > 0; line++ {
+		n := bytes.IndexByte(data, '\n')
+		if n < 0 {
+			n = len(data)
+		}
+		if n > lim.MaxLine {
+			return fmt.Errorf("第%d行过长（超过 %d KB）：请检查文件是否为台账 CSV", line, lim.MaxLine>>10)
+		}
+		data = data[min(n+1, len(data)):]
+	}
+	return nil
 }
 
 // add files a row as the header (the first non-blank row) or as data; blank rows are dropped.

@@ -58,6 +58,13 @@ func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
 		cw := csv.NewWriter(&buf)
 		cw.UseCRLF = true
 		_ = cw.Write(header)
+		for _, row := range table {
+			for i, c := range row {
+				if !isNumber(c) { // the report knows no field types: numbers bare, as in csvCell
+					row[i] = quoteFormula(c)
+				}
+			}
+		}
 		_ = cw.WriteAll(table) // flushes
 		if err := cw.Error(); err != nil {
 			return err
@@ -65,7 +72,7 @@ func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
 	} else if err := reportXLSX(&buf, header, table); err != nil {
 		return err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return os.WriteFile(path, buf.Bytes(), 0o600) // it repeats the rows' data, as an export does
 }
 
 func reportXLSX(buf *bytes.Buffer, header []string, table [][]string) error {

@@ -26,7 +26,9 @@ func Write(path string, fields []law.Field, rows []law.Values) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
+	// 0600: an export carries case data (and, for a role with PII, full numbers); only the
+	// account that ran it reads it (issue 9, item 11).
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
@@ -77,7 +79,7 @@ func writeCSV(w io.Writer, fields []law.Field, rows []law.Values) error {
 	}
 	for _, r := range rows {
 		for i, f := range fields {
-			rec[i] = cellText(r[f.Key])
+			rec[i] = csvCell(f, cellText(r[f.Key]))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -1,8 +1,10 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -12,8 +14,16 @@ import (
 // readXLSX reads the first worksheet. Cells are read raw (Options.RawCellValue): applying
 // every cell's number format costs about 4× the time (design/dependencies.md) and would turn
 // dates into US-style text. Dates are recovered from the cells whose style has a date format.
-func readXLSX(data []byte) (*Sheet, error) {
-	opts := excelize.Options{RawCellValue: true}
+//
+// The package is checked against the limits from its central directory first (checkPackage);
+// excelize then keeps parts above xmlInMemory in temporary files, and the rows are streamed
+// with its row iterator, one at a time, each checked before it is kept.
+func readXLSX(data []byte, lim Limits) (*Sheet, error) {
+	largestSheet, err := checkPackage(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	opts := excelize.Options{RawCellValue: true, UnzipSizeLimit: lim.MaxExpanded, UnzipXMLSizeLimit: min(lim.MaxExpanded, xmlInMemory)}
 	f, err := excelize.OpenReader(bytes.NewReader(data), opts)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
@@ -49,8 +59,16 @@ func readXLSX(data []byte) (*Sheet, error) {
 		if blank(cells) {
 			continue
 		}
+		if cells, err = checkColumns(lim, number, cells); err != nil {
+			rows.Close()
+			return nil, err
+		}
 		hadHeader := s.Headers != nil
 		s.add(number, cells)
+		if len(s.Rows) > lim.MaxRows {
+			rows.Close()
+			return nil, tooManyRows(lim, number)
+		}
 		line := -1
 		if hadHeader {
 			line = len(s.Rows) - 1
@@ -82,6 +100,10 @@ func readXLSX(data []byte) (*Sheet, error) {
 		want[at] = true
 	}
 	styles, ok := scanCellStyles(data, name, want)
+	if !ok && largestSheet > xmlInMemory {
+		// excelize's GetCellStyle would unmarshal the whole worksheet into memory.
+		return nil, fmt.Errorf("无法读取单元格格式（工作表结构不标准）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
+	}
 	styleOf := func(at cellPos) (int, error) {
 		if ok {
 			return styles[at], nil
@@ -115,6 +137,77 @@ func readXLSX(data []byte) (*Sheet, error) {
 		cells[p.col] = roundFloatNoise(v)
 	}
 	return s, nil
+}
+
+// checkPackage refuses an .xlsx whose parts, unzipped, would pass the limits: in all more than
+// MaxExpanded, or a part excelize holds in memory above maxOtherPart. It goes by the sizes the
+// zip's central directory declares, before anything is inflated: archive/zip refuses to inflate
+// a part past its declared size, so a part cannot claim little and expand to more. It returns
+// the size of the largest worksheet.
+func checkPackage(data []byte, lim Limits) (largestSheet int64, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
+	}
+	bomb := func(what string, size uint64, limit int64) error {
+		return fmt.Errorf("Excel 文件%s解压后有 %s，超过 %s 的上限：文件可能已损坏或是恶意构造的压缩包，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
+			what, mb(int64(min(size, 1<<62))), mb(limit))
+	}
+	var total uint64
+	for _, f := range zr.File {
+		size := f.UncompressedSize64
+		if total += size; size > uint64(lim.MaxExpanded) || total > uint64(lim.MaxExpanded) {
+			return 0, fmt.Errorf("%w（上限见参数 %s）", bomb("", max(size, total), lim.MaxExpanded), SettingMaxExpanded)
+		}
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		streamed := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
+			largestSheet = max(largestSheet, int64(size))
+		}
+		if !streamed && size > maxOtherPart {
+			return 0, bomb("中的「"+f.Name+"」", size, maxOtherPart)
+		}
+		if streamed {
+			if err := checkRuns(f); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return largestSheet, nil
+}
+
+// maxRun is the longest stretch of a streamed part without a '<' or '>': the XML decoder
+// excelize's row iterator uses holds a whole text or tag in memory, so a sheet of 400 MB of
+// blanks between two tags would be held whole (and copied). A cell holds at most 32,767
+// characters (Excel's limit), under 200 KB even with every character escaped.
+const maxRun = 1 << 20
+
+// checkRuns inflates a part once, in small pieces, and refuses it when a text or tag is
+// longer than maxRun.
+func checkRuns(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
+	}
+	defer rc.Close()
+	buf := make([]byte, 64<<10)
+	run := 0
+	for {
+		n, err := rc.Read(buf)
+		for _, c := range buf[:n] {
+			if c == '<' || c == '>' {
+				run = 0
+			} else if run++; run > maxRun {
+				return fmt.Errorf("Excel 文件中的「%s」有超过 %s 的连续内容，不是正常的单元格（单元格最多 32767 个字）：文件可能已损坏或是恶意构造的，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入", f.Name, mb(maxRun))
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("Excel 文件已损坏（「%s」无法解压）：%w", f.Name, err)
+		}
+	}
 }
 
 // scanCellStyles is cellStyles; tests replace it to exercise the fallback.

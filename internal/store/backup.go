@@ -70,6 +70,9 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		return fmt.Errorf("备份文件 %s 已存在，不会覆盖", path)
 	}
 	if s.d.name() == "sqlite" {
+		if err := createPrivate(path); err != nil { // VACUUM INTO fills an empty file, keeping its mode
+			return err
+		}
 		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path)
 		return err
 	}

@@ -26,6 +26,9 @@ type dialect interface {
 	// jsonListItems is a FROM-clause item (joined after the records table) yielding one row per
 	// element of the JSON array at key, and the expression of that element.
 	jsonListItems(col, key, alias string) (from, item string)
+	// jsonTextWithout is the attrs column as text with the given keys left out (free-text
+	// search must not look into sealed values).
+	jsonTextWithout(col string, keys []string) string
 	// types fills the migration templates.
 	types() map[string]string
 	// lockMigrations makes conn the only one migrating this database until unlock is called.
@@ -49,6 +52,16 @@ func (sqliteDialect) jsonListHas(col, key string) string {
 }
 func (sqliteDialect) jsonListItems(col, key, alias string) (string, string) {
 	return fmt.Sprintf("json_each(%s, '$.%s') AS %s", col, key, alias), alias + ".value"
+}
+func (sqliteDialect) jsonTextWithout(col string, keys []string) string {
+	if len(keys) == 0 {
+		return col
+	}
+	paths := make([]string, len(keys))
+	for i, k := range keys {
+		paths[i] = "'$." + k + "'"
+	}
+	return fmt.Sprintf("json_remove(%s, %s)", col, strings.Join(paths, ", "))
 }
 func (sqliteDialect) types() map[string]string {
 	return map[string]string{
@@ -105,6 +118,14 @@ func (postgresDialect) jsonListHas(col, key string) string {
 func (postgresDialect) jsonListItems(col, key, alias string) (string, string) {
 	return fmt.Sprintf("LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(%[1]s->'%[2]s') = 'array' THEN %[1]s->'%[2]s' ELSE '[]'::jsonb END) AS %[3]s(item)", col, key, alias),
 		alias + ".item"
+}
+
+func (postgresDialect) jsonTextWithout(col string, keys []string) string {
+	e := col
+	for _, k := range keys {
+		e += " - '" + k + "'"
+	}
+	return "CAST(" + e + " AS TEXT)"
 }
 
 // migrationLockKey is the advisory lock key migrations hold ("fazhi" in ASCII). Advisory locks

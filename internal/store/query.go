@@ -153,9 +153,11 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 	if t := strings.TrimSpace(q.Text); t != "" {
 		// Chinese has no word breaks and names are two or three characters: a substring match
 		// over the stored values is what a clerk expects (dependencies.md, FTS5 note).
-		// Protected values are sealed in attrs: an exact 身份证号 or phone number is found by its
-		// keyed hash instead (record_keys.go).
-		parts = append(parts, "(r.code LIKE ? OR CAST(r.attrs AS TEXT) LIKE ? OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))")
+		// Protected values are sealed in attrs and left out of the text searched (a substring of
+		// ciphertext would match at random, and "enc:" every record): an exact 身份证号 or phone
+		// number is found by its keyed hash instead (record_keys.go).
+		searched := s.d.jsonTextWithout("r.attrs", protectedKeys(kind))
+		parts = append(parts, "(r.code LIKE ? OR "+searched+" LIKE ? OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))")
 		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(t) + "%"
 		args = append(args, like, like, s.crypt.mac(t))
 	}

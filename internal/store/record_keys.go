@@ -123,3 +123,15 @@ func (t *tx) moveKeyedHashes(ctx context.Context) (int, error) {
 	}
 	return len(todo), nil
 }
+
+// protectedKeys lists the keys of kind's protected fields (those whose stored value is sealed),
+// checked like every key that reaches SQL.
+func protectedKeys(kind *law.Kind) []string {
+	var out []string
+	for _, f := range kind.Fields {
+		if protected(f) && keyRe.MatchString(f.Key) {
+			out = append(out, f.Key)
+		}
+	}
+	return out
+}

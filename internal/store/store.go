@@ -7,7 +7,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +68,9 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("无法创建数据目录 %s: %w", dir, err)
 			}
+		}
+		if err := createPrivate(path); err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("无法创建数据库文件 %s: %w", path, err)
 		}
 		// WAL for concurrent readers; synchronous(FULL) so that a commit that returned survives a
 		// power cut as well as a crash; immediate transactions so that two writers queue on the

@@ -34,8 +34,8 @@ func (s *Server) apiRecords(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v := q.Get("offset"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return badRequest("offset 应为非负整数")
+		if err != nil || n < 0 || n > maxOffset {
+			return badRequest("offset 应为 0–%d 的整数", maxOffset)
 		}
 		f.Offset = n
 	}

@@ -141,11 +141,11 @@ func openAPIDocument() ([]byte, error) {
 			queryParam("org", "组织编码（含下级）", str),
 			queryParam("from", "起始日期（受理/开始日期）；与 indicator 一起时为统计期", date),
 			queryParam("to", "截止日期", date),
-			queryParam("q", "全文检索（编号及各字段）", str),
+			queryParam("q", "全文检索（编号及各字段；身份证号、电话须完整）", obj{"type": "string", "maxLength": maxSearchLen}),
 			queryParam("indicator", "指标编号：只列出该指标统计的记录", str),
 			queryParam("sort", "排序字段键", str), queryParam("desc", "1 为倒序", str),
 			queryParam("limit", "每页条数（1–500，默认 20）", obj{"type": "integer"}),
-			queryParam("offset", "跳过条数", obj{"type": "integer"}),
+			queryParam("offset", "跳过条数", obj{"type": "integer", "minimum": 0, "maximum": maxOffset}),
 		}
 		if cf, ok := k.FieldByColumn(law.ColCategory); ok {
 			listParams = append(listParams, queryParam("category", cf.Label, strEnum(cf.Values)))

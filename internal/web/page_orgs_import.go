@@ -36,20 +36,20 @@ func (s *Server) orgsImport(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
 	p := orgsImportPage()
 	p.Skip = r.PostForm.Get("skip") == "1"
-	sheet, err := uploadedSheet(r, &p)
+	sheet, err := s.uploadedSheet(r, &p)
 	if err != nil {
 		p.Problem = err.Error()
 		s.render(w, r, http.StatusUnprocessableEntity, "records_import", p.Heading, p)
 		return nil
 	}
-	res, errs, err := intake.Orgs(r.Context(), s.st, rs.actor(), rs.scope, sheet, p.Skip)
+	res, err := intake.Orgs(r.Context(), s.st, rs.actor(), rs.scope, sheet, p.Skip)
 	if err != nil {
 		if httpStatus(err) != http.StatusUnprocessableEntity {
 			return err
 		}
 		p.Problem = err.Error() // the database refused a row: nothing was written
 	}
-	s.importOutcome(w, r, p, res, errs)
+	s.importOutcome(w, r, p, res)
 	return nil
 }
 

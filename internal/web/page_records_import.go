@@ -30,7 +30,8 @@ type importPage struct {
 	DefaultOrg  string
 	Skip        bool
 	File        string
-	Errors      []ledger.RowError // row problems, in file order
+	Errors      []ledger.RowError // row problems, in file order (the first ledger.DefaultMaxErrors)
+	Total       int               // every row problem, listed or not
 	Problem     string            // a problem with the file as a whole
 	Result      *store.ImportResult
 	NothingDone bool // errors without skipping: nothing was written
@@ -82,13 +83,13 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 	p := newImportPage(kind)
 	p.DefaultOrg = strings.TrimSpace(r.PostForm.Get("org"))
 	p.Skip = r.PostForm.Get("skip") == "1"
-	sheet, err := uploadedSheet(r, &p)
+	sheet, err := s.uploadedSheet(r, &p)
 	if err != nil {
 		p.Problem = err.Error()
 		s.render(w, r, http.StatusUnprocessableEntity, "records_import", p.Heading, p)
 		return nil
 	}
-	res, errs, err := intake.Records(r.Context(), s.st, rs.actor(), rs.scope, kind, sheet,
+	res, err := intake.Records(r.Context(), s.st, rs.actor(), rs.scope, kind, sheet,
 		intake.Options{DefaultOrg: p.DefaultOrg, SkipInvalid: p.Skip})
 	if err != nil {
 		if httpStatus(err) != http.StatusUnprocessableEntity {
@@ -96,20 +97,20 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Problem = err.Error()
 	}
-	s.importOutcome(w, r, p, res, errs)
+	s.importOutcome(w, r, p, res)
 	return nil
 }
 
 // importOutcome answers an import: back to the list with the counts when all went in, else the
 // import page with every problem (422 when nothing was written).
-func (s *Server) importOutcome(w http.ResponseWriter, r *http.Request, p importPage, res store.ImportResult, errs []ledger.RowError) {
-	if len(errs) == 0 && p.Problem == "" {
+func (s *Server) importOutcome(w http.ResponseWriter, r *http.Request, p importPage, res intake.Outcome) {
+	if res.Total == 0 && p.Problem == "" {
 		redirect(w, r, p.BackURL, fmt.Sprintf("已导入「%s」：新增 %d 条，更新 %d 条，未变 %d 条", p.File, res.Created, res.Updated, res.Unchanged))
 		return
 	}
-	p.Errors = errs
+	p.Errors, p.Total = res.Errors, res.Total
 	if p.Skip && p.Problem == "" {
-		p.Result = &res // the good rows are in; the page lists the ones left out
+		p.Result = &res.ImportResult // the good rows are in; the page lists the ones left out
 		s.render(w, r, http.StatusOK, "records_import", p.Heading, p)
 		return
 	}
@@ -117,16 +118,21 @@ func (s *Server) importOutcome(w http.ResponseWriter, r *http.Request, p importP
 	s.render(w, r, http.StatusUnprocessableEntity, "records_import", p.Heading, p)
 }
 
-// uploadedSheet reads the chosen file; a missing or unreadable file is the whole file's problem.
-func uploadedSheet(r *http.Request, p *importPage) (*ledger.Sheet, error) {
+// uploadedSheet reads the chosen file under the deployment's limits (the body itself is capped
+// at maxUpload); a missing, unreadable or oversized file is the whole file's problem.
+func (s *Server) uploadedSheet(r *http.Request, p *importPage) (*ledger.Sheet, error) {
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		return nil, errors.New("请选择要导入的台账文件（.xlsx 或 .csv）")
 	}
 	defer file.Close()
 	p.File = filepath.Base(hdr.Filename)
+	lim, err := intake.LoadLimits(r.Context(), s.st)
+	if err != nil {
+		return nil, err
+	}
 	// The ledger reader knows the formats and says what to do with the others (.xls, .et).
-	return ledger.ReadFrom(file, p.File)
+	return ledger.ReadFromLimited(file, p.File, lim)
 }
 
 // recordsTemplate downloads the empty ledger of a kind, its drop-downs including this

@@ -89,10 +89,3 @@ func hitOf(kind *law.Kind, rec store.Record, q string) searchHit {
 	return h
 }
 
-// clip shortens a value to n characters for a result line.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
-}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -71,12 +72,36 @@ type listParams struct {
 
 const perPage = 20
 
+// Bounds of a list request (issue 9, item 11): a search longer than any value worth finding
+// only costs a LIKE over every record, and a page (or API offset) far past the data costs a
+// scan of that many rows; a huge page number would overflow the offset.
+const (
+	maxSearchLen = 100
+	maxPage      = 10_000
+	maxOffset    = 1_000_000
+)
+
+// clip shortens a request value repeated in a message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
 func parseListParams(kind *law.Kind, q url.Values, today calendar.Date) (listParams, error) {
 	p := listParams{kind: kind, Status: q.Get("status"), Category: q.Get("category"), Org: q.Get("org"),
 		From: q.Get("from"), To: q.Get("to"), Text: strings.TrimSpace(q.Get("q")), Indicator: q.Get("indicator"),
 		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1}
-	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 0 {
+	if v := q.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxPage {
+			return p, badRequest("页码应为 1–%d 的整数，现为「%s」", maxPage, clip(v, 20))
+		}
 		p.Page = n
+	}
+	if n := utf8.RuneCountInString(p.Text); n > maxSearchLen {
+		return p, badRequest("搜索词最多 %d 个字，现有 %d 个字", maxSearchLen, n)
 	}
 	for _, d := range []struct{ name, v string }{{"起始日期", p.From}, {"截止日期", p.To}} {
 		if d.v != "" && !law.ValidDate(d.v) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -70,4 +72,36 @@ func (e *env) byCode(t *testing.T, code string) store.Record {
 		t.Fatalf("record %s: %v %v", code, recs, err)
 	}
 	return recs[0]
+}
+
+// TestDeadlinesByAssigneeAndExport: the deadlines page filters by 承办人 and exports what it
+// shows as .xlsx.
+func TestDeadlinesByAssigneeAndExport(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		clerk := e.login(t, "clerk")
+		clerk.submit("/records/mediation/new", url.Values{"code": {"M-DL"}, "committee": {ownComm},
+			"accepted_on": {time.Now().Format("2006-01-02")}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
+		_, mine := clerk.get("/deadlines?assignee=me")
+		_, all := clerk.get("/deadlines")
+		if !strings.Contains(mine, ">M-DL<") || strings.Contains(mine, ">M-OWN<") || !strings.Contains(all, ">M-OWN<") {
+			t.Errorf("承办人 filter: mine has M-DL %v, M-OWN %v; all has M-OWN %v",
+				strings.Contains(mine, ">M-DL<"), strings.Contains(mine, ">M-OWN<"), strings.Contains(all, ">M-OWN<"))
+		}
+		status, body := clerk.get("/deadlines/export.xlsx?assignee=me")
+		if status != 200 || !strings.HasPrefix(body, "PK") {
+			t.Fatalf("export: %d", status)
+		}
+		f, err := excelize.OpenReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		found := false
+		for _, r := range rows {
+			found = found || (len(r) > 0 && r[0] == "M-DL")
+		}
+		if !found {
+			t.Errorf("export rows %v", rows)
+		}
+	})
 }

@@ -88,4 +88,3 @@ func hitOf(kind *law.Kind, rec store.Record, q string) searchHit {
 	}
 	return h
 }
-

@@ -41,6 +41,7 @@ var commands = []command{
 	{"stats", "计算统计指标", runStats},
 	{"report", "生成法治政府建设年度报告（html/md/docx）", runReport},
 	{"deadlines", "列出未届满和已逾期的法定期限", runDeadlines},
+	{"notify", "把即将到期和已逾期的期限推送到配置的地址（签名 JSON）", runNotify},
 	{"calendar", "工作日历：add 推算期限，check 查询某日，import 导入节假日安排", runCalendar},
 	{"audit", "审计日志：verify 校验哈希链", runAudit},
 	{"backup", "在线备份整个数据库", runBackup},

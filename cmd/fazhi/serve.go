@@ -55,6 +55,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
 	go deemedSteps(ctx, st, logger)
+	go dailyNotify(ctx, st, logger)
 	fmt.Fprintf(e.stdout, "fazhi 已启动：http://%s （%s 数据库，按 Ctrl+C 停止）\n", ln.Addr(), st.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

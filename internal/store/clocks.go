@@ -80,6 +80,7 @@ type ClockView struct {
 	RecordCode string `json:"record_code"`
 	OrgCode    string `json:"org_code"`
 	OrgName    string `json:"org_name"`
+	Assignee   string `json:"assignee,omitempty"` // the case's 承办人
 	Rule       string `json:"rule"`
 	Label      string `json:"label"`
 	Article    string `json:"article"`
@@ -142,7 +143,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 		where = append(where, "(c.rule NOT IN ("+placeholders(len(lapsing))+") OR c.due_on IS NULL OR c.due_on >= ?)")
 		args = append(append(args, stringsToAny(lapsing)...), f.ActiveOn)
 	}
-	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, c.rule, c.start_on, COALESCE(c.due_on, ''),
+	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, r.assignee, c.rule, c.start_on, COALESCE(c.due_on, ''),
 		COALESCE(c.stopped_on, ''), c.state, c.problem FROM clocks c JOIN records r ON r.id = c.record_id
 		JOIN orgs o ON o.id = r.org_id WHERE `+strings.Join(where, " AND ")+` ORDER BY c.due_on, r.id`, args...)
 	if err != nil {
@@ -152,7 +153,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 	var out []ClockView
 	for rows.Next() {
 		var c ClockView
-		if err := rows.Scan(&c.RecordID, &c.Kind, &c.RecordCode, &c.OrgCode, &c.OrgName, &c.Rule, &c.Start, &c.Due,
+		if err := rows.Scan(&c.RecordID, &c.Kind, &c.RecordCode, &c.OrgCode, &c.OrgName, &c.Assignee, &c.Rule, &c.Start, &c.Due,
 			&c.Stopped, &c.State, &c.Problem); err != nil {
 			return nil, err
 		}

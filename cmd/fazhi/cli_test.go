@@ -144,7 +144,10 @@ func TestCalendarCommands(t *testing.T) {
 		{[]string{"calendar", "add", "2026-01-03", "3", "--workdays"}, 0, "2026-01-06"},
 		{[]string{"calendar", "check", "2025-09-28"}, 0, "调休上班"},
 		{[]string{"calendar", "check", "2025-10-03"}, 0, "休息日"},
-		{[]string{"calendar", "check", "2027-03-01"}, 1, "缺少2027年"},
+		// 2027 (the November 2026 notice, as lunar-go v1.4.7 carries it): 元旦 1/1–1/3, 春节 2/5–2/13.
+		{[]string{"calendar", "add", "2026-12-20", "30", "--days"}, 0, "2027-01-19"},
+		{[]string{"calendar", "check", "2027-02-14"}, 0, "春节调休上班"},
+		{[]string{"calendar", "check", "2028-03-01"}, 1, "缺少2028年"},
 		{[]string{"calendar", "add", "2025-09-26", "5"}, 2, "--workdays"},
 		{[]string{"stats"}, 2, "--year"},
 		{[]string{"settings", "set", "indicators.rounding", "floor"}, 1, "half_up"},

@@ -56,7 +56,11 @@ func runDeadlines(ctx context.Context, e *env, args []string) error {
 		case c.Overdue:
 			left = fmt.Sprintf("逾期%d%s", -c.DaysLeft, unitWord(c.Unit))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Due, left, c.KindLabel, c.RecordCode, c.OrgName, c.Label, c.Article)
+		due := c.Due
+		if due == "" && c.Provisional != "" {
+			due = c.Provisional + "（待日历确认）"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", due, left, c.KindLabel, c.RecordCode, c.OrgName, c.Label, c.Article)
 	}
 	return tw.Flush()
 }

@@ -256,3 +256,17 @@ func (c *Calendar) workday(d Date) (bool, error) {
 	}
 	return c.state[i] == stateWork, nil
 }
+
+// Provisional is the calendar with the missing year added as plain weekdays (Mon–Fri working,
+// no holidays): a due date computed with it is a guess to be marked 「待日历确认」 until the year's
+// arrangement is entered, never a date to act on (law.md: a missing year is loud, but useful).
+func (c *Calendar) Provisional(year int) *Calendar {
+	if c.Covers(year) {
+		return c
+	}
+	p, err := New(c.Days(), append(c.Years(), year))
+	if err != nil {
+		return c
+	}
+	return p
+}

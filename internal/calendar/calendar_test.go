@@ -13,7 +13,7 @@ import (
 var d = MustParseDate
 
 func TestDefaultYears(t *testing.T) {
-	if got := Default().Years(); !slices.Equal(got, []int{2023, 2024, 2025, 2026}) {
+	if got := Default().Years(); !slices.Equal(got, []int{2023, 2024, 2025, 2026, 2027}) {
 		t.Fatalf("Years() = %v", got)
 	}
 	if Default() != Default() {
@@ -171,39 +171,39 @@ func TestMissingYear(t *testing.T) {
 	check := func(name string, err error) {
 		t.Helper()
 		var e ErrNoCalendar
-		if !errors.As(err, &e) || e.Year != 2027 {
-			t.Fatalf("%s: err = %v, want ErrNoCalendar{2027}", name, err)
+		if !errors.As(err, &e) || e.Year != 2028 {
+			t.Fatalf("%s: err = %v, want ErrNoCalendar{2028}", name, err)
 		}
-		if want := "缺少2027年的工作日历数据，请管理员导入国务院办公厅公布的节假日安排"; err.Error() != want {
+		if want := "缺少2028年的工作日历数据，请管理员导入国务院办公厅公布的节假日安排"; err.Error() != want {
 			t.Fatalf("%s: message %q", name, err.Error())
 		}
 	}
-	_, _, err := c.IsWorkday(d("2027-01-04"))
+	_, _, err := c.IsWorkday(d("2028-01-04"))
 	check("IsWorkday", err)
-	_, err = c.AddWorkdays(d("2026-12-28"), 5)
+	_, err = c.AddWorkdays(d("2027-12-28"), 5)
 	check("AddWorkdays", err)
-	_, err = c.AddNaturalDays(d("2026-12-20"), 13)
+	_, err = c.AddNaturalDays(d("2027-12-20"), 13)
 	check("AddNaturalDays", err)
-	_, _, err = c.Due(Clock{Start: d("2026-12-01"), Budget: 60, Unit: ND})
+	_, _, err = c.Due(Clock{Start: d("2027-12-01"), Budget: 60, Unit: ND})
 	check("Due ND", err)
-	_, _, err = c.Due(Clock{Start: d("2026-12-20"), Budget: 10, Unit: WD})
+	_, _, err = c.Due(Clock{Start: d("2027-12-20"), Budget: 10, Unit: WD})
 	check("Due WD", err)
-	_, err = c.WorkdaysBetween(d("2026-12-20"), d("2027-01-10"))
+	_, err = c.WorkdaysBetween(d("2027-12-20"), d("2028-01-10"))
 	check("WorkdaysBetween", err)
 	// Before the first year is missing too.
 	if _, _, err := c.IsWorkday(d("2022-12-29")); !errors.As(err, new(ErrNoCalendar)) {
 		t.Fatalf("2022: err = %v", err)
 	}
 	// A period that ends inside the data does not need the next year.
-	if got, err := c.AddNaturalDays(d("2026-12-01"), 30); err != nil || got != d("2026-12-31") {
-		t.Fatalf("2026-12-01 + 30 ND = %v, %v", got, err)
+	if got, err := c.AddNaturalDays(d("2027-12-01"), 30); err != nil || got != d("2027-12-31") {
+		t.Fatalf("2027-12-01 + 30 ND = %v, %v", got, err)
 	}
 }
 
 func TestWith(t *testing.T) {
 	base := Default()
 	c, err := base.With([]Day{
-		{Date: d("2027-01-01"), Kind: Holiday, Name: "元旦"},
+		{Date: d("2028-01-01"), Kind: Holiday, Name: "元旦"},
 		// A hypothetical correction: 2025-10-09 made a holiday.
 		{Date: d("2025-10-09"), Kind: Holiday, Name: "国庆节、中秋节"},
 		// And an embedded entry replaced: 2025-10-11 no longer a 调休 workday but a holiday.
@@ -212,14 +212,14 @@ func TestWith(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Years(); !slices.Equal(got, []int{2023, 2024, 2025, 2026, 2027}) {
+	if got := c.Years(); !slices.Equal(got, []int{2023, 2024, 2025, 2026, 2027, 2028}) {
 		t.Fatalf("Years() = %v", got)
 	}
-	if ok, reason, err := c.IsWorkday(d("2027-01-04")); err != nil || !ok || reason != "星期一，工作日" {
-		t.Fatalf("2027-01-04: %v %q %v", ok, reason, err)
+	if ok, reason, err := c.IsWorkday(d("2028-01-04")); err != nil || !ok || reason != "星期二，工作日" {
+		t.Fatalf("2028-01-04: %v %q %v", ok, reason, err)
 	}
-	if ok, _, _ := c.IsWorkday(d("2027-01-01")); ok {
-		t.Fatal("2027-01-01 should be a holiday")
+	if ok, _, _ := c.IsWorkday(d("2028-01-01")); ok {
+		t.Fatal("2028-01-01 should be a holiday")
 	}
 	if due, err := c.AddNaturalDays(d("2025-08-04"), 60); err != nil || due != d("2025-10-10") {
 		t.Fatalf("with override: %v %v", due, err)
@@ -234,7 +234,7 @@ func TestWith(t *testing.T) {
 	if due, err := base.AddNaturalDays(d("2025-08-04"), 60); err != nil || due != d("2025-10-09") {
 		t.Fatalf("base changed: %v %v", due, err)
 	}
-	if base.Covers(2027) || !c.Covers(2027) {
+	if base.Covers(2028) || !c.Covers(2028) {
 		t.Fatal("Covers")
 	}
 	// Bad overrides are refused.

@@ -16,7 +16,7 @@ import (
 //go:embed data/*.txt
 var data embed.FS
 
-// Default returns the calendar of the embedded years (2023–2026). It is parsed once and
+// Default returns the calendar of the embedded years (2023–2027). It is parsed once and
 // shared; update it with With, which returns a copy.
 func Default() *Calendar { return defaultCalendar() }
 

@@ -91,15 +91,18 @@ func TestMediationDaysLeft(t *testing.T) {
 	}
 }
 
-// A period reaching into a year the calendar lacks is an alert, never a guess; once the year's
-// arrangement is entered it projects (the same case as the store's calendar-update test).
+// A period reaching into a year the calendar lacks is an alert with a provisional Mon–Fri date
+// marked 待日历确认 (law.md, Calendar), never a due date; once the year's arrangement is entered
+// it projects (the same case as the store's calendar-update test).
 func TestMediationClockWithoutTheYear(t *testing.T) {
-	v := dispute("2026-12-10")
+	v := dispute("2027-12-10")
 	got := clock(t, procedure.Project(law.Mediation, v, cal, calendar.Date{}), "mediation.settle")
-	if got.State != procedure.NoCalendar || !strings.Contains(got.Problem, "2027") {
-		t.Fatalf("want a loud no-calendar clock, got %+v", got)
+	// 30 ND end on Sunday 2028-01-09: as plain weekdays, Monday 01-10.
+	if got.State != procedure.NoCalendar || got.Due != "" || !strings.Contains(got.Problem, "2028") ||
+		got.Provisional != "2028-01-10" || !strings.Contains(got.Problem, "待日历确认") {
+		t.Fatalf("want a loud no-calendar clock with a provisional date, got %+v", got)
 	}
-	days, err := calendar.ParseDays("2027-01-01 放假 元旦\n2027-01-11 放假 测试假日\n")
+	days, err := calendar.ParseDays("2028-01-01 放假 元旦\n2028-01-10 放假 测试假日\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,9 +110,9 @@ func TestMediationClockWithoutTheYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 2027-01-09 is a Saturday; Monday 01-11 is (here) a holiday.
-	if got := clock(t, procedure.Project(law.Mediation, v, amended, calendar.Date{}), "mediation.settle"); got.State != procedure.Running || got.Due != "2027-01-12" {
-		t.Errorf("with 2027: %+v", got)
+	// Monday 01-10 is (here) a holiday: due Tuesday 2028-01-11, no longer provisional.
+	if got := clock(t, procedure.Project(law.Mediation, v, amended, calendar.Date{}), "mediation.settle"); got.State != procedure.Running || got.Due != "2028-01-11" || got.Provisional != "" {
+		t.Errorf("with 2028: %+v", got)
 	}
 }
 

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
@@ -21,12 +22,16 @@ const (
 
 // Clock is one statutory period as it stands for a record.
 type Clock struct {
-	Rule    law.ClockRule
-	Start   string // YYYY-MM-DD: the day of the starting event (not counted)
-	Due     string // the last day of the period; "" while paused or without a calendar
-	Stopped string // the day the duty was done, when known
-	State   string // Running, Paused, Stopped or NoCalendar
-	Problem string // why there is no due date (NoCalendar)
+	Rule  law.ClockRule
+	Start string // YYYY-MM-DD: the day of the starting event (not counted)
+	Due   string // the last day of the period; "" while paused or without a calendar
+	// Provisional is, without a calendar for a year the period needs, its last day counted as
+	// if that year were plain Mon–Fri: shown marked 「待日历确认」, never acted on, replaced when
+	// the year is entered (law.md, Calendar).
+	Provisional string
+	Stopped     string // the day the duty was done, when known
+	State       string // Running, Paused, Stopped or NoCalendar
+	Problem     string // why there is no due date (NoCalendar)
 	// DaysLeft counts from today to Due in the rule's unit (WD rules in working days), negative
 	// when Overdue; both are set only for a running clock.
 	DaysLeft int
@@ -183,6 +188,10 @@ func ProjectClock(cal *calendar.Calendar, rule law.ClockRule, v law.Values) (c C
 	switch {
 	case err != nil:
 		c.State, c.Problem = NoCalendar, err.Error()
+		if p := provisionalDue(cal, clk); p != "" {
+			c.Provisional = p
+			c.Problem += "；按周一至周五暂算为 " + p + "（待日历确认）"
+		}
 	case paused:
 		c.State = Paused
 	default:
@@ -192,6 +201,23 @@ func ProjectClock(cal *calendar.Calendar, rule law.ClockRule, v law.Values) (c C
 		c.State = Stopped
 	}
 	return c, true
+}
+
+// provisionalDue counts the period with each missing year as plain weekdays (at most two).
+func provisionalDue(cal *calendar.Calendar, clk calendar.Clock) string {
+	for range 2 {
+		due, paused, err := cal.Due(clk)
+		var missing calendar.ErrNoCalendar
+		switch {
+		case err == nil && !paused:
+			return due.String()
+		case errors.As(err, &missing):
+			cal = cal.Provisional(missing.Year)
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // suspensions reads an Intervals field (`起日~止日`, an open one `起日~`).

@@ -15,7 +15,7 @@ import (
 
 // addedColumns are the columns later migrations added, with the value a backup made before
 // them restores as (the migration's default), so that an older backup still restores.
-var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "assignee": ""}
+var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "assignee": "", "provisional_on": nil}
 
 // notBackedUp are the tables a backup leaves out on purpose, with the reason. Every other table
 // of the schema must be in tables (a test compares both with the live schema, on each engine).
@@ -37,7 +37,7 @@ var tables = []struct {
 	{"users", []string{"id", "username", "display_name", "password_hash", "role", "org_id", "kinds", "failed_logins", "locked_until", "must_change_password", "disabled", "version", "created_at", "updated_at", "data_scope", "scope_orgs"}, nil, true},
 	{"records", []string{"id", "kind", "org_id", "code", "status", "opened_on", "closed_on", "category", "attrs", "version", "created_at", "created_by", "updated_at", "updated_by", "assignee"}, map[string]bool{"attrs": true}, true},
 	{"events", []string{"id", "record_id", "at", "action", "label", "from_status", "to_status", "actor", "data"}, map[string]bool{"data": true}, true},
-	{"clocks", []string{"id", "record_id", "kind", "rule", "start_on", "due_on", "stopped_on", "state", "problem"}, nil, true},
+	{"clocks", []string{"id", "record_id", "kind", "rule", "start_on", "due_on", "stopped_on", "state", "problem", "provisional_on"}, nil, true},
 	{"record_keys", []string{"record_id", "field", "mac"}, nil, false},
 	{"attachments", []string{"id", "record_id", "name", "content_type", "size", "sha256", "data", "created_at", "created_by"}, nil, true},
 	{"audit", []string{"seq", "at", "actor", "action", "kind", "target", "org_path", "before_data", "after_data", "request_id", "client_addr", "prev_hash", "hash"}, nil, false},

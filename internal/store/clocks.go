@@ -39,9 +39,9 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 				return err
 			}
 		}
-		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem)
-			VALUES (?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
-			c.State, c.Problem); err != nil {
+		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem, provisional_on)
+			VALUES (?,?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
+			c.State, c.Problem, nullStr(c.Provisional)); err != nil {
 			return err
 		}
 	}
@@ -90,9 +90,11 @@ type ClockView struct {
 	Lapses     bool   `json:"-"`
 	Start      string `json:"start"`
 	Due        string `json:"due,omitempty"`
-	Stopped    string `json:"stopped,omitempty"`
-	State      string `json:"state"`
-	Problem    string `json:"problem,omitempty"`
+	// Provisional is the Mon–Fri guess while the calendar lacks a year: 「待日历确认」.
+	Provisional string `json:"provisional_due,omitempty"`
+	Stopped     string `json:"stopped,omitempty"`
+	State       string `json:"state"`
+	Problem     string `json:"problem,omitempty"`
 	// DaysLeft counts from the reference date to the due date in the rule's unit (WD rules in
 	// working days); negative when overdue. Set by OpenClocks.
 	DaysLeft int  `json:"days_left"`
@@ -144,7 +146,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 		args = append(append(args, stringsToAny(lapsing)...), f.ActiveOn)
 	}
 	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, r.assignee, c.rule, c.start_on, COALESCE(c.due_on, ''),
-		COALESCE(c.stopped_on, ''), c.state, c.problem FROM clocks c JOIN records r ON r.id = c.record_id
+		COALESCE(c.stopped_on, ''), c.state, c.problem, COALESCE(c.provisional_on, '') FROM clocks c JOIN records r ON r.id = c.record_id
 		JOIN orgs o ON o.id = r.org_id WHERE `+strings.Join(where, " AND ")+` ORDER BY c.due_on, r.id`, args...)
 	if err != nil {
 		return nil, err
@@ -154,7 +156,7 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 	for rows.Next() {
 		var c ClockView
 		if err := rows.Scan(&c.RecordID, &c.Kind, &c.RecordCode, &c.OrgCode, &c.OrgName, &c.Assignee, &c.Rule, &c.Start, &c.Due,
-			&c.Stopped, &c.State, &c.Problem); err != nil {
+			&c.Stopped, &c.State, &c.Problem, &c.Provisional); err != nil {
 			return nil, err
 		}
 		if kind, ok := law.Lookup(c.Kind); ok {

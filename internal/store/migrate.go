@@ -219,6 +219,8 @@ var migrations = []any{
 	// 7: each case's 承办人 (assign.go), and the index behind 我的待办.
 	`ALTER TABLE records ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
 	CREATE INDEX records_assignee ON records (assignee, kind);`,
+	// 8: a clock's provisional due date while the calendar lacks a year (待日历确认).
+	`ALTER TABLE clocks ADD COLUMN provisional_on TEXT;`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -86,16 +86,17 @@ func TestCalendarUpdateReprojectsClocks(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		seedOrgs(t, s)
-		// Accepted 2026-12-10: the 30-ND settle clock ends 2027-01-09, a year with no data.
-		r, err := s.CreateRecord(ctx, admin, all(), "mediation", mediation("C-1", "441481100201-T", "2026-12-10"))
+		// Accepted 2027-12-10: the 30-ND settle clock ends 2028-01-09, a year with no data.
+		r, err := s.CreateRecord(ctx, admin, all(), "mediation", mediation("C-1", "441481100201-T", "2027-12-10"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		clocks, _ := s.Clocks(ctx, all(), store.ClockFilter{RecordID: r.ID})
-		if len(clocks) != 1 || clocks[0].State != store.ClockNoCalendar || !strings.Contains(clocks[0].Problem, "2027") {
+		if len(clocks) != 1 || clocks[0].State != store.ClockNoCalendar || !strings.Contains(clocks[0].Problem, "2028") ||
+			clocks[0].Provisional != "2028-01-10" || clocks[0].Due != "" {
 			t.Fatalf("want a loud no-calendar clock, got %+v", clocks)
 		}
-		days, err := calendar.ParseDays("2027-01-01 放假 元旦\n2027-01-11 放假 测试假日\n")
+		days, err := calendar.ParseDays("2028-01-01 放假 元旦\n2028-01-10 放假 测试假日\n")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,8 +104,8 @@ func TestCalendarUpdateReprojectsClocks(t *testing.T) {
 			t.Fatal(err)
 		}
 		clocks, _ = s.Clocks(ctx, all(), store.ClockFilter{RecordID: r.ID})
-		// 2027-01-09 is a Saturday; Monday 01-11 is (in this test) a holiday: due 2027-01-12.
-		if clocks[0].State != store.ClockRunning || clocks[0].Due != "2027-01-12" {
+		// 2028-01-09 is a Sunday; Monday 01-10 is (in this test) a holiday: due 2028-01-11.
+		if clocks[0].State != store.ClockRunning || clocks[0].Due != "2028-01-11" || clocks[0].Provisional != "" {
 			t.Fatalf("after calendar update: %+v", clocks[0])
 		}
 	})

@@ -101,6 +101,7 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`ALTER TABLE sessions DROP COLUMN last_seen`,
 		`DROP INDEX records_assignee`, // and migration 7
 		`ALTER TABLE records DROP COLUMN assignee`,
+		`ALTER TABLE clocks DROP COLUMN provisional_on`, // and migration 8
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

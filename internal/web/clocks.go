@@ -43,6 +43,8 @@ func clockRows(cal *calendar.Calendar, cs []store.ClockView, today calendar.Date
 			row.DaysText, row.Class = "已暂停（中止期间不计算）", "paused"
 		case c.State == procedure.Waiting:
 			row.DaysText, row.Class = "待起算："+c.Problem, "problem"
+		case c.State == store.ClockNoCalendar && c.Provisional != "":
+			row.DaysText, row.Class = "暂算 "+c.Provisional+" 到期（待日历确认）", "problem"
 		case c.Due == "" || c.State == store.ClockNoCalendar:
 			row.DaysText, row.Class = "无法计算："+c.Problem, "problem"
 		default:

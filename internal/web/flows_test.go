@@ -395,33 +395,33 @@ func TestOrgsAndCalendar(t *testing.T) {
 			t.Errorf("stale org edit: %d, want 409", status)
 		}
 
-		// 2027 is not shipped: add 元旦 and check the banner names only what is still missing.
-		status, page := a.submit("/calendar", url.Values{"text": {"2027-01-01 放假 元旦\n2027-01-02 放假 元旦"}})
+		// 2028 is not shipped: add 元旦 and check the banner names only what is still missing.
+		status, page := a.submit("/calendar", url.Values{"text": {"2028-01-01 放假 元旦\n2028-01-02 放假 元旦"}})
 		if status != http.StatusSeeOther {
 			t.Fatalf("calendar: %d\n%s", status, snippet(page))
 		}
 		_, page = a.get("/calendar")
-		if !strings.Contains(page, "2027 年") || !strings.Contains(page, "已保存 2 条日历数据") {
-			t.Errorf("calendar page after save lacks 2027")
+		if !strings.Contains(page, "2028 年") || !strings.Contains(page, "已保存 2 条日历数据") {
+			t.Errorf("calendar page after save lacks 2028")
 		}
-		if status, page := a.submit("/calendar", url.Values{"text": {"2027-01-05 上班 元旦"}}); status != http.StatusUnprocessableEntity ||
+		if status, page := a.submit("/calendar", url.Values{"text": {"2028-01-05 上班 元旦"}}); status != http.StatusUnprocessableEntity ||
 			!strings.Contains(page, "不能作为调休上班日") {
 			t.Errorf("weekday makeup: %d", status)
 		}
-		if !e.st.Calendar().Covers(2027) {
-			t.Errorf("2027 not covered after import")
+		if !e.st.Calendar().Covers(2028) {
+			t.Errorf("2028 not covered after import")
 		}
 		// An .xlsx list, with dates written the ways a ledger accepts.
 		var sheet bytes.Buffer
 		fields := []law.Field{{Key: "d", Label: "日期", Type: law.Date}, {Key: "k", Label: "类型", Type: law.Text}, {Key: "n", Label: "名称", Type: law.Text}}
 		if err := ledger.WriteTo(&sheet, "xlsx", fields, []law.Values{
-			{"d": "2027-02-06", "k": "放假", "n": "春节"}, {"d": "2027-02-20", "k": "上班", "n": "春节"}}); err != nil {
+			{"d": "2028-02-06", "k": "放假", "n": "春节"}, {"d": "2028-02-20", "k": "上班", "n": "春节"}}); err != nil {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
 		mw.WriteField("csrf", a.csrf)
-		fw, _ := mw.CreateFormFile("file", "2027.xlsx")
+		fw, _ := mw.CreateFormFile("file", "2028.xlsx")
 		fw.Write(sheet.Bytes())
 		mw.Close()
 		req, _ := http.NewRequest("POST", a.base+"/calendar", &buf)
@@ -429,20 +429,20 @@ func TestOrgsAndCalendar(t *testing.T) {
 		if status, body, _ := a.do(req); status != http.StatusSeeOther {
 			t.Fatalf("xlsx import: %d %s", status, snippet(body))
 		}
-		d, _ := calendar.ParseDate("2027-02-20")
+		d, _ := calendar.ParseDate("2028-02-20")
 		if ok, _, _ := e.st.Calendar().IsWorkday(d); !ok {
-			t.Error("2027-02-20 (a Saturday) should be a 调休 workday after the import")
+			t.Error("2028-02-20 (a Sunday) should be a 调休 workday after the import")
 		}
-		// The 2027-01-02 entry was a mistake (a Saturday, a rest day anyway, but not 元旦):
+		// The 2028-01-02 entry was a mistake (a Sunday, a rest day anyway, but not 元旦):
 		// 取消 removes it, and the page lists the correction among this deployment's entries.
-		if status, page := a.submit("/calendar", url.Values{"text": {"2027-01-02 取消"}}); status != http.StatusSeeOther {
+		if status, page := a.submit("/calendar", url.Values{"text": {"2028-01-02 取消"}}); status != http.StatusSeeOther {
 			t.Fatalf("取消: %d %s", status, snippet(page))
 		}
-		if _, ok := e.st.Calendar().Lookup(calendar.NewDate(2027, time.January, 2)); ok {
-			t.Error("2027-01-02 still has an entry after 取消")
+		if _, ok := e.st.Calendar().Lookup(calendar.NewDate(2028, time.January, 2)); ok {
+			t.Error("2028-01-02 still has an entry after 取消")
 		}
 		_, page = a.get("/calendar")
-		if !strings.Contains(page, "本机修改记录") || !strings.Contains(page, "2027-01-02（星期六）") || !strings.Contains(page, "取消（按平常") {
+		if !strings.Contains(page, "本机修改记录") || !strings.Contains(page, "2028-01-02（星期日）") || !strings.Contains(page, "取消（按平常") {
 			t.Errorf("the overrides table lacks the cancellation:\n%s", snippet(page))
 		}
 		if status, page := a.submit("/calendar", url.Values{"text": {"2031-05-06 取消"}}); status != http.StatusUnprocessableEntity ||

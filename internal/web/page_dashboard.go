@@ -672,10 +672,16 @@ func orgOptions(tree []store.Org, selected store.Org) []orgOption {
 // calendarWarning says which of this year and next the working-day calendar lacks: a clock
 // that needs a missing year cannot be computed (law.md: say so loudly, never fall back).
 func (s *Server) calendarWarning() string {
-	y := s.today().Year()
+	today := s.today()
+	y := today.Year()
 	cal := s.st.Calendar()
 	var missing []int
 	for _, year := range []int{y, y + 1} {
+		// Next year's arrangement is published in November: from 1 November its absence is an
+		// alert (law.md, Calendar); before that, there is nothing to import yet.
+		if year > y && today.Before(calendar.NewDate(y, 11, 1)) {
+			continue
+		}
 		if !cal.Covers(year) {
 			missing = append(missing, year)
 		}

@@ -30,6 +30,9 @@ const (
 	// OpLate: the record's clock named by Field (a clock rule id) stopped after its due date,
 	// i.e. the duty was done late.
 	OpLate Op = "late"
+	// OpOrgType: the record's owning organisation is of one of Values' types (Field unused):
+	// 法律援助咨询 counts the consultations answered at 法律援助中心 orgs.
+	OpOrgType Op = "orgtype"
 )
 
 // Cond is one condition on a field of a kind. Values are always bound as parameters; field
@@ -102,6 +105,14 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
 				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
 			args = append(args, c.Field)
+			continue
+		}
+		if c.Op == OpOrgType {
+			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
+			args = append(args, stringsToAny(c.Values)...)
+			if len(c.Values) == 0 {
+				parts[len(parts)-1] = "1=0"
+			}
 			continue
 		}
 		expr, f, err := s.fieldExpr(kind, c.Field)

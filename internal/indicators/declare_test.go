@@ -15,10 +15,12 @@ func TestLines(t *testing.T) {
 			Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received"},
 		{Kind: "litigation", Tiles: []string{"litigation.cases", "litigation.head_appearance_rate", "litigation.letters"},
 			Trend: []string{"litigation.cases", "litigation.concluded"}, By: "litigation.cases"},
-		{Kind: "legal_aid", Tiles: []string{"legal_aid.cases", "legal_aid.consultations", "legal_aid.overdue_reviews", "volunteers.cases", "volunteers.duty_shifts"},
-			Trend: []string{"legal_aid.cases", "legal_aid.consultations"}, By: "legal_aid.cases"},
-		{Kind: "consultation", Tiles: []string{"pls.services", "pls.workroom_services"},
+		{Kind: "legal_aid", Tiles: []string{"legal_aid.cases", "legal_aid.overdue_reviews"},
+			Trend: []string{"legal_aid.cases"}, By: "legal_aid.cases"},
+		{Kind: "consultation", Tiles: []string{"pls.services", "pls.workroom_services", "legal_aid.consultations"},
 			Trend: []string{"pls.services", "pls.workroom_services"}, By: "pls.services"},
+		{Kind: "volunteer_service", Tiles: []string{"volunteers.cases", "volunteers.duty_shifts"},
+			Trend: []string{"volunteers.cases", "volunteers.duty_shifts"}, By: "volunteers.duty_shifts"},
 	}
 	// Only the lines named here: kinds built in parallel add lines of their own.
 	var got []Line

@@ -34,19 +34,19 @@ func init() {
 			Date:    "served_on", Filter: []store.Cond{{Op: store.OpOrgType, Values: []string{"法律援助中心"}}},
 			Agg:       store.Agg{Func: "sum", Field: "visits", By: "channel"},
 			PartOf:    &Part{Of: services, Beside: []string{"pls.workroom_services"}},
-			Dashboard: Placement{Line: "legal_aid", Tile: 2, Trend: 2}},
+			Dashboard: Placement{Tile: 3}},
 		Def{ID: "legal_aid.overdue_reviews", Label: "超期审查", Unit: "宗", Kind: "legal_aid",
 			Formula: "决定日期在统计期内、晚于审查期限（第43条：申请之日起七个工作日，补充材料期间不计入）的申请数",
 			Date:    "decided_on", Filter: []store.Cond{{Field: "legal_aid.review", Op: store.OpLate}},
 			Agg: store.Agg{Func: "count"},
 			// Decided late in the period; granted ones are among the cases, refused ones are not.
 			PartOf:    &Part{Of: []string{"legal_aid.cases"}, Loose: true},
-			Dashboard: Placement{Line: "legal_aid", Tile: 3, Good: LowerIsGood}},
+			Dashboard: Placement{Tile: 2, Good: LowerIsGood}},
 		Def{ID: "volunteers.cases", Label: "志愿者办理案件", Unit: "宗", Kind: "volunteer_service",
 			Formula: "日期在统计期内、服务类型为办案的法律援助志愿者服务登记数",
 			Date:    "served_on", Filter: []store.Cond{eq("service_type", "办案")},
 			Agg:       store.Agg{Func: "count"},
-			Dashboard: Placement{Line: "legal_aid", Tile: 4},
+			Dashboard: Placement{Tile: 1, Trend: 1},
 			Paragraph: &Paragraph{Section: SectionServices, Order: 20,
 				Text: "组建法律援助志愿者队伍，指派法律援助志愿者处理各类案件{volunteers.cases}宗，" +
 					"到检察院、法院和园区工作室值班{volunteers.duty_shifts}次。"}},
@@ -54,6 +54,6 @@ func init() {
 			Formula: "日期在统计期内、服务类型为值班的法律援助志愿者服务登记数，按地点分列",
 			Date:    "served_on", Filter: []store.Cond{eq("service_type", "值班")},
 			Agg:       store.Agg{Func: "count", By: "place"},
-			Dashboard: Placement{Line: "legal_aid", Tile: 5}},
+			Dashboard: Placement{Tile: 2, Trend: 2, Breakdown: true}},
 	)
 }

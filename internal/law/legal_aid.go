@@ -141,7 +141,7 @@ var LegalAid = register(&Kind{
 		{Name: "request_materials", Label: "通知补充材料", From: []string{"审查中"}, To: "补正中",
 			Inputs: []string{"supplement_requested_on", "supplement_items"}, Needs: []string{"supplement_requested_on", "supplement_items"},
 			Sets: map[string]string{"decision": "补正中"}, Article: "法律援助法第43条第2款（一次性告知需要补充的材料）",
-			Apply: onValues(func(v Values) string {
+			Apply: rederive(func(v Values) string {
 				if v.Str("supplement_received_on") != "" {
 					return "补充材料应当一次性告知，本案已经补充过材料，不能再次通知补充"
 				}
@@ -149,29 +149,36 @@ var LegalAid = register(&Kind{
 			})},
 		{Name: "materials_received", Label: "收到补充材料", From: []string{"补正中"}, To: "审查中",
 			Inputs: []string{"supplement_received_on"}, Needs: []string{"supplement_received_on"},
-			Sets: map[string]string{"decision": "审查中"}, Article: "办理法律援助案件程序规定（补充材料期间不计入审查期限）"},
+			Sets: map[string]string{"decision": "审查中"}, Article: "办理法律援助案件程序规定（补充材料期间不计入审查期限）", Apply: rederive(nil)},
 		{Name: "deem_withdrawn", Label: "确认视为撤回", From: []string{"补正中"}, To: "视为撤回",
 			Inputs: []string{"decided_on"}, Needs: []string{"decided_on"},
-			Sets: map[string]string{"decision": "视为撤回"}, Article: "法律援助法第43条第2款（未按要求补充材料的，视为撤回申请）"},
+			Sets: map[string]string{"decision": "视为撤回"}, Article: "法律援助法第43条第2款（未按要求补充材料的，视为撤回申请）", Apply: rederive(nil)},
 		{Name: "grant", Label: "决定给予", From: []string{"审查中"}, To: "给予",
 			Inputs: []string{"decided_on", "means_test", "waiver_ground", "exempt_ground"}, Needs: []string{"decided_on", "means_test"},
-			Sets: map[string]string{"decision": "给予"}, Article: "法律援助法第43条第1款"},
+			Sets: map[string]string{"decision": "给予"}, Article: "法律援助法第43条第1款", Apply: rederive(nil)},
 		{Name: "grant_first", Label: "先行援助", From: []string{"审查中", "补正中"}, To: "给予",
 			Inputs: []string{"decided_on", "first_aid_ground"}, Needs: []string{"decided_on", "first_aid_ground"},
-			Sets: map[string]string{"decision": "给予"}, Article: "法律援助法第44条"},
+			Sets: map[string]string{"decision": "给予"}, Article: "法律援助法第44条", Apply: rederive(nil)},
+		// 第25条、第36条: an organ's notice to provide a defence makes a pending application a
+		// notified defence, which needs neither review nor means test and waits for a lawyer.
+		{Name: "receive_notice", Label: "收到通知辩护", From: []string{"审查中", "补正中"}, To: "给予",
+			Inputs: []string{"notifying_body", "notice_received_on", "defence_ground"},
+			Needs:  []string{"notifying_body", "notice_received_on", "defence_ground"},
+			Sets:   map[string]string{"source": "通知辩护", "decision": "给予", "means_test": "无需审查"},
+			Offers: map[string][]string{"defence_ground": DefenceGrounds[:7]}, Article: "法律援助法第25条第1款、第36条", Apply: rederive(nil)},
 		{Name: "refuse", Label: "决定不予", From: []string{"审查中"}, To: "不予",
 			Inputs: []string{"decided_on", "refusal_reason"}, Needs: []string{"decided_on", "refusal_reason"},
-			Sets: map[string]string{"decision": "不予"}, Article: "法律援助法第43条第1款（书面告知并说明理由）"},
+			Sets: map[string]string{"decision": "不予"}, Article: "法律援助法第43条第1款（书面告知并说明理由）", Apply: rederive(nil)},
 		{Name: "assign", Label: "指派承办人", From: []string{"给予"}, To: "已指派",
 			Inputs: []string{"assigned_on", "handler", "handler_type", "handler_years"}, Needs: []string{"assigned_on", "handler", "handler_type"},
-			Article: "法律援助法第43条第1款、第36条（三日内指派）、第26条"},
+			Article: "法律援助法第43条第1款、第36条（三日内指派）、第26条", Apply: rederive(nil)},
 		{Name: "start", Label: "开始办理", From: []string{"已指派"}, To: "办理中",
-			Article: "法律援助法第46条（接受指派后无正当理由不得拒绝、拖延）"},
+			Article: "法律援助法第46条（接受指派后无正当理由不得拒绝、拖延）", Apply: rederive(nil)},
 		{Name: "close", Label: "结案", From: []string{"已指派", "办理中"}, To: "已结案",
 			Inputs: []string{"closed_on", "outcome"}, Needs: []string{"closed_on", "outcome"},
 			Offers:  map[string][]string{"outcome": {"判决", "调解", "和解", "撤诉", "其他"}},
 			Article: "办理法律援助案件程序规定（结案归档）",
-			Apply: onValues(func(v Values) string {
+			Apply: rederive(func(v Values) string {
 				if v.Str("outcome") == "终止援助" {
 					return "终止法律援助请用「终止援助」，并写明第48条的事由"
 				}
@@ -179,12 +186,17 @@ var LegalAid = register(&Kind{
 			})},
 		{Name: "terminate", Label: "终止援助", From: []string{"给予", "已指派", "办理中"}, To: "终止援助",
 			Inputs: []string{"closed_on", "termination_ground"}, Needs: []string{"closed_on", "termination_ground"},
-			Sets: map[string]string{"outcome": "终止援助"}, Article: "法律援助法第48条"},
+			Sets: map[string]string{"outcome": "终止援助"}, Article: "法律援助法第48条", Apply: rederive(nil)},
 		{Name: "object", Label: "登记异议", From: []string{"不予", "终止援助"},
-			Inputs: []string{"objection_on"}, Needs: []string{"objection_on"}, Article: "法律援助法第49条"},
+			Inputs: []string{"objection_on"}, Needs: []string{"objection_on"}, Article: "法律援助法第49条", Apply: rederive(nil)},
 		{Name: "decide_objection", Label: "登记异议审查决定", From: []string{"不予", "终止援助"},
-			Inputs: []string{"objection_decided_on", "objection_result"}, Needs: []string{"objection_on", "objection_decided_on", "objection_result"},
-			Article: "法律援助法第49条（维持或者责令法律援助机构改正）"},
+			Inputs: []string{"objection_decided_on", "objection_result"}, Needs: []string{"objection_decided_on", "objection_result"},
+			Article: "法律援助法第49条（维持或者责令法律援助机构改正）", Apply: rederive(func(v Values) string {
+				if v.Str("objection_on") == "" {
+					return "尚未登记异议，请先「登记异议」"
+				}
+				return ""
+			})},
 	},
 	Clocks: []ClockRule{
 		{ID: "legal_aid.review", Label: "审查决定期限", Budget: 7, Unit: WorkingDays,
@@ -203,8 +215,7 @@ var LegalAid = register(&Kind{
 			StopWhen: func(v Values) bool { return v.Str("stage") == "终止援助" }},
 		{ID: "legal_aid.transfer", Label: "转交申请期限", Budget: 1, Unit: NaturalDays,
 			Article:    "法律援助法第39条（二十四小时内转交法律援助机构）",
-			StartField: "raised_on", StopField: "applied_on",
-			When: func(v Values) bool { return v.Str("source") == "转交申请" }},
+			StartField: "raised_on", StopField: "applied_on"},
 		{ID: "legal_aid.objection", Label: "异议审查期限", Budget: 5, Unit: NaturalDays,
 			Article:    "法律援助法第49条（收到异议之日起五日内审查）",
 			StartField: "objection_on", StopField: "objection_decided_on"},
@@ -255,6 +266,7 @@ var LegalAid = register(&Kind{
 			return "", ""
 		}},
 		{Article: "申请、决定、指派、结案日期先后", Test: checkLegalAidDates},
+		{Article: "办理法律援助案件程序规定（补充材料期间不计入审查期限）；受理日期", Test: checkDerived},
 	},
 })
 
@@ -294,19 +306,71 @@ func normalizeLegalAid(v Values) {
 	if notified(v) && v.Str("means_test") == "" {
 		v["means_test"] = "无需审查"
 	}
+	if p := supplementPeriod(v); p != "" && IsEmpty(v["supplement_period"]) {
+		v["supplement_period"] = []string{p}
+	}
+	if c := countedOn(v); c != "" && v.Str("counted_on") == "" {
+		v["counted_on"] = c
+	}
+}
+
+// setDerived writes the two values that follow from the dates: the supplementing interval and
+// the day the case counts as taken on. Every step sets them anew (a step moves the dates); a
+// ledger row may leave them empty, and when it fills them they must agree (checkDerived).
+func setDerived(v Values) {
 	delete(v, "supplement_period")
 	if p := supplementPeriod(v); p != "" {
 		v["supplement_period"] = []string{p}
 	}
 	delete(v, "counted_on")
+	if c := countedOn(v); c != "" {
+		v["counted_on"] = c
+	}
+}
+
+// rederive is the Apply of every legal-aid step: the step's own rule, then setDerived.
+func rederive(rule func(v Values) string) func(*Step) string {
+	return func(s *Step) string {
+		if rule != nil {
+			if msg := rule(s.Values); msg != "" {
+				return msg
+			}
+		}
+		setDerived(s.Values)
+		return ""
+	}
+}
+
+// countedOn is the day a case counts as taken on (受理法律援助案件, indicators.md): the grant, or
+// for a notified defence the assignment.
+func countedOn(v Values) string {
 	switch {
 	case notified(v):
-		if a := v.Str("assigned_on"); a != "" {
-			v["counted_on"] = a
-		}
-	case v.Str("decision") == "给予" && v.Str("decided_on") != "":
-		v["counted_on"] = v.Str("decided_on")
+		return v.Str("assigned_on")
+	case v.Str("decision") == "给予":
+		return v.Str("decided_on")
 	}
+	return ""
+}
+
+// checkDerived: values a ledger fills in for the derived columns must be the ones that follow.
+func checkDerived(v Values) (string, string) {
+	if c := v.Str("counted_on"); c != "" && c != countedOn(v) {
+		want := countedOn(v)
+		if want == "" {
+			return "counted_on", "受理日期由系统计算（给予法律援助的为决定日期，通知辩护的为指派日期），本案尚未受理，请留空"
+		}
+		return "counted_on", "受理日期由系统计算，应为 " + want + "（给予法律援助的为决定日期，通知辩护的为指派日期），请留空或改正"
+	}
+	got, _ := v["supplement_period"].([]string)
+	want := supplementPeriod(v)
+	if len(got) > 0 && (len(got) != 1 || got[0] != want) {
+		if want == "" {
+			return "supplement_period", "补充材料期间由补充材料通知日期和收到补充材料日期计算，本案没有补充材料期间，请留空"
+		}
+		return "supplement_period", "补充材料期间由系统计算，应为 " + want + "（通知次日至收到材料之日），请留空或改正"
+	}
+	return "", ""
 }
 
 // supplementPeriod is the time the applicant takes to supply materials, which the review does

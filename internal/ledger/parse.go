@@ -87,7 +87,8 @@ func ParseKind(kind *law.Kind, sheet *Sheet, opts ParseOptions) (rows []Row, err
 				continue
 			}
 			bad = true
-			e := RowError{Line: row.Line, Column: key, Reason: msg}
+			// The article goes with the reason, as the store's own check says it (law.Validate).
+			e := RowError{Line: row.Line, Column: key, Reason: msg + "（" + c.Article + "）"}
 			for fi, f := range kind.Fields {
 				if f.Key == key {
 					e.Column = f.Label

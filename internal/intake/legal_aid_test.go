@@ -40,7 +40,7 @@ func TestLegalAidLedgerRefusedWhole(t *testing.T) {
 			t.Fatalf("import: %+v, %d row errors %v, %v; want the file refused with two row errors", res, len(errs), errs, err)
 		}
 		for i, want := range []struct {
-			line                 int
+			line                  int
 			column, text, article string
 		}{{3, "免核查情形", "第42条规定的免核查情形", "法律援助法第42条"}, {4, "承办人类型", "不能指派法律援助志愿者", "法律援助法第25条"}} {
 			e := errs[i]

@@ -173,7 +173,8 @@ func generateAid(r *rand.Rand, g aidDays, asOf calendar.Date) []aidCase {
 		if last.After(asOf.AddDays(-1)) {
 			last = asOf.AddDays(-1) // the load day's own cases are drawn apart (aidOpen)
 		}
-		days := kit.Days(r, s.from, last, s.n.cases, g.weight)
+		// Decisions and assignments are made on working days.
+		days := kit.Days(r, s.from, last, s.n.cases, g.shiftWeight)
 		// The late reviews are decided between February and November, so that none is open at
 		// a year's end.
 		late := map[int]bool{}
@@ -184,7 +185,7 @@ func generateAid(r *rand.Rand, g aidDays, asOf calendar.Date) []aidCase {
 			}
 		}
 		for i, d := range days {
-			out = append(out, aidTaken(r, g, g.onOrBefore(d), late[i], lawyers, asOf))
+			out = append(out, aidTaken(r, g, d, late[i], lawyers, asOf))
 		}
 		for _, d := range kit.Days(r, s.from, last, s.n.cases/30, g.weight) {
 			out = append(out, aidRefused(r, g, d, asOf))

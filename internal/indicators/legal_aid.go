@@ -27,8 +27,13 @@ func init() {
 			Dashboard: Placement{Tile: 1, Trend: 1, Breakdown: true},
 			Paragraph: &Paragraph{Section: SectionServices, Order: 30,
 				Text: "持续优化法律援助工作。落实刑事案件律师辩护全覆盖和法律援助值班律师制度，畅通困难群众绿色通道，" +
-					"{year}年累计受理法律援助案件{legal_aid.cases}宗，解答法律咨询{legal_aid.consultations}人次，" +
+					"{year}年累计受理法律援助案件{legal_aid.cases}宗（其中通知辩护{legal_aid.notified_defences}宗），解答法律咨询{legal_aid.consultations}人次，" +
 					"超期审查{legal_aid.overdue_reviews}宗。"}},
+		Def{ID: "legal_aid.notified_defences", Label: "通知辩护案件", Unit: "宗", Kind: "legal_aid",
+			Formula: "来源为通知辩护、指派日期在统计期内的案件（刑事案件律师辩护全覆盖，第25、36条），按通知机关分列",
+			Date:    "counted_on", Filter: []store.Cond{eq("source", "通知辩护")},
+			Agg:    store.Agg{Func: "count", By: "notifying_body"},
+			PartOf: &Part{Of: []string{"legal_aid.cases"}}},
 		Def{ID: "legal_aid.consultations", Label: "法律援助咨询人次", Unit: "人次", Kind: "consultation",
 			Formula: "日期在统计期内、服务机构为法律援助中心（组织类型）的法律咨询人次之和；12348热线由法律援助中心解答的计入，其他平台解答的不计入；按渠道分列",
 			Date:    "served_on", Filter: []store.Cond{{Op: store.OpOrgType, Values: []string{"法律援助中心"}}},

@@ -26,3 +26,18 @@ func DaysBetween(from, to string) int {
 
 // AddWorkdaysFunc shifts a date by n working days under the calendar in force.
 type AddWorkdaysFunc func(date string, n int) (string, error)
+
+// DateOrder says that the date field After may not be earlier than Before, with the message
+// shown when it is.
+type DateOrder struct{ Before, After, Message string }
+
+// OutOfOrder returns the first pair of dates (both set) in the wrong order: the later field's
+// key and the message, or "" when all are in order.
+func OutOfOrder(v Values, order []DateOrder) (field, message string) {
+	for _, o := range order {
+		if a, b := v.Str(o.Before), v.Str(o.After); a != "" && b != "" && b < a {
+			return o.After, o.Message
+		}
+	}
+	return "", ""
+}

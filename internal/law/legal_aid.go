@@ -460,7 +460,7 @@ func stageDecision(stage string) string {
 }
 
 func checkLegalAidDates(v Values) (string, string) {
-	order := []struct{ before, after, msg string }{
+	return OutOfOrder(v, []DateOrder{
 		{"raised_on", "applied_on", "申请日期（收到转交申请之日）早于提出申请日期"},
 		{"applied_on", "supplement_requested_on", "补充材料通知日期早于申请日期"},
 		{"supplement_requested_on", "supplement_received_on", "收到补充材料日期早于补充材料通知日期"},
@@ -473,11 +473,5 @@ func checkLegalAidDates(v Values) (string, string) {
 		{"decided_on", "closed_on", "结案日期早于决定日期"},
 		{"decided_on", "objection_on", "异议日期早于决定日期"},
 		{"objection_on", "objection_decided_on", "异议决定日期早于异议日期"},
-	}
-	for _, o := range order {
-		if a, b := v.Str(o.before), v.Str(o.after); a != "" && b != "" && b < a {
-			return o.after, o.msg
-		}
-	}
-	return "", ""
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/demo/kit"
@@ -404,17 +405,18 @@ func consultations(r *rand.Rand, g aidDays, asOf calendar.Date) []law.Values {
 		code     string
 		visits   int
 		channels []weighted
+		tally    bool // one line a day with the day's 人次, as a busy front desk keeps its ledger
 	}
 	for _, s := range aidSpans(asOf) {
 		agencies := []agency{
-			{aidCentre, s.n.centre, []weighted{{"来访", 45}, {"12348热线", 35}, {"网络", 10}, {"值班", 10}}},
-			{plsCentre, s.n.centre * 7 / 5, []weighted{{"来访", 60}, {"12348热线", 20}, {"网络", 20}}},
+			{aidCentre, s.n.centre, []weighted{{"来访", 45}, {"12348热线", 35}, {"网络", 10}, {"值班", 10}}, false},
+			{plsCentre, s.n.centre * 7 / 5, []weighted{{"来访", 100}}, true},
 		}
 		if s.n.room > 0 {
-			agencies = append(agencies, agency{workroom, s.n.room, []weighted{{"来访", 70}, {"上门", 20}, {"值班", 10}}})
+			agencies = append(agencies, agency{workroom, s.n.room, []weighted{{"来访", 70}, {"上门", 20}, {"值班", 10}}, false})
 		}
 		for _, t := range towns {
-			agencies = append(agencies, agency{t.code + "-GFZ", s.n.centre / 20, []weighted{{"来访", 80}, {"上门", 20}}})
+			agencies = append(agencies, agency{t.code + "-GFZ", s.n.centre / 30, []weighted{{"来访", 80}, {"上门", 20}}, false})
 		}
 		for _, a := range agencies {
 			from := s.from
@@ -434,7 +436,13 @@ func consultations(r *rand.Rand, g aidDays, asOf calendar.Date) []law.Values {
 				sizes = append(sizes, n)
 				left -= n
 			}
+			first := len(out)
 			for i, d := range kit.Days(r, from, s.to, len(sizes), g.weight) {
+				if a.tally && len(out) > first && out[len(out)-1].Str("served_on") == d.String() {
+					n, _ := strconv.Atoi(out[len(out)-1].Str("visits"))
+					out[len(out)-1]["visits"] = fmt.Sprint(n + sizes[i])
+					continue
+				}
 				out = append(out, law.Values{"served_on": d.String(), "agency": a.code, "channel": pickWeighted(r, a.channels),
 					"topic": pickWeighted(r, aidCivil) + "法律问题", "answerer": kit.OneOf(r, answerers), "visits": fmt.Sprint(sizes[i])})
 			}

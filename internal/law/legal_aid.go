@@ -275,6 +275,11 @@ var LegalAid = register(&Kind{
 // day a case counts as taken on.
 func normalizeLegalAid(v Values) {
 	stage, dec := v.Str("stage"), v.Str("decision")
+	if notified(v) && (dec == "" || contains(undecided, dec)) && (stage == "" || !contains(undecided, stage)) {
+		// 第25条、第36条: a notified defence is not an application under review; it is given.
+		dec = "给予"
+		v["decision"] = dec
+	}
 	if stage == "" {
 		switch {
 		case v.Str("closed_on") != "" && v.Str("outcome") == "终止援助":

@@ -105,6 +105,12 @@ func TestNotifiedDefenceEntersReadyToAssign(t *testing.T) {
 	if v.Str("stage") != "给予" || v.Str("decision") != "给予" || v.Str("means_test") != "无需审查" {
 		t.Fatalf("a notified defence settles as %s/%s/%s, want 给予/给予/无需审查", v.Str("stage"), v.Str("decision"), v.Str("means_test"))
 	}
+	// A form or ledger that says 决定 审查中 for a notified defence gets it given all the same.
+	w := law.Values{"source": "通知辩护", "decision": "审查中", "notice_received_on": "2025-09-30"}
+	procedure.Settle(law.LegalAid, w)
+	if w.Str("stage") != "给予" || w.Str("decision") != "给予" {
+		t.Errorf("a notified defence entered as 审查中 settles as %s/%s, want 给予/给予", w.Str("stage"), w.Str("decision"))
+	}
 	p := procedure.Project(law.LegalAid, v, cal, calendar.Date{})
 	for _, c := range p.Clocks {
 		if c.Rule.ID == "legal_aid.review" || c.Rule.ID == "legal_aid.assign" {

@@ -186,13 +186,13 @@ func generateAid(r *rand.Rand, g aidDays, asOf calendar.Date) []aidCase {
 			}
 		}
 		for i, d := range days {
-			out = append(out, aidTaken(r, g, d, late[i], lawyers, asOf))
+			out = append(out, aidTaken(child(r), g, d, late[i], lawyers, asOf))
 		}
 		for _, d := range kit.Days(r, s.from, last, s.n.cases/30, g.weight) {
-			out = append(out, aidRefused(r, g, d, asOf))
+			out = append(out, aidRefused(child(r), g, d, asOf))
 		}
 		for _, d := range kit.Days(r, s.from, last, s.n.cases/70, g.weight) {
-			if c, ok := aidWithdrawn(r, g, d, asOf); ok {
+			if c, ok := aidWithdrawn(child(r), g, d, asOf); ok {
 				out = append(out, c)
 			}
 		}
@@ -207,6 +207,11 @@ func generateAid(r *rand.Rand, g aidDays, asOf calendar.Date) []aidCase {
 	}, func(i, year, seq int) { out[i].v["code"] = fmt.Sprintf("兴法援〔%d〕%d号", year, seq) })
 	return out
 }
+
+// child is a case's own generator, seeded by two draws of the ledger's: what a case draws (more
+// when it has closed by the load day) never moves the cases after it, so 2023 and 2024 are the
+// same whatever day the demo is loaded on.
+func child(r *rand.Rand) *rand.Rand { return rand.New(rand.NewPCG(r.Uint64(), r.Uint64())) }
 
 // aidFinish writes the stage and decision the kind reads from the dates, as a ledger would
 // hold them (kit.Steps walks to the stage), leaving the values the kind derives itself (受理日期,
@@ -235,7 +240,7 @@ func aidTaken(r *rand.Rand, g aidDays, d calendar.Date, late bool, lawyers []str
 	v := aidBase(r)
 	criminal := r.Float64() < 0.40
 	switch {
-	case criminal && r.Float64() < 0.9:
+	case criminal && r.Float64() < 0.9 && !late: // a late review is an application's
 		// 第25条、第36条: notified by the court, procuratorate or police; assigned on d, within
 		// the three days from the notice.
 		notice := d.AddDays(-r.IntN(3))

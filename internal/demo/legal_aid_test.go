@@ -2,8 +2,11 @@ package demo
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -59,5 +62,29 @@ func TestLegalAidDemo(t *testing.T) {
 	}
 	if soon < 3 || overdue < 1 {
 		t.Errorf("legal-aid clocks on %s: %d due within 3 days, %d overdue; want some of each", liveDay, soon, overdue)
+	}
+}
+
+// TestLegalAidDemoKeepsItsPast: the cases of 2023 and 2024 are the same whether the demo is
+// loaded on the first ledgers' day or later (each case draws from its own generator).
+func TestLegalAidDemoKeepsItsPast(t *testing.T) {
+	g := aidDays{calendar.Default()}
+	past := func(asOf calendar.Date) map[string]string {
+		out := map[string]string{}
+		for _, c := range generateAid(rand.New(rand.NewPCG(seed, streamAid)), g, asOf) {
+			if c.v.Str("applied_on") < "2024-07-01" {
+				out[c.v.Str("code")] = fmt.Sprint(c.v)
+			}
+		}
+		return out
+	}
+	early, late := past(histEnd), past(liveDay)
+	if len(early) < 600 || len(early) != len(late) {
+		t.Fatalf("%d and %d cases applied before 2024-07", len(early), len(late))
+	}
+	for code, v := range early {
+		if late[code] != v {
+			t.Fatalf("%s differs with the load day:\n%s\n%s", code, v, late[code])
+		}
 	}
 }

@@ -115,7 +115,7 @@ func selected(kind *law.Kind, conds []store.Cond, recs []record) ([]record, bool
 		v := r.values()
 		ok := true
 		for _, c := range conds {
-			if c.Op == store.OpLate {
+			if c.Op == store.OpLate || c.Op == store.OpOrgType {
 				exact = false
 				continue
 			}

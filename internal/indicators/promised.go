@@ -42,13 +42,6 @@ func init() {
 		{Section: SectionEnforcement, Order: 45, Text: "全年行政执法人员人均参加培训{training.hours_per_officer}学时。"},
 		{Section: SectionEnforcement, Order: 50, Text: "严格落实行政执法人员资格管理和持证上岗制度，{year}年{certification.qualified}名行政执法人员获得行政执法证申领资格，" +
 			"累计办理执法证{certification.issued}张；半年内到期的执法证{certification.expiring}张，将督促及时换证。"},
-		{Section: SectionServices, Order: 10, Text: "优化公共法律服务体系。推进市、镇、村三级公共法律服务实体平台建设，" +
-			"{year}年各公共法律服务平台共提供法律服务{pls.services}人次。"},
-		{Section: SectionServices, Order: 20, Text: "组建法律援助志愿者队伍，指派法律援助志愿者处理各类案件{volunteers.cases}宗，" +
-			"到检察院、法院和园区工作室值班{volunteers.duty_shifts}次。"},
-		{Section: SectionServices, Order: 30, Text: "持续优化法律援助工作。落实刑事案件律师辩护全覆盖和法律援助值班律师制度，畅通困难群众绿色通道，" +
-			"{year}年累计受理法律援助案件{legal_aid.cases}宗，解答法律咨询{legal_aid.consultations}人次，" +
-			"超期审查{legal_aid.overdue_reviews}宗。"},
 		{Section: SectionServices, Order: 40, Text: "提升公证服务能力和水平。全面落实“一次办”“容缺办”“免费办”“上门办”，{year}年共办理公证{notary.certificates}件，" +
 			"其中上门办证{notary.home_visits}件、容缺办证{notary.lenient}件，超期出证{notary.overdue}件。"},
 		{Section: SectionServices, Order: 50, Text: "加强律师队伍管理工作。组织律师围绕党委政府中心工作发挥专业优势，{year}年律师事务所为" +
@@ -76,7 +69,6 @@ func init() {
 		{[]string{"enforcement.publicity_late"}, []string{"enforcement.cases"}, false},
 		{[]string{"enforcement.overdue"}, []string{"enforcement.cases"}, false},
 		{[]string{"training.units"}, []string{"training.officers"}, false},
-		{[]string{"legal_aid.overdue_reviews"}, []string{"legal_aid.cases"}, false},
 		{[]string{"notary.home_visits"}, []string{"notary.certificates"}, true},
 		{[]string{"notary.lenient"}, []string{"notary.certificates"}, true},
 		{[]string{"notary.overdue"}, []string{"notary.certificates"}, true},

@@ -129,6 +129,14 @@ func validateQuery(d Def, kind *law.Kind, bad func(Def, string, ...any)) {
 			}
 			continue
 		}
+		if c.Op == store.OpOrgType {
+			for _, v := range c.Values {
+				if !slices.Contains(law.OrgTypes, v) {
+					bad(d, "条件中的「%s」不是组织类型", v)
+				}
+			}
+			continue
+		}
 		f, ok := kind.Field(c.Field)
 		if !ok {
 			bad(d, "条件中的字段「%s」不是「%s」的字段", c.Field, kind.Label)

@@ -27,19 +27,22 @@ func DaysBetween(from, to string) int {
 // AddWorkdaysFunc shifts a date by n working days under the calendar in force.
 type AddWorkdaysFunc func(date string, n int) (string, error)
 
-// DateOrder says that the date in After is not before the date in Before; Message says so
-// when it is.
+// DateOrder says that the date field After may not be earlier than Before, with the message
+// shown when it is.
 type DateOrder struct{ Before, After, Message string }
 
-// InOrder is a Check's Test that refuses the first pair of dates (both set) running backwards,
-// naming the later field.
-func InOrder(order []DateOrder) func(v Values) (string, string) {
-	return func(v Values) (string, string) {
-		for _, o := range order {
-			if a, b := v.Str(o.Before), v.Str(o.After); a != "" && b != "" && b < a {
-				return o.After, o.Message
-			}
+// OutOfOrder returns the first pair of dates (both set) in the wrong order: the later field's
+// key and the message, or "" when all are in order.
+func OutOfOrder(v Values, order []DateOrder) (field, message string) {
+	for _, o := range order {
+		if a, b := v.Str(o.Before), v.Str(o.After); a != "" && b != "" && b < a {
+			return o.After, o.Message
 		}
-		return "", ""
 	}
+	return "", ""
+}
+
+// InOrder is OutOfOrder as a Check's Test.
+func InOrder(order []DateOrder) func(v Values) (string, string) {
+	return func(v Values) (string, string) { return OutOfOrder(v, order) }
 }

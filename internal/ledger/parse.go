@@ -111,7 +111,8 @@ func checkErrors(fields []law.Field, checks []law.Check, cols columns, line Line
 		if msg == "" {
 			continue
 		}
-		e := RowError{Line: line.Number, Column: key, Reason: msg}
+		// The article goes with the reason, as the store's own check says it (law.Validate).
+		e := RowError{Line: line.Number, Column: key, Reason: msg + "（" + c.Article + "）"}
 		for fi, f := range fields {
 			if f.Key == key {
 				e.Column = f.Label

@@ -17,7 +17,7 @@ var seed = map[string]float64{
 	"enforcement.cases": 6089, "supervision.units_inspected": 15, "supervision.case_files_reviewed": 31,
 	"training.units": 47, "training.officers": 62, "certification.qualified": 399, "certification.issued": 363,
 	"reconsideration.received": 240, "reconsideration.concluded": 209, "reconsideration.observer_units": 8,
-	"litigation.letters": 34, "mediation.cases": 2923, "mediation.successful": 2807, "pls.services": 169,
+	"litigation.letters": 34, "mediation.cases": 2923, "mediation.successful": 2807, "pls.services": 1400, "pls.workroom_services": 169,
 	"legal_aid.cases": 459, "legal_aid.consultations": 911, "volunteers.cases": 561, "volunteers.duty_shifts": 238,
 	"notary.certificates": 1946, "notary.home_visits": 35, "notary.lenient": 55, "lawyer.advisory_clients": 66,
 	"lawyer.cases": 1806, "village_counsel.contracts_reviewed": 2143, "publicity.events": 185,

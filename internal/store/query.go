@@ -30,6 +30,9 @@ const (
 	// OpLate: the record's clock named by Field (a clock rule id) stopped after its due date,
 	// i.e. the duty was done late.
 	OpLate Op = "late"
+	// OpOrgType: the record's owning organisation is of one of Values' types (Field unused):
+	// 法律援助咨询 counts the consultations answered at 法律援助中心 orgs.
+	OpOrgType Op = "orgtype"
 )
 
 // Cond is one condition on a field of a kind. Values are always bound as parameters; field
@@ -106,6 +109,14 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 			args = append(args, c.Field)
 			continue
 		}
+		if c.Op == OpOrgType {
+			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
+			args = append(args, stringsToAny(c.Values)...)
+			if len(c.Values) == 0 {
+				parts[len(parts)-1] = "1=0"
+			}
+			continue
+		}
 		expr, f, err := s.fieldExpr(kind, c.Field)
 		if err != nil {
 			return "", nil, kind, err
@@ -156,9 +167,10 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		// Protected values are sealed in attrs and left out of the text searched (a substring of
 		// ciphertext would match at random, and "enc:" every record): an exact 身份证号 or phone
 		// number is found by its keyed hash instead (record_keys.go).
+		// LIKE's wildcards in the text are escaped, not dropped: 编号 such as legal_aid-C002 hold "_".
 		searched := s.d.jsonTextWithout("r.attrs", protectedKeys(kind))
-		parts = append(parts, "(r.code LIKE ? OR "+searched+" LIKE ? OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))")
-		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(t) + "%"
+		parts = append(parts, `(r.code LIKE ? ESCAPE '\' OR `+searched+` LIKE ? ESCAPE '\' OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))`)
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
 		args = append(args, like, like, s.crypt.mac(t))
 	}
 	return strings.Join(parts, " AND "), args, kind, nil

@@ -20,33 +20,8 @@ func TestBrowserReconsideration(t *testing.T) {
 	addReconOffice(t, e)
 	base := e.srv.URL
 	browserLogin(t, ctx, base, "fuyi")
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must("read "+sel, err)
-		return strings.TrimSpace(s)
-	}
-	stage := func(want string) {
-		t.Helper()
-		if got := text("#stage"); got != want {
-			t.Fatalf("stage %q, want %q (page: %s)", got, want, text("main"))
-		}
-	}
-	// step opens a transition's form, fills it and confirms it.
-	step := func(name string, fill ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		must("open "+name, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#t-"+name+" summary")),
-			chromedp.WaitVisible(chromedp.CSS("#t-"+name+" form"))))
-		must("fill "+name, chromedp.Do(ctx, fill...))
-		_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("#t-"+name+" button[type=submit]")))
-		must("confirm "+name, err)
-	}
+	p := casePage{t, ctx}
+	must, text, stage, step := p.must, p.text, p.stage, p.step
 
 	// Register the application through the form generated from the kind.
 	code := "兴府复〔2026〕" + time.Now().Format("150405") + "号"

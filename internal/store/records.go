@@ -520,3 +520,16 @@ func normEmpty(x any) any {
 	}
 	return x
 }
+
+// CheckValues runs the kind's field rules and checks on values without writing anything, so a
+// form can show every problem in one round (a value that did not even parse is left out of v by
+// the caller, which reports its own problem for it).
+func (s *Store) CheckValues(ctx context.Context, kind *law.Kind, v law.Values) ([]law.Problem, error) {
+	v = v.Clone()
+	procedure.SettleIn(kind, v, s.env())
+	words, err := s.Words(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	return kind.ValidateIn(v, words, s.env()), nil
+}

@@ -132,6 +132,7 @@ func (s *Server) recordCreate(w http.ResponseWriter, r *http.Request) error {
 	texts := postedTexts(r, fields)
 	values, problems := s.parseValues(r.Context(), rs.scope, kind, fields, texts)
 	if len(problems) > 0 {
+		s.moreProblems(r, kind, values, problems)
 		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, nil,
 			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
 	}
@@ -185,6 +186,7 @@ func (s *Server) saveRecord(w http.ResponseWriter, r *http.Request, amend bool) 
 		problems["reason"] = "更正必须说明理由"
 	}
 	if len(problems) > 0 {
+		s.moreProblems(r, kind, values, problems)
 		in.problems = problems
 		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, &rec, in, "请按提示修改后再提交")
 	}
@@ -217,4 +219,19 @@ func (s *Server) formFailed(w http.ResponseWriter, r *http.Request, kind *law.Ki
 		return s.renderRecordForm(w, r, httpStatus(err), kind, rec, in, msg)
 	}
 	return err
+}
+
+// moreProblems adds, to the format problems of a submitted form, the required-field and
+// cross-field problems of what did parse, so that the clerk sees every problem on the first
+// submit, each beside its field (a field with a format problem keeps that one).
+func (s *Server) moreProblems(r *http.Request, kind *law.Kind, values law.Values, problems map[string]string) {
+	probs, err := s.st.CheckValues(r.Context(), kind, values)
+	if err != nil {
+		return // the format problems are shown anyway
+	}
+	for _, p := range probs {
+		if _, ok := problems[p.Field]; !ok && p.Field != "" {
+			problems[p.Field] = p.Message
+		}
+	}
 }

@@ -33,7 +33,8 @@ type auditRow struct {
 var auditActions = map[string]string{
 	"login": "登录", "login.failed": "登录失败", "login.locked": "连续失败锁定账号",
 	"record.create": "登记", "record.update": "修改", "record.import": "台账导入", "record.attach": "上传附件",
-	"record.amend": "更正", "org.create": "新建组织", "org.update": "修改组织",
+	"record.amend": "更正", "record.export": "导出", "record.assign": "指定承办人", "record.deemed": "期限届满依法视为",
+	"org.create": "新建组织", "org.update": "修改组织", "setting.save": "修改参数或模板", "org.import": "导入组织",
 	"user.create": "新建账号", "user.update": "修改账号", "user.password": "修改密码",
 	"user.password.failed": "修改密码时当前密码错误", "user.unlock": "解除登录锁定", "user.request": "提交账号审批申请",
 	"user.approve": "批准账号申请", "user.reject": "驳回账号申请",

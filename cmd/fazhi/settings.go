@@ -91,6 +91,12 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 		if err := auth.CheckSessionSetting(key, value); err != nil {
 			return err
 		}
+	case strings.HasPrefix(key, "code."):
+		if value != "" {
+			if err := store.CheckCodePattern(value); err != nil {
+				return err
+			}
+		}
 	case key == notify.URLSetting:
 		if value != "" && !strings.HasPrefix(value, "https://") && !strings.HasPrefix(value, "http://") {
 			return fmt.Errorf("%s 应是 http:// 或 https:// 开头的地址", key)
@@ -106,7 +112,7 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("字典参数应写作 dict.<台账>.<字段>，如 dict.mediation.dispute_type")
 		}
 	default:
-		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret", key)
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret、code.<台账>[.<单位编码>]（编号规则）", key)
 	}
 	st, err := e.open(ctx)
 	if err != nil {

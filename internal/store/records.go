@@ -147,6 +147,10 @@ func (s *Store) CreateRecord(ctx context.Context, a Actor, sc Scope, kindName st
 		if err != nil {
 			return err
 		}
+		v = v.Clone()
+		if err := t.nextCode(ctx, kind, v); err != nil { // 编号 by the register's pattern (codes.go)
+			return err
+		}
 		id, err = t.createRecord(ctx, a, sc, kind, v, "create", "登记")
 		return err
 	})

@@ -114,6 +114,11 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 				ff.Value = allowed[0].Name
 			}
 		}
+		if f.Column == law.ColCode && ff.Value == "" {
+			if p, ok, _ := s.st.Setting(ctx, store.CodePatternKey(kind.Name)); ok {
+				ff.Hint, ff.Required = "留空则按编号规则「"+p+"」自动编号", false
+			}
+		}
 		// The kind's own words say it better than the type's generic hint; a list keeps its
 		// separator hint unless the help already names it.
 		if ff.Help != "" && ((f.Type != law.List && f.Type != law.Intervals) || strings.Contains(ff.Help, "；")) {

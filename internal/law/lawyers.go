@@ -47,7 +47,7 @@ var AdvisoryContract = register(&Kind{
 	Clocks: []ClockRule{
 		// A reminder, not a duty: due 30 days before the contract ends, so that the renewal is
 		// agreed in time. Budget = the contract's length less 30 days.
-		{ID: "advisory.renewal", Label: "续签提醒", Unit: NaturalDays, Soft: true,
+		{ID: "advisory.renewal", Label: "续签提醒", Budget: renewalLead, Unit: NaturalDays, Soft: true,
 			Article:    "常年法律顾问合同续签提醒（终止日期前30日，本地工作要求）",
 			StartField: "started_on",
 			When:       func(v Values) bool { return renewalBudget(v) > 0 },
@@ -68,12 +68,15 @@ var AdvisoryContract = register(&Kind{
 	},
 })
 
+// renewalLead is how many days before 终止日期 the renewal reminder falls due.
+const renewalLead = 30
+
 // renewalBudget is the number of days from the start to 30 days before the end (0: no reminder).
 func renewalBudget(v Values) int {
 	if v.Str("ends_on") == "" {
 		return 0
 	}
-	return max(DaysBetween(v.Str("started_on"), v.Str("ends_on"))-30, 0)
+	return max(DaysBetween(v.Str("started_on"), v.Str("ends_on"))-renewalLead, 0)
 }
 
 // LawyerCase is one case a firm took on, as its annual report lists them. No clocks.

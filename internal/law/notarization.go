@@ -102,7 +102,7 @@ var Notarization = register(&Kind{
 			StartField: "accepted_on", StopAt: notaryEnded, SuspensionsField: "suspensions"},
 		// The speed-up list promises 5 or 10 WD for simple matters. It is practice, not statute
 		// (Soft), and each office's list is its own: the record carries the promise it made.
-		{ID: "notary.speedup", Label: "提速承诺时限", Unit: WorkingDays, Soft: true,
+		{ID: "notary.speedup", Label: "提速承诺时限", Budget: 10, Unit: WorkingDays, Soft: true,
 			Article:    "《公证办理提速清单（2024年版）》（简易事项5或10个工作日内出证）",
 			StartField: "accepted_on", StopAt: notaryEnded, SuspensionsField: "suspensions",
 			When: func(v Values) bool { return speedupDays(v) > 0 }, BudgetFor: speedupDays},

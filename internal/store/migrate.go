@@ -191,6 +191,8 @@ var migrations = []any{
 	keyedHashesSchema,
 	// 5: the hashes records written before 4 kept inside their JSON, moved into record_keys.
 	dataMigration(func(ctx context.Context, t *tx) error { _, err := t.moveKeyedHashes(ctx); return err }),
+	// 6: an org's 设立日期 (ledgers.md, org ledger), for the service points set up in a period.
+	`ALTER TABLE orgs ADD COLUMN founded_on TEXT NOT NULL DEFAULT '';`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -95,6 +95,7 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`SELECT mac FROM record_keys`,
 		`UPDATE records SET attrs = json_set(attrs, '$._h_party_phone', ?)`,
 		`DROP TABLE record_keys`,
+		`ALTER TABLE orgs DROP COLUMN founded_on`, // added by migration 6, after the version faked here
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -15,6 +15,13 @@ func TestLines(t *testing.T) {
 			Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received"},
 		{Kind: "litigation", Tiles: []string{"litigation.cases", "litigation.head_appearance_rate", "litigation.letters"},
 			Trend: []string{"litigation.cases", "litigation.concluded"}, By: "litigation.cases"},
+		{Kind: "notarization", Tiles: []string{"notary.certificates", "notary.home_visits", "notary.lenient", "notary.overdue"},
+			Trend: []string{"notary.certificates", "notary.overdue"}, By: "notary.certificates"},
+		// 常年法律顾问 are shown with the firms' cases, 一村一顾问 with the village contracts.
+		{Kind: "lawyer_case", Tiles: []string{"lawyer.cases", "lawyer.advisory_clients"},
+			Trend: []string{"lawyer.cases"}, By: "lawyer.cases"},
+		{Kind: "contract_review", Tiles: []string{"village_counsel.contracts_reviewed", "village_counsel.coverage"},
+			Trend: []string{"village_counsel.contracts_reviewed"}, By: "village_counsel.contracts_reviewed"},
 	}
 	if got := Lines(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Lines() =\n%+v\nwant\n%+v", got, want)

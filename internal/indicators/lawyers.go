@@ -31,7 +31,8 @@ func init() {
 		Def{ID: "village_counsel.services", Label: "村(社区)法律顾问服务人次", Unit: "人次", Kind: "village_counsel_service",
 			Formula: "日期在统计期内的村（社区）法律顾问服务人次之和",
 			Date:    "served_on", Agg: store.Agg{Func: "sum", Field: "people", By: "service_type"}},
-		Def{ID: "village_counsel.coverage", Label: "一村（社区）一法律顾问覆盖率", Unit: "%", Kind: "advisory_contract",
+		// No Kind: the figure divides by the villages of the org tree, not by records.
+		Def{ID: "village_counsel.coverage", Label: "一村（社区）一法律顾问覆盖率", Unit: "%",
 			Formula: "统计期内有有效常年法律顾问合同（对象类型为村居）的村（社区）÷ 范围内的村（社区），1位小数；分组列出未覆盖的村（社区）",
 			Custom:  villageCoverage, Dashboard: Placement{Line: "contract_review", Tile: 2, Good: HigherIsGood}},
 	)
@@ -71,6 +72,9 @@ func advisoryClients(ctx context.Context, st *store.Store, sc store.Scope, org s
 // contracts are the firms' (their org is the firm, not the village), so they are read over the
 // whole scope and matched by 服务村居.
 func villageCoverage(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
+	if !sc.CanRead("advisory_contract") {
+		return Value{Unavailable: "无权查看该类数据"}, nil
+	}
 	units, err := orgsUnder(ctx, st, sc, org)
 	if err != nil {
 		return Value{}, err

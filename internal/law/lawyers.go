@@ -50,7 +50,7 @@ var AdvisoryContract = register(&Kind{
 		{ID: "advisory.renewal", Label: "续签提醒", Budget: renewalLead, Unit: NaturalDays, Soft: true,
 			Article:    "常年法律顾问合同续签提醒（终止日期前30日，本地工作要求）",
 			StartField: "started_on",
-			When:       func(v Values) bool { return renewalBudget(v) > 0 },
+			When:       func(v Values) bool { return v.Str("ends_on") != "" },
 			BudgetFor:  renewalBudget,
 			StopWhen:   func(v Values) bool { return v.Str("contract_state") != "有效" }},
 	},
@@ -71,7 +71,8 @@ var AdvisoryContract = register(&Kind{
 // renewalLead is how many days before 终止日期 the renewal reminder falls due.
 const renewalLead = 30
 
-// renewalBudget is the number of days from the start to 30 days before the end (0: no reminder).
+// renewalBudget is the number of days from the start to 30 days before the end (0 for a contract
+// of 30 days or less: the reminder is due at once).
 func renewalBudget(v Values) int {
 	if v.Str("ends_on") == "" {
 		return 0

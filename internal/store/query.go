@@ -149,8 +149,10 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		// over the stored values is what a clerk expects (dependencies.md, FTS5 note).
 		// Protected values are sealed in attrs: an exact 身份证号 or phone number is found by its
 		// keyed hash instead (record_keys.go).
-		parts = append(parts, "(r.code LIKE ? OR CAST(r.attrs AS TEXT) LIKE ? OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))")
-		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(t) + "%"
+		// LIKE's wildcards in the text are escaped, not dropped: 编号 such as lawyer_case-C002
+		// hold an underscore.
+		parts = append(parts, `(r.code LIKE ? ESCAPE '\' OR CAST(r.attrs AS TEXT) LIKE ? ESCAPE '\' OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))`)
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
 		args = append(args, like, like, s.crypt.mac(t))
 	}
 	return strings.Join(parts, " AND "), args, kind, nil

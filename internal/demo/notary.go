@@ -69,6 +69,8 @@ var notaryMatters = []weighted{
 	{"出生", 5}, {"合同", 6}, {"保全证据", 5}, {"驾驶证", 4}, {"遗嘱", 3}, {"赠与", 3}, {"现场监督", 2}, {"其他", 2},
 }
 
+var slowMatters = slices.DeleteFunc(slices.Clone(notaryMatters), func(m weighted) bool { return speedup(m.s) > 0 })
+
 var foreignMatters = []string{"学历", "亲属关系", "无犯罪记录", "婚姻状况", "出生", "驾驶证"}
 
 // speedup is the 提速清单 promise of the office for simple matters (WD; 0: the statute's 15).
@@ -268,7 +270,8 @@ func notarizations(r *rand.Rand, cal *calendar.Calendar, asOf calendar.Date) ([]
 	}
 	// Open on the load day: accepted 1 … 20 working days before it.
 	for i, back := range []int{1, 2, 2, 3, 5, 6, 8, 9, 11, 12, 13, 14, 15, 17, 19} {
-		c := &certificate{matter: pickWeighted(r, notaryMatters), open: true}
+		// The matters that stay open are the slow ones, outside the speed-up list.
+		c := &certificate{matter: pickWeighted(r, slowMatters), open: true}
 		c.accepted, _ = cal.AddWorkdays(asOf, -back)
 		if i == 6 {
 			c.suspended = -1 // a verification still running: the clock is paused
@@ -434,6 +437,11 @@ func advisoryContracts(r *rand.Rand, villages []village, asOf calendar.Date) ([]
 			if end.Before(asOf) {
 				v["contract_state"] = "到期"
 			}
+			// A contract that continues was renewed a week or two before the reminder fell due.
+			renews := terms == 0 || n+1 < terms
+			if agreed := end.AddDays(-30 - 7 - r.IntN(8)); renews && !agreed.After(asOf) {
+				v["renewed_on"] = agreed.String()
+			}
 			if villageCode != "" {
 				v["village"] = villageCode
 			}
@@ -496,26 +504,19 @@ var caseTypes = []weighted{{"民事", 62}, {"刑事", 14}, {"非诉讼", 12}, {"
 // firmCases: the cases the firms took on, by 收案日期, concluded within months.
 func firmCases(r *rand.Rand, firms [][]string, w kit.DayWeight, asOf calendar.Date) []law.Values {
 	var out []law.Values
-	for y := 2023; y <= asOf.Year(); y++ {
-		n, ok := lawyerCases[y]
-		if !ok {
-			n = scaled(lawyerCases[2024], y, asOf, w)
+	eachYear(r, lawyerCases, w, asOf, func(y, i int, d calendar.Date) {
+		firm := kit.PickIndex(r, len(firms), func(j int) float64 { return float64(len(firms[j])) })
+		v := law.Values{"code": fmt.Sprintf("（%d）兴律%02d收字第%04d号", y, firm+1, i+1),
+			"firm": fmt.Sprintf("%s-LS%02d", cityCode, firm+1), "lawyer": kit.OneOf(r, firms[firm]),
+			"business_type": pickWeighted(r, caseTypes), "received_on": d.String()}
+		if closed := d.AddDays(20 + r.IntN(260)); !closed.After(asOf) {
+			v["closed_on"] = closed.String()
 		}
-		from, to := yearSpan(y, asOf)
-		for i, d := range kit.Days(r, from, to, n, w) {
-			firm := kit.PickIndex(r, len(firms), func(j int) float64 { return float64(len(firms[j])) })
-			v := law.Values{"code": fmt.Sprintf("（%d）兴律%02d收字第%04d号", y, firm+1, i+1),
-				"firm": fmt.Sprintf("%s-LS%02d", cityCode, firm+1), "lawyer": kit.OneOf(r, firms[firm]),
-				"business_type": pickWeighted(r, caseTypes), "received_on": d.String()}
-			if closed := d.AddDays(20 + r.IntN(260)); !closed.After(asOf) {
-				v["closed_on"] = closed.String()
-			}
-			if v.Str("business_type") == "法律援助" {
-				v["legal_aid"] = "是"
-			}
-			out = append(out, v)
+		if v.Str("business_type") == "法律援助" {
+			v["legal_aid"] = "是"
 		}
-	}
+		out = append(out, v)
+	})
 	return out
 }
 
@@ -524,27 +525,20 @@ var sanziContracts = []string{"集体土地承包经营合同", "鱼塘租赁合
 // contractReviews: the village advisers' reviews, most of them "三资" contracts.
 func contractReviews(r *rand.Rand, villages []village, w kit.DayWeight, asOf calendar.Date) []law.Values {
 	var out []law.Values
-	for y := 2023; y <= asOf.Year(); y++ {
-		for _, part := range []struct {
-			typ string
-			n   map[int]int
-		}{{"三资", sanziReviews}, {"其他", otherReviews}} {
-			n, ok := part.n[y]
-			if !ok {
-				n = scaled(part.n[2024], y, asOf, w)
+	for _, part := range []struct {
+		typ string
+		n   map[int]int
+	}{{"三资", sanziReviews}, {"其他", otherReviews}} {
+		eachYear(r, part.n, w, asOf, func(y, i int, d calendar.Date) {
+			v := kit.OneOf(r, villages)
+			name := "村民建房协议"
+			if part.typ == "三资" {
+				name = kit.OneOf(r, sanziContracts)
 			}
-			from, to := yearSpan(y, asOf)
-			for i, d := range kit.Days(r, from, to, n, w) {
-				v := kit.OneOf(r, villages)
-				name := "村民建房协议"
-				if part.typ == "三资" {
-					name = kit.OneOf(r, sanziContracts)
-				}
-				out = append(out, law.Values{"code": fmt.Sprintf("SH%d-%s%04d", y, part.typ, i+1), "reviewed_on": d.String(),
-					"village": v.code, "counsel": v.counsel, "contract_type": part.typ, "contract_name": name,
-					"opinion": pickWeighted(r, []weighted{{"通过", 70}, {"修改后通过", 27}, {"不通过", 3}})})
-			}
-		}
+			out = append(out, law.Values{"code": fmt.Sprintf("SH%d-%s%04d", y, part.typ, i+1), "reviewed_on": d.String(),
+				"village": v.code, "counsel": v.counsel, "contract_type": part.typ, "contract_name": name,
+				"opinion": pickWeighted(r, []weighted{{"通过", 70}, {"修改后通过", 27}, {"不通过", 3}})})
+		})
 	}
 	return out
 }
@@ -554,24 +548,32 @@ var counselTypes = []weighted{{"法律咨询", 55}, {"参与调解", 14}, {"法�
 // counselServices: what the village advisers did besides reviewing contracts.
 func counselServices(r *rand.Rand, villages []village, w kit.DayWeight, asOf calendar.Date) []law.Values {
 	var out []law.Values
+	eachYear(r, counselVisits, w, asOf, func(y, i int, d calendar.Date) {
+		v := kit.OneOf(r, villages)
+		typ := pickWeighted(r, counselTypes)
+		people := 1 + r.IntN(3)
+		if typ == "法治讲座" {
+			people = 20 + r.IntN(60)
+		}
+		out = append(out, law.Values{"code": fmt.Sprintf("FW%d-%05d", y, i+1), "served_on": d.String(), "village": v.code,
+			"counsel": v.counsel, "service_type": typ, "people": fmt.Sprint(people)})
+	})
+	return out
+}
+
+// eachYear draws the days of each year's records from 2023 to asOf's year — counts[y], or at
+// 2024's rate for a later year, cut at asOf — and hands each to fn with its place in the year.
+func eachYear(r *rand.Rand, counts map[int]int, w kit.DayWeight, asOf calendar.Date, fn func(y, i int, d calendar.Date)) {
 	for y := 2023; y <= asOf.Year(); y++ {
-		n, ok := counselVisits[y]
+		n, ok := counts[y]
 		if !ok {
-			n = scaled(counselVisits[2024], y, asOf, w)
+			n = scaled(counts[2024], y, asOf, w)
 		}
 		from, to := yearSpan(y, asOf)
 		for i, d := range kit.Days(r, from, to, n, w) {
-			v := kit.OneOf(r, villages)
-			typ := pickWeighted(r, counselTypes)
-			people := 1 + r.IntN(3)
-			if typ == "法治讲座" {
-				people = 20 + r.IntN(60)
-			}
-			out = append(out, law.Values{"code": fmt.Sprintf("FW%d-%05d", y, i+1), "served_on": d.String(), "village": v.code,
-				"counsel": v.counsel, "service_type": typ, "people": fmt.Sprint(people)})
+			fn(y, i, d)
 		}
 	}
-	return out
 }
 
 // errorsJoin returns the first error (the draws are made in any case, so the stream stays put).

@@ -36,11 +36,14 @@ var AdvisoryContract = register(&Kind{
 		{Key: "village", Label: "服务村居", Type: Org, Help: "对象类型为村居时填写村（社区）的编码或全称，用于一村一法律顾问覆盖率"},
 		{Key: "started_on", Label: "起始日期", Type: Date, Required: true, Column: ColOpened},
 		{Key: "ends_on", Label: "终止日期", Type: Date, Column: ColClosed, Help: "合同约定的终止日期；提前解除的填解除之日"},
+		{Key: "renewed_on", Label: "续签日期", Type: Date, Help: "与服务对象商定续签之日；填写后不再提醒"},
 		{Key: "contract_state", Label: "合同状态", Type: Enum, Column: ColStatus, Default: "有效", Values: []string{"有效", "到期", "解除"}},
 	},
 	Transitions: []Transition{
 		{Name: "expire", Label: "合同到期", From: []string{"有效"}, To: "到期",
 			Inputs: []string{"ends_on"}, Needs: []string{"ends_on"}, Article: "律师法第25条（按委托合同约定的期限）"},
+		{Name: "renew", Label: "登记续签", From: []string{"有效"}, Inputs: []string{"renewed_on"}, Needs: []string{"renewed_on"},
+			Article: "律师法第25条（续签书面委托合同）"},
 		{Name: "dissolve", Label: "解除合同", From: []string{"有效"}, To: "解除",
 			Inputs: []string{"ends_on"}, Needs: []string{"ends_on"}, Article: "律师法第32条（委托人可以拒绝已委托的律师；律师可以拒绝辩护或代理的情形）"},
 	},
@@ -52,10 +55,12 @@ var AdvisoryContract = register(&Kind{
 			StartField: "started_on",
 			When:       func(v Values) bool { return v.Str("ends_on") != "" },
 			BudgetFor:  renewalBudget,
+			StopField:  "renewed_on",
 			StopWhen:   func(v Values) bool { return v.Str("contract_state") != "有效" }},
 	},
 	Checks: []Check{
 		dateOrder("started_on", "起始日期", "ends_on", "终止日期"),
+		dateOrder("started_on", "起始日期", "renewed_on", "续签日期"),
 		{Article: "一村（社区）一法律顾问", Test: func(v Values) (string, string) {
 			if v.Str("client_type") == "村居" && v.Str("village") == "" {
 				return "village", "对象类型为村居时须填写服务村居"

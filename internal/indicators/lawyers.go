@@ -22,7 +22,7 @@ func init() {
 		Def{ID: "village_counsel.contracts_reviewed", Label: "审核村(社区)“三资”合同", Unit: "份", Kind: "contract_review",
 			Formula: "审核日期在统计期内、合同类别为三资的村（社区）合同审核数",
 			Date:    "reviewed_on", Filter: []store.Cond{eq("contract_type", "三资")},
-			Agg:       store.Agg{Func: "count", By: "village"},
+			Agg:       store.Agg{Func: "count", By: "opinion"},
 			Dashboard: Placement{Tile: 1, Trend: 1, Breakdown: true},
 			Paragraph: &Paragraph{Section: SectionServices, Order: 60,
 				Text: "持续深化一村（社区）一法律顾问工作，村（社区）法律顾问累计审核村（社区）集体“三资”经营性合同" +

@@ -21,7 +21,7 @@ func init() {
 			Paragraph: &Paragraph{Section: SectionServices, Order: 40,
 				Text: "提升公证服务能力和水平。全面落实“一次办”“容缺办”“免费办”“上门办”，{year}年共办理公证{notary.certificates}件，" +
 					"其中上门办证{notary.home_visits}件、容缺办证{notary.lenient}件、免费办证{notary.free}件，" +
-					"受理至出证平均用时（中位数）{notary.median_days}天，超期出证{notary.overdue}件。"}},
+					"受理至出证用时中位数{notary.median_days}天，超期出证{notary.overdue}件。"}},
 		Def{ID: "notary.home_visits", Label: "上门办证", Unit: "件", Kind: "notarization",
 			Formula: "出证日期在统计期内、办理方式含上门办的公证书数",
 			Date:    "issued_on", Filter: mode("上门办"), Agg: store.Agg{Func: "count"},

@@ -6,8 +6,8 @@ import (
 
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
-	"github.com/fazhi/fazhi/internal/storetest"
 	"github.com/fazhi/fazhi/internal/store"
+	"github.com/fazhi/fazhi/internal/storetest"
 )
 
 // The platform and adviser figures over a small tree, on both engines: a town whose station

@@ -124,7 +124,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		rows := make([]law.Values, len(orgs))
 		for i, o := range orgs {
-			rows[i] = law.Values{"code": o.Code, "name": o.Name, "type": o.Type, "parent": o.ParentCode, "credit_code": o.CreditCode}
+			rows[i] = law.Values{"code": o.Code, "name": o.Name, "type": o.Type, "parent": o.ParentCode, "credit_code": o.CreditCode, "founded_on": o.FoundedOn}
 		}
 		if err := ledger.Write(*out, law.OrgFields, rows); err != nil {
 			return err

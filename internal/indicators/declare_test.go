@@ -21,6 +21,13 @@ func TestLines(t *testing.T) {
 			Trend: []string{"pls.services", "pls.workroom_services"}, By: "pls.services"},
 		{Kind: "volunteer_service", Tiles: []string{"volunteers.cases", "volunteers.duty_shifts"},
 			Trend: []string{"volunteers.cases", "volunteers.duty_shifts"}, By: "volunteers.duty_shifts"},
+		{Kind: "notarization", Tiles: []string{"notary.certificates", "notary.home_visits", "notary.lenient", "notary.overdue"},
+			Trend: []string{"notary.certificates", "notary.overdue"}, By: "notary.certificates"},
+		// 常年法律顾问 are shown with the firms' cases, 一村一顾问 with the village contracts.
+		{Kind: "lawyer_case", Tiles: []string{"lawyer.cases", "lawyer.advisory_clients"},
+			Trend: []string{"lawyer.cases"}, By: "lawyer.cases"},
+		{Kind: "contract_review", Tiles: []string{"village_counsel.contracts_reviewed", "village_counsel.coverage"},
+			Trend: []string{"village_counsel.contracts_reviewed"}, By: "village_counsel.contracts_reviewed"},
 	}
 	// Only the lines named here: kinds built in parallel add lines of their own.
 	var got []Line

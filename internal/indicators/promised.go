@@ -42,12 +42,6 @@ func init() {
 		{Section: SectionEnforcement, Order: 45, Text: "全年行政执法人员人均参加培训{training.hours_per_officer}学时。"},
 		{Section: SectionEnforcement, Order: 50, Text: "严格落实行政执法人员资格管理和持证上岗制度，{year}年{certification.qualified}名行政执法人员获得行政执法证申领资格，" +
 			"累计办理执法证{certification.issued}张；半年内到期的执法证{certification.expiring}张，将督促及时换证。"},
-		{Section: SectionServices, Order: 40, Text: "提升公证服务能力和水平。全面落实“一次办”“容缺办”“免费办”“上门办”，{year}年共办理公证{notary.certificates}件，" +
-			"其中上门办证{notary.home_visits}件、容缺办证{notary.lenient}件，超期出证{notary.overdue}件。"},
-		{Section: SectionServices, Order: 50, Text: "加强律师队伍管理工作。组织律师围绕党委政府中心工作发挥专业优势，{year}年律师事务所为" +
-			"{lawyer.advisory_clients}家企事业单位提供常年法律顾问服务，办理各类案件{lawyer.cases}件。"},
-		{Section: SectionServices, Order: 60, Text: "持续深化一村（社区）一法律顾问工作，村（社区）法律顾问累计审核村（社区）集体“三资”经营性合同" +
-			"{village_counsel.contracts_reviewed}份。"},
 		{Section: SectionPublicity, Order: 10, Text: "深入推进“八五”普法工作。结合重要时间节点开展普法活动，{year}年累计开展各类法治宣传活动{publicity.events}场次，" +
 			"发放法治宣传资料{publicity.materials}份。"},
 		{Section: SectionPublicity, Order: 20, Text: "落实“谁执法谁普法”普法责任制，组织{publicity.responsibility_reviews}家单位开展国家机关" +
@@ -69,9 +63,6 @@ func init() {
 		{[]string{"enforcement.publicity_late"}, []string{"enforcement.cases"}, false},
 		{[]string{"enforcement.overdue"}, []string{"enforcement.cases"}, false},
 		{[]string{"training.units"}, []string{"training.officers"}, false},
-		{[]string{"notary.home_visits"}, []string{"notary.certificates"}, true},
-		{[]string{"notary.lenient"}, []string{"notary.certificates"}, true},
-		{[]string{"notary.overdue"}, []string{"notary.certificates"}, true},
 		{[]string{"publicity.joint_articles"}, []string{"publicity.events"}, false},
 	}
 }

@@ -87,7 +87,7 @@ func Orgs(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, s
 	for i, r := range p.Rows {
 		v := r.Values
 		in[i] = store.OrgInput{Code: v.Str("code"), Name: v.Str("name"), Type: v.Str("type"),
-			ParentCode: v.Str("parent"), CreditCode: v.Str("credit_code"), Line: r.Line}
+			ParentCode: v.Str("parent"), CreditCode: v.Str("credit_code"), FoundedOn: v.Str("founded_on"), Line: r.Line}
 	}
 	res, err := st.ImportOrgs(ctx, a, sc, in)
 	out.ImportResult = res

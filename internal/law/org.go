@@ -13,6 +13,7 @@ var OrgFields = []Field{
 	{Key: "type", Label: "类型", Type: Enum, Required: true, Values: OrgTypes},
 	{Key: "parent", Label: "上级编码", Type: Text, Help: "上级组织的编码；根组织留空"},
 	{Key: "credit_code", Label: "统一社会信用代码", Type: Text, Help: "18位，按 GB 32100 校验"},
+	{Key: "founded_on", Label: "设立日期", Type: Date, Help: "组织（如公共法律服务工作站、工作室）设立之日"},
 }
 
 // Villages are the org types that count as a 村(社区) for quotas such as 法律明白人.

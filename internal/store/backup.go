@@ -15,7 +15,7 @@ import (
 
 // addedColumns are the columns later migrations added, with the value a backup made before
 // them restores as (the migration's default), so that an older backup still restores.
-var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "assignee": "", "provisional_on": nil}
+var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "assignee": "", "provisional_on": nil, "founded_on": ""}
 
 // notBackedUp are the tables a backup leaves out on purpose, with the reason. Every other table
 // of the schema must be in tables (a test compares both with the live schema, on each engine).
@@ -33,7 +33,7 @@ var tables = []struct {
 	json map[string]bool
 	seq  bool // has a generated id whose sequence must follow the restored rows
 }{
-	{"orgs", []string{"id", "code", "name", "type", "parent_id", "path", "credit_code", "version", "created_at", "updated_at"}, nil, true},
+	{"orgs", []string{"id", "code", "name", "type", "parent_id", "path", "credit_code", "version", "created_at", "updated_at", "founded_on"}, nil, true},
 	{"users", []string{"id", "username", "display_name", "password_hash", "role", "org_id", "kinds", "failed_logins", "locked_until", "must_change_password", "disabled", "version", "created_at", "updated_at", "data_scope", "scope_orgs"}, nil, true},
 	{"records", []string{"id", "kind", "org_id", "code", "status", "opened_on", "closed_on", "category", "attrs", "version", "created_at", "created_by", "updated_at", "updated_by", "assignee"}, map[string]bool{"attrs": true}, true},
 	{"events", []string{"id", "record_id", "at", "action", "label", "from_status", "to_status", "actor", "data"}, map[string]bool{"data": true}, true},

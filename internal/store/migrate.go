@@ -221,6 +221,8 @@ var migrations = []any{
 	CREATE INDEX records_assignee ON records (assignee, kind);`,
 	// 8: a clock's provisional due date while the calendar lacks a year (待日历确认).
 	`ALTER TABLE clocks ADD COLUMN provisional_on TEXT;`,
+	// 9: an org's 设立日期 (ledgers.md, org ledger), for the service points set up in a period.
+	`ALTER TABLE orgs ADD COLUMN founded_on TEXT NOT NULL DEFAULT '';`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -21,16 +21,19 @@ type Org struct {
 	ParentCode string `json:"parent_code,omitempty"`
 	Path       string `json:"-"` // "/1/4/9/": ids from the root, so a subtree is a prefix
 	CreditCode string `json:"credit_code,omitempty"`
-	Version    int    `json:"version"`
-	Depth      int    `json:"depth"`
+	// FoundedOn is the 设立日期 (YYYY-MM-DD, "" when not recorded): the day a service point
+	// opened, for the new platforms of a period.
+	FoundedOn string `json:"founded_on,omitempty"`
+	Version   int    `json:"version"`
+	Depth     int    `json:"depth"`
 }
 
 const orgColumns = `o.id, o.code, o.name, o.type, COALESCE(o.parent_id, 0), COALESCE(p.code, ''), o.path,
-	o.credit_code, o.version`
+	o.credit_code, o.version, o.founded_on`
 
 func scanOrg(sc interface{ Scan(...any) error }) (Org, error) {
 	var o Org
-	err := sc.Scan(&o.ID, &o.Code, &o.Name, &o.Type, &o.ParentID, &o.ParentCode, &o.Path, &o.CreditCode, &o.Version)
+	err := sc.Scan(&o.ID, &o.Code, &o.Name, &o.Type, &o.ParentID, &o.ParentCode, &o.Path, &o.CreditCode, &o.Version, &o.FoundedOn)
 	o.Depth = strings.Count(o.Path, "/") - 2
 	return o, err
 }
@@ -108,7 +111,8 @@ func (s *Store) ResolveOrg(ctx context.Context, sc Scope, codeOrName string) (Or
 // OrgInput is an org to create or update, keyed by code.
 type OrgInput struct {
 	Code, Name, Type, ParentCode, CreditCode string
-	Line                                     int // the ledger row it came from, for messages (0: none)
+	FoundedOn                                string // 设立日期, YYYY-MM-DD or ""
+	Line                                     int    // the ledger row it came from, for messages (0: none)
 }
 
 func (in OrgInput) check() error {
@@ -121,6 +125,8 @@ func (in OrgInput) check() error {
 		return fieldError("type", "组织类型「%s」不在允许的类型中", in.Type)
 	case in.ParentCode == in.Code:
 		return fieldError("parent", "上级编码不能是自己")
+	case in.FoundedOn != "" && law.CheckValue(law.Field{Type: law.Date}, in.FoundedOn) != "":
+		return fieldError("founded_on", "设立日期「%s」不是有效日期", in.FoundedOn)
 	}
 	return nil
 }
@@ -242,8 +248,8 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 	now := t.s.stamp()
 	old, err := t.orgByCode(ctx, in.Code)
 	if ErrorCode(err) == ENOTFOUND {
-		id, err := t.insert(ctx, `INSERT INTO orgs (code, name, type, parent_id, path, credit_code, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?)`, in.Code, in.Name, in.Type, nullID(parent.ID), "", in.CreditCode, now, now)
+		id, err := t.insert(ctx, `INSERT INTO orgs (code, name, type, parent_id, path, credit_code, founded_on, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?)`, in.Code, in.Name, in.Type, nullID(parent.ID), "", in.CreditCode, in.FoundedOn, now, now)
 		if err != nil {
 			return Org{}, "", err
 		}
@@ -266,7 +272,8 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 	if version != 0 && version != old.Version {
 		return old, "", errorf(ECONFLICT, "组织「%s」已被他人修改，请刷新后重试", old.Name)
 	}
-	if old.Name == in.Name && old.Type == in.Type && old.ParentCode == in.ParentCode && old.CreditCode == in.CreditCode {
+	if old.Name == in.Name && old.Type == in.Type && old.ParentCode == in.ParentCode && old.CreditCode == in.CreditCode &&
+		old.FoundedOn == in.FoundedOn {
 		return old, "unchanged", nil
 	}
 	path := old.Path
@@ -286,8 +293,8 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 		}
 	}
 	if _, err := t.exec(ctx, `UPDATE orgs SET name = ?, type = ?, parent_id = ?, path = ?, credit_code = ?,
-		version = version + 1, updated_at = ? WHERE id = ?`, in.Name, in.Type, nullID(parent.ID), path,
-		in.CreditCode, now, old.ID); err != nil {
+		founded_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, in.Name, in.Type, nullID(parent.ID), path,
+		in.CreditCode, in.FoundedOn, now, old.ID); err != nil {
 		return Org{}, "", err
 	}
 	o, err := t.orgByCode(ctx, in.Code)

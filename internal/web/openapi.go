@@ -46,7 +46,7 @@ func openAPIDocument() ([]byte, error) {
 		"Problem": obj{"type": "object", "properties": obj{"field": obj{"type": "string"}, "label": obj{"type": "string"}, "message": obj{"type": "string"}}},
 		"Org": obj{"type": "object", "properties": obj{"id": obj{"type": "integer"}, "code": obj{"type": "string"},
 			"name": obj{"type": "string"}, "type": obj{"type": "string", "enum": law.OrgTypes}, "parent_code": obj{"type": "string"},
-			"credit_code": obj{"type": "string"}, "version": obj{"type": "integer"}, "depth": obj{"type": "integer"}}},
+			"credit_code": obj{"type": "string"}, "founded_on": obj{"type": "string"}, "version": obj{"type": "integer"}, "depth": obj{"type": "integer"}}},
 		"Event": obj{"type": "object", "properties": obj{"id": obj{"type": "integer"}, "at": obj{"type": "string", "format": "date-time"},
 			"action": obj{"type": "string"}, "label": obj{"type": "string"}, "from_status": obj{"type": "string"},
 			"to_status": obj{"type": "string"}, "actor": obj{"type": "string"}, "data": obj{"type": "object"}}},

@@ -54,7 +54,8 @@ func (s *Server) orgEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.renderOrgForm(w, r, http.StatusOK, orgFormPage{Editing: true, Version: o.Version,
-		In: store.OrgInput{Code: o.Code, Name: o.Name, Type: o.Type, ParentCode: o.ParentCode, CreditCode: o.CreditCode}})
+		In: store.OrgInput{Code: o.Code, Name: o.Name, Type: o.Type, ParentCode: o.ParentCode, CreditCode: o.CreditCode,
+			FoundedOn: o.FoundedOn}})
 }
 
 func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, code int, p orgFormPage) error {
@@ -96,7 +97,7 @@ func (s *Server) orgSave(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	p := orgFormPage{Editing: r.PathValue("code") != "", In: store.OrgInput{Code: strings.TrimSpace(f.Get("code")),
 		Name: strings.TrimSpace(f.Get("name")), Type: f.Get("type"), ParentCode: f.Get("parent"),
-		CreditCode: strings.TrimSpace(f.Get("credit_code"))}}
+		CreditCode: strings.TrimSpace(f.Get("credit_code")), FoundedOn: strings.TrimSpace(f.Get("founded_on"))}}
 	if p.Editing {
 		p.In.Code = r.PathValue("code")
 		v, err := strconv.Atoi(f.Get("version"))

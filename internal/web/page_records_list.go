@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -29,6 +30,8 @@ type recordsListPage struct {
 	Opened     string // the opened date's label, which the date range filters on
 	CanWrite   bool
 	Indicator  *indicatorNote
+	// Keep are the list's filters as hidden fields of the page-jump form (跳至第 N 页).
+	Keep map[string]string
 }
 
 type listColumn struct {
@@ -114,6 +117,14 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 		page.NextURL = p.link(base, func(q *listParams) { q.Page++ })
 	}
 	noPage := func(q *listParams) { q.Page = 1 }
+	if u, err := url.Parse(p.link(base, noPage)); err == nil {
+		page.Keep = map[string]string{}
+		for k, vs := range u.Query() {
+			if k != "page" && len(vs) > 0 {
+				page.Keep[k] = vs[0]
+			}
+		}
+	}
 	page.ExportXLSX = p.link(base+"/export.xlsx", noPage)
 	page.ExportCSV = p.link(base+"/export.csv", noPage)
 	if p.Indicator != "" {

@@ -29,3 +29,20 @@ func TestOneRoundValidation(t *testing.T) {
 		}
 	})
 }
+
+// TestPageJump: a list of more than two pages offers 跳至第 N 页, keeping its filters.
+func TestPageJump(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		for i := range 45 {
+			e.addMediation(t, "PJ-"+itoa(int64(100+i)), ownComm, "2024-06-01")
+		}
+		_, body := e.login(t, "clerk").get("/records/mediation?q=PJ-")
+		if !strings.Contains(body, `class="page-jump"`) || !strings.Contains(body, `name="q" value="PJ-"`) || !strings.Contains(body, `max="3"`) {
+			t.Errorf("no page jump keeping the search")
+		}
+		_, page3 := e.login(t, "clerk").get("/records/mediation?q=PJ-&page=3")
+		if !strings.Contains(page3, "第 3 / 3 页") {
+			t.Errorf("page 3 not reached")
+		}
+	})
+}

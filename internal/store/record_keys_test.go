@@ -102,7 +102,7 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`DROP INDEX records_assignee`, // and migration 7
 		`ALTER TABLE records DROP COLUMN assignee`,
 		`ALTER TABLE clocks DROP COLUMN provisional_on`, // and migration 8
-		`ALTER TABLE orgs DROP COLUMN founded_on`, // and migration 9
+		`ALTER TABLE orgs DROP COLUMN founded_on`,       // and migration 9
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -42,6 +42,7 @@ type listColumn struct {
 }
 
 type listRow struct {
+	ID    int64
 	URL   string
 	Cells []listCell
 	Final bool
@@ -104,7 +105,7 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 			})})
 	}
 	for _, rec := range recs {
-		row := listRow{URL: recordURL(rec), Final: kind.IsFinal(rec.Status)}
+		row := listRow{ID: rec.ID, URL: recordURL(rec), Final: kind.IsFinal(rec.Status)}
 		for _, c := range cols {
 			row.Cells = append(row.Cells, listCell{Text: cellText(kind, rec, c), Status: c.Column == law.ColStatus})
 		}

@@ -46,3 +46,29 @@ func TestPageJump(t *testing.T) {
 		}
 	})
 }
+
+// TestBatch: ticked records are exported together or given one 承办人; a record of another
+// scope cannot be slipped in by its id.
+func TestBatch(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		clerk := e.login(t, "clerk")
+		_, list := clerk.get("/records/mediation")
+		if !strings.Contains(list, `name="ids" value="`+itoa(e.ids["M-OWN"])+`"`) {
+			t.Fatal("no tick box on the list")
+		}
+		status, body := clerk.submit("/records/mediation/batch", url.Values{"action": {"export"}, "ids": {itoa(e.ids["M-OWN"])}})
+		if status != 200 || !strings.HasPrefix(body, "PK") {
+			t.Errorf("export selected: %d", status)
+		}
+		if status, _ := clerk.submit("/records/mediation/batch", url.Values{"action": {"export"}, "ids": {itoa(e.ids["M-SIB"])}}); status != 404 {
+			t.Errorf("a record outside the scope in a batch: %d", status)
+		}
+		if status, _ := clerk.submit("/records/mediation/batch", url.Values{"action": {"assign"}, "assignee": {"leader-all"},
+			"ids": {itoa(e.ids["M-OWN"])}}); status != 303 {
+			t.Fatalf("batch assign: %d", status)
+		}
+		if got := e.byCode(t, "M-OWN"); got.Assignee != "leader-all" {
+			t.Errorf("assignee after the batch: %q", got.Assignee)
+		}
+	})
+}

@@ -48,6 +48,9 @@ func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to stri
 	if err != nil {
 		return Value{}, err
 	}
+	if today := st.Today(); today.Before(day) {
+		day = today // a period not yet ended: its stock so far
+	}
 	cal := st.Calendar()
 	v := Value{By: map[string]float64{}}
 	for _, k := range law.Kinds() {

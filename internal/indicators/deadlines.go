@@ -3,30 +3,83 @@ package indicators
 import (
 	"context"
 
+	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/procedure"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
-// deadlines.open_overdue: every open statutory clock past its due date at the end of the
-// period, by kind (indicators.md). Soft practice periods are left out: missing them is not a
-// legal defect.
+// The deadline figures are stocks at the period's end (indicators.md): the clocks open and past
+// due on `to`, projected as of that day from the records' values (procedure.ClocksAsOf), never
+// read from the clocks cache, which reflects today — a case overdue on 12月31日 and closed the
+// next year stays in that year's figure, and recomputing a past year gives the same figure.
+// SQL over stored dates cannot do it exactly: a due date moves with suspensions, extensions and
+// the working-day calendar. At county scale (~6,500 records) one pass over the records with
+// clocks is a few milliseconds of projection. Soft practice periods are left out of both
+// figures: missing them is not a legal defect.
 func init() {
 	define(Def{ID: "deadlines.open_overdue", Label: "逾期未办结事项", Unit: "件",
-		Formula: "统计期末仍未办结且已超过法定期限的事项数（按类型）",
+		Formula: "统计期末仍未办结且已超过法定期限的事项数（按类型；不含当事人期限和届满即视为生效的期限）",
 		Paragraph: &Paragraph{Section: SectionEnforcement, Order: 60,
 			Text: "严格落实法定办理期限，对各类事项的法定期限实行全程提醒，截至{year}年底，逾期未办结事项{deadlines.open_overdue}件。"},
 		Custom: func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-			clocks, err := st.Clocks(ctx, sc, store.ClockFilter{OrgCode: org, OpenOnly: true})
-			if err != nil {
-				return Value{}, err
-			}
-			v := Value{By: map[string]float64{}}
-			for _, c := range clocks {
-				if c.Soft || c.Due == "" || c.Due >= p.To || c.Start > p.To {
+			return lapsedAt(ctx, st, sc, org, p.To, officeDuty)
+		}})
+	// 期限届满待处理: a party's window (上诉期限, 申请司法确认期限) or a period whose lapse has a
+	// legal effect of its own (行政复议法第30条第3款 视为受理, 第31条第2款 视为放弃) is not the
+	// office's delay; that it ran out with the step not yet recorded is counted apart.
+	define(Def{ID: "deadlines.lapsed_pending", Label: "期限届满待处理事项", Unit: "件",
+		Formula: "统计期末当事人期限或届满即视为受理、视为放弃的期限已届满而尚未处理的事项数（按类型）",
+		Paragraph: &Paragraph{Section: SectionEnforcement, Order: 70,
+			Text: "截至{year}年底，当事人期限和视为生效期限已届满、尚待处理的事项{deadlines.lapsed_pending}件。"},
+		Custom: func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
+			return lapsedAt(ctx, st, sc, org, p.To, func(r law.ClockRule) bool { return !officeDuty(r) })
+		}})
+}
+
+// officeDuty reports whether missing the period is the office's overdue: not a party's window
+// and not a period the law itself closes by a deemed step.
+func officeDuty(r law.ClockRule) bool { return !r.Lapses && r.Deemed == "" && r.Proposes == "" }
+
+// lapsedAt counts, per kind, the records with a clock that keep(rule) selects running and
+// past due at the end of day `to`. A record counts once however many of its clocks are late.
+func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to string, keep func(law.ClockRule) bool) (Value, error) {
+	day, err := calendar.ParseDate(to)
+	if err != nil {
+		return Value{}, err
+	}
+	if today := st.Today(); today.Before(day) {
+		day = today // a period not yet ended: its stock so far
+	}
+	cal := st.Calendar()
+	v := Value{By: map[string]float64{}}
+	for _, k := range law.Kinds() {
+		if !sc.CanRead(k.Name) || !anyClock(k, keep) {
+			continue
+		}
+		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: k.Name, OrgCode: org}})
+		if err != nil {
+			return Value{}, err
+		}
+		for _, r := range recs {
+			for _, c := range procedure.ClocksAsOf(k, r.Values, cal, day) {
+				if c.Rule.Soft || !keep(c.Rule) || c.State != procedure.Running || !c.Overdue {
 					continue
 				}
 				v.Value++
-				v.By[c.KindLabel]++
+				v.By[k.Label]++
+				break
 			}
-			return v, nil
-		}})
+		}
+	}
+	return v, nil
+}
+
+func anyClock(k *law.Kind, keep func(law.ClockRule) bool) bool {
+	for _, r := range k.Clocks {
+		if !r.Soft && keep(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -50,7 +50,6 @@ func init() {
 			"村（社区）“法律明白人”配备达标率{navigators.coverage_rate}，" +
 			"未达配备标准的村（社区）{navigators.villages_below_quota}个。"},
 		{Section: SectionPublicity, Order: 40, Text: "普法工作获得上级肯定，{year}年获得国家级荣誉{awards.national}项、省级荣誉{awards.provincial}项。"},
-		{Section: SectionEnforcement, Order: 70, Text: "截至{year}年底，当事人期限和视为生效期限已届满、尚待处理的事项{deadlines.lapsed_pending}件。"},
 	}
 	promised.nests = []Nest{
 		{[]string{"study.party_group_meetings", "study.central_group_sessions", "governance.committee_meetings"}, []string{"governance.meetings"}, true},

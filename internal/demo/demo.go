@@ -202,6 +202,9 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 		}
 		suits = append(suits, newSuits...)
 	}
+	if err := answerDates(cal, suits, asOf); err != nil {
+		return err
+	}
 	var suitValues []law.Values
 	for _, s := range suits {
 		suitValues = append(suitValues, s.values(reconOffice))

@@ -106,12 +106,15 @@ const mediationHash = "e584fcb6b566973bd2c6449278d7073ddeb8265682600d1483d4360b7
 // carries (data "on"), which changed the history of the stepwise cases and no value — 164e947d…37695
 // before; and with issue 8's statute: the receipts the 补正 and answer periods run from
 // (第31、48条), decisions fitting their case (第66、69条), a 补正 extension and a confirmed
-// 视为放弃 entered step by step, and the 办案提示 the store computes — 154d5199…f4afc before.)
+// 视为放弃 entered step by step, and the 办案提示 the store computes — 154d5199…f4afc before.
+// litigation: changed on purpose once, when each suit gained the dates of 行政诉讼法第67条
+// (收到起诉状副本, 答辩), with one answer of 2024 and two of 2025 late across the new year, the
+// year-end stock of deadlines.open_overdue — f3cf74b7…8751c before; no figure moved.)
 var unchanged2024 = []struct{ kind, field, hash string }{
 	{"mediation", "accepted_on", "5dc597af2e6b2a9734ca37876364cca4b2f01626fda1412f0b4f9f5a0a0016a9"},
 	{"reconsideration", "received_on", "67f9659527552625b13cccc5f3acc857818279bf603b95ab75a77b0de24caf88"},
 	{"hearing", "held_on", "383f46eede083761b591c5936c02e72790d707607e9bb9ca858f0419a04d9dff"},
-	{"litigation", "filed_on", "f3cf74b7b945f2d81ec0dac8f000be5e8a28bf1560b3e9431226092708e8751c"},
+	{"litigation", "filed_on", "7fe3c5b77ad4190b1468bebb3094aa31ff711fd46aa3f65d89f40e1d97251e81"},
 	{"letter", "sent_on", "6e06db8d86bb9b6ea4c215971c6c2d1fa0dd81cb21e348233c1ef47eb32ae0a9"},
 }
 

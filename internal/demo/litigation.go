@@ -2,11 +2,12 @@ package demo
 
 import (
 	"fmt"
-	"github.com/fazhi/fazhi/internal/demo/kit"
+	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 
 	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"github.com/fazhi/fazhi/internal/law"
 )
 
@@ -68,6 +69,8 @@ type lawsuit struct {
 	filed      calendar.Date
 	hearing    calendar.Date
 	closed     calendar.Date
+	received   calendar.Date // 收到起诉状副本 (answerDates)
+	answered   calendar.Date // 答辩提交
 	head       string
 	headTitle  string
 	spoke      bool
@@ -451,6 +454,12 @@ func (s *lawsuit) values(org string) law.Values {
 		"instance":      s.instance,
 		"filed_on":      s.filed.String(),
 	}
+	if !s.received.IsZero() {
+		v["complaint_received_on"] = s.received.String()
+	}
+	if !s.answered.IsZero() {
+		v["answer_filed_on"] = s.answered.String()
+	}
 	if !s.hearing.IsZero() {
 		v["hearing_on"] = s.hearing.String()
 		v["head_title"] = s.headTitle
@@ -634,4 +643,68 @@ func letters2023Early(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, sui
 func (l *letter) values() law.Values {
 	return law.Values{"code": l.code, "org": l.org, "sent_on": l.sent.String(), "letter_type": l.typ,
 		"recipients": slices.Clone(l.recipients), "title": l.title}
+}
+
+// lateAnswers is how many answers go out after the 15 days (行政诉讼法第67条) across each new
+// year's holidays: the office's lapses that the year-end stock deadlines.open_overdue counts
+// (indicators.md; issue 8 item 10) — one in 2024, two in 2025.
+var lateAnswers = map[int]int{2024: 1, 2025: 2}
+
+// answerDates dates each suit's 收到起诉状副本 and 答辩 (行政诉讼法第67条: the court sends the copy
+// within 5 days of 立案, the agency answers within 15 days of receiving it). The copy arrives 3–5
+// days after 立案 and the office answers 7–13 days later, both drawn from the suit's 编号 so that
+// no random stream moves and no figure changes; nothing is dated after asOf. Then, per
+// lateAnswers, the suits received earliest in 1–16 December answer on the new year's first
+// working day after 5 January, past their due date.
+func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) error {
+	for _, s := range suits {
+		h := fnv.New32a()
+		h.Write([]byte(s.code + s.courtNo))
+		n := int(h.Sum32())
+		s.received, s.answered = s.filed.AddDays(3+n%3), calendar.Date{}
+		if s.received.After(asOf) || (!s.closed.IsZero() && s.received.After(s.closed)) {
+			s.received = calendar.Date{}
+			continue
+		}
+		if a := s.received.AddDays(7 + n/3%7); !a.After(asOf) && !s.before(a) {
+			s.answered = a
+		}
+	}
+	for year, n := range lateAnswers {
+		on := calendar.NewDate(year+1, 1, 6)
+		for {
+			ok, _, err := cal.IsWorkday(on)
+			if err != nil {
+				return err
+			}
+			if ok {
+				break
+			}
+			on = on.AddDays(1)
+		}
+		if on.After(asOf) {
+			continue
+		}
+		from, to := calendar.NewDate(year, 12, 1), calendar.NewDate(year, 12, 16)
+		var picked []*lawsuit
+		for _, s := range suits {
+			if !s.received.IsZero() && !s.received.Before(from) && !s.received.After(to) && !s.before(on) {
+				picked = append(picked, s)
+			}
+		}
+		slices.SortStableFunc(picked, func(a, b *lawsuit) int { return a.received.Compare(b.received) })
+		if len(picked) < n {
+			return fmt.Errorf("演示数据：%d年12月1日至16日收到起诉状副本的应诉案件只有%d件，不够安排%d件逾期答辩", year, len(picked), n)
+		}
+		for _, s := range picked[:n] {
+			s.answered = on
+		}
+	}
+	return nil
+}
+
+// before reports whether the suit was heard or closed before d (an answer dated d would follow
+// the hearing).
+func (s *lawsuit) before(d calendar.Date) bool {
+	return !s.hearing.IsZero() && s.hearing.Before(d) || !s.closed.IsZero() && s.closed.Before(d)
 }

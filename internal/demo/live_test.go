@@ -2,11 +2,13 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -48,6 +50,19 @@ func TestLoadLive(t *testing.T) {
 	t.Logf("on %s: %d running, %d due within 5 days, %d overdue (%d clocks)", liveDay, running, soon, overdue, len(clocks))
 	if overdue < 2 || overdue > 12 || soon == 0 || running < 5*overdue || running < soon {
 		t.Errorf("open clocks on %s: %d running, %d due soon, %d overdue", liveDay, running, soon, overdue)
+	}
+	// deadlines.open_overdue is the stock at each year's end (issue 8 item 10): the late answers
+	// across the new year's holidays (lateAnswers, 行政诉讼法第67条) count in their year though
+	// they were filed in January, and the years differ as their data do.
+	for year, want := range lateAnswers {
+		y := fmt.Sprint(year)
+		res, err := indicators.Compute(context.Background(), s, system(), cityCode, y+"-01-01", y+"-12-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := res.Get("deadlines.open_overdue"); v.Value != float64(want) || v.By["行政应诉"] != float64(want) {
+			t.Errorf("deadlines.open_overdue %d: %v %v, want %d late answers", year, v.Value, v.By, want)
+		}
 	}
 	for kind, field := range map[string]string{"mediation": "accepted_on", "reconsideration": "received_on", "litigation": "filed_on", "letter": "sent_on"} {
 		n, _, err := s.Aggregate(context.Background(), system(), store.Query{Kind: kind, Conds: []store.Cond{

@@ -35,8 +35,10 @@ type Report struct {
 	Parts    []Part `json:"parts"`
 	// Figures lists every figure printed, in order of first appearance.
 	Figures []*Figure `json:"figures"`
-	// Omitted lists the paragraphs left out because a figure is not computable yet.
+	// Omitted lists the paragraphs printed as gaps because a figure is not computable yet.
 	Omitted []Omission `json:"omitted,omitempty"`
+	// Gaps counts the paragraphs printed as gaps (Para.Gap): a draft with gaps is not complete.
+	Gaps int `json:"gaps,omitempty"`
 }
 
 // Part is a numbered section as printed.
@@ -51,6 +53,9 @@ type Part struct {
 // Para is a printed paragraph. Free text may open with a numbered heading of its own
 // ("（一）法律服务供需不对称矛盾仍较突出。…"), kept apart so each output can set it as 公文 does.
 type Para struct {
+	// Gap, when set, is why this paragraph cannot be stated (gaps.go): the draft shows it in its
+	// place, marked 待补, and the published version leaves it out once accepted.
+	Gap       string `json:"gap,omitempty"`
 	Lead      string `json:"lead,omitempty"`
 	LeadLevel int    `json:"lead_level,omitempty"`
 	Spans     []Span `json:"spans"`
@@ -67,6 +72,9 @@ type Span struct {
 
 // Text is the paragraph as plain text, figures formatted.
 func (p Para) Text() string {
+	if p.Gap != "" {
+		return "【待补：" + p.Gap + "】"
+	}
 	var b strings.Builder
 	b.WriteString(p.Lead)
 	for _, s := range p.Spans {
@@ -89,12 +97,11 @@ type Omission struct {
 // Build fills the outline with the year's figures (cur), last year's for comparison (prev, may
 // be nil) and the free texts of the org and year (texts, by block key).
 //
-// The rule for figures not yet computable: a paragraph is printed only when every indicator it
-// references is in this build's catalog. A reference to an indicator that indicators.md defines
-// but the catalog does not have yet (a kind still being built) leaves its paragraph out and
-// records it in Report.Omitted; it is not an error, so the default outline, which covers all of
-// indicators.md, renders today and gains paragraphs as kinds are added. Check reports such
-// paragraphs only when a user wrote them (info), since then the omission is a surprise.
+// The rule for figures that cannot be stated (gaps.go): a paragraph referencing an indicator
+// that indicators.md defines but the catalog does not have yet (a kind still being built), or
+// speaking only of lines of work without records in the year, is printed in its place as a gap
+// with the reason (Para.Gap) and recorded in Report.Omitted when pending; Check makes each gap
+// an error that blocks publishing until filled or accepted. Sections keep the outline's numbering.
 // A reference that names no indicator at all is an error (the outline is invalid).
 //
 // A figure in the catalog that could not be computed (no permission, zero denominator) is
@@ -172,12 +179,12 @@ func (b *builder) sections(prefix string, list []Section, depth int) []Part {
 		where := prefix + number(level, i+1)
 		p := Part{Heading: b.fill(s.Heading), Level: level,
 			Paras: b.blocks(where, s.Blocks), Parts: b.sections(where, s.Sections, depth+1)}
-		// A section with nothing to say (its kinds not computable yet, its optional text empty)
-		// is left out, and the numbering closes up.
-		if len(p.Paras) == 0 && len(p.Parts) == 0 {
+		// Only a section of optional text left empty (其他) is left out; every other keeps its
+		// place and number, its gaps shown (the numbering never closes up over a missing line).
+		if len(p.Paras) == 0 && len(p.Parts) == 0 && s.optional() {
 			continue
 		}
-		p.Number = number(level, len(out)+1)
+		p.Number = number(level, i+1)
 		out = append(out, p)
 	}
 	return out
@@ -187,7 +194,12 @@ func (b *builder) blocks(where string, list []Block) []Para {
 	var out []Para
 	for _, blk := range list {
 		if blk.Key != "" {
-			out = append(out, freeText(b.texts[blk.Key])...)
+			paras := freeText(b.texts[blk.Key])
+			if len(paras) == 0 && !blk.Optional {
+				paras = []Para{{Gap: textGap(blk.Key)}}
+				b.r.Gaps++
+			}
+			out = append(out, paras...)
 			continue
 		}
 		pieces, _ := parse(blk.Template)
@@ -199,6 +211,10 @@ func (b *builder) blocks(where string, list []Block) []Para {
 		}
 		if pending != nil {
 			b.r.Omitted = append(b.r.Omitted, Omission{Where: where, Template: blk.Template, Pending: pending})
+		}
+		if gap := gapOf(b.cur, pieces); gap != "" {
+			out = append(out, Para{Gap: gap})
+			b.r.Gaps++
 			continue
 		}
 		var para Para

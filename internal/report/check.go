@@ -19,11 +19,14 @@ import (
 //     indicator, a printed figure that is missing or could not be computed, a rate that
 //     disagrees with its own numerator and denominator or with the counts printed beside it,
 //     and a strict nesting broken (a part larger than its whole).
-//   - warning is shown but does not block: a line of work with no records for the year, a
-//     statutory free-text block left empty, a soft nesting broken (counts over different
-//     dates, which usually but not always nest), last year's figures over the wrong period.
-//   - info only explains: a paragraph a user wrote that is left out because its indicators are
-//     not computed by this version yet.
+//     A paragraph shown as a gap (gaps.go: its line of work not built, or without records this
+//     year) is such an error; a statutory content left empty (第24条) is one that cannot be
+//     accepted.
+//   - warning is shown but does not block: a line of work with no records for the year in a
+//     paragraph that also speaks of others, a non-statutory free-text block left empty, a soft
+//     nesting broken (counts over different dates, which usually but not always nest), last
+//     year's figures over the wrong period.
+//   - info only explains.
 type Severity string
 
 const (
@@ -50,9 +53,10 @@ const (
 	CodeRateParts     = "rate_parts"     // error: rate's parts ≠ the counts of the same name
 	CodeNesting       = "nesting"        // error (strict) or warning (soft): part > whole
 	CodeNoRecords     = "no_records"     // warning: a line of work without records this year
-	CodeEmptyText     = "empty_text"     // warning: free text not written
+	CodeEmptyText     = "empty_text"     // error (第24条's contents) or warning: free text not written
+	CodeEmptyContents = "empty_contents" // error: a statutory section prints nothing
+	CodeGap           = "gap"            // error: a paragraph shown as a gap (gaps.go)
 	CodePrevPeriod    = "prev_period"    // warning: last year's figures over another period
-	CodeNotComputable = "not_computable" // info: user paragraph waits for indicators
 )
 
 // Key identifies an issue across checks of the same report, so an acceptance given with a
@@ -86,7 +90,6 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 	if cur == nil {
 		return []Issue{{Severity: SeverityError, Code: CodeUnavailable, Message: "没有本年度的指标数据，请先计算指标。"}}
 	}
-	defaults := defaultTemplates()
 	printed := map[string]string{} // id → where first printed
 	var order []string
 	o.headings(func(where, text string) {
@@ -102,8 +105,13 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 		}
 		if b.Key != "" {
 			if !b.Optional && strings.TrimSpace(texts[b.Key]) == "" {
-				add(Issue{Severity: SeverityWarning, Code: CodeEmptyText, TextKey: b.Key, Where: where,
-					Message: fmt.Sprintf("%s「%s」尚未填写，请补充（可从上一年度的文本修改）。", where, TextLabel(b.Key))})
+				i := Issue{Severity: SeverityWarning, Code: CodeEmptyText, TextKey: b.Key, Where: where,
+					Message: fmt.Sprintf("%s「%s」尚未填写，请补充（可从上一年度的文本修改）。", where, TextLabel(b.Key))}
+				if statutoryTexts[b.Key] {
+					i.Severity = SeverityError
+					i.Message = fmt.Sprintf("%s「%s」是法治政府建设年度报告的法定内容（法治政府建设与责任落实督察工作规定第24条），尚未填写，不能发布。", where, TextLabel(b.Key))
+				}
+				add(i)
 			}
 			return
 		}
@@ -119,19 +127,8 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 			}
 			return
 		}
-		var pending []string
-		for _, r := range refs {
-			if r.Pending {
-				pending = append(pending, r.ID)
-			}
-		}
-		if pending != nil {
-			// The shipped paragraphs wait silently for their kinds; a user's own is worth a note.
-			if !defaults[b.Template] {
-				add(Issue{Severity: SeverityInfo, Code: CodeNotComputable, IndicatorID: pending[0], Where: where,
-					Message: fmt.Sprintf("%s的段落引用的指标「%s」本系统尚不能计算，该段暂不出现在报告中。", where, strings.Join(pending, "、"))})
-			}
-			return
+		if pieces, _ := parse(b.Template); gapOf(cur, pieces) != "" {
+			return // a gap (checkGaps): its figures are not printed
 		}
 		for _, r := range refs {
 			if !r.Var {
@@ -145,6 +142,7 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 	for _, id := range order {
 		out = append(out, checkFigure(cur, id, printed[id])...)
 	}
+	out = append(out, checkGaps(o, cur, texts)...)
 	out = append(out, checkNesting(cur, printed)...)
 	out = append(out, checkNoRecords(cur, order)...)
 	if i, bad := checkPrevPeriod(cur, prev); bad {

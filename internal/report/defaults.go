@@ -12,9 +12,8 @@ import (
 // of work. The paragraphs are declared with the indicators (indicators.Paragraph, each in its
 // section and order); this is only the frame they go in.
 //
-// Paragraphs group the figures of one record kind, because a paragraph is printed only when all
-// its figures are computable: a kind whose indicators are not in the catalog yet drops out
-// whole instead of leaving half a sentence. For the same reason no paragraph counts itself
+// Paragraphs group the figures of one record kind, because a paragraph whose figures cannot be
+// stated is shown as one gap (gaps.go) instead of half a sentence. For the same reason no paragraph counts itself
 // ("一是", "二是"): any of them may be absent. Counts carry their unit in the text (件, 次);
 // a reference prints the bare number, or a rate with its % sign.
 func DefaultOutline() Outline {
@@ -30,7 +29,7 @@ func DefaultOutline() Outline {
 			{Heading: "深入学习贯彻习近平法治思想，履行党政主要负责人法治建设第一责任人职责", Blocks: []Block{
 				{Key: TextLeaders},
 			}},
-			{Heading: "{year}年推进法治政府建设的主要举措和成效", Sections: []Section{
+			{Heading: "{year}年推进法治政府建设的主要举措和成效", Contents: ContentsMeasures, Sections: []Section{
 				{Heading: "深入推进全面依法治市，不断擦亮{region}高质量发展的法治名片", Blocks: declared(indicators.SectionGovernance)},
 				{Heading: "加强规范性文件管理，强化依法决策制度保障", Blocks: declared(indicators.SectionRules)},
 				{Heading: "坚持严格规范公正文明执法", Blocks: declared(indicators.SectionEnforcement)},

@@ -39,6 +39,7 @@ p { margin: 0; text-indent: 2em; }
 a.fig { color: #0645ad; text-decoration: none; border-bottom: 1px dotted #0645ad; }
 span.fig { border-bottom: 1px dotted #999; }
 .fig.na { color: #b00; border-bottom-color: #b00; }
+p.gap { color: #b00; border: 1px dashed #b00; padding: 2pt 4pt; text-indent: 0; }
 .yoy { font-size: 10.5pt; line-height: 1; color: #888; }
 .signature { margin-top: 28pt; text-align: right; padding-right: 2em; }
 .signature p { text-indent: 0; }
@@ -80,7 +81,8 @@ td.num { text-align: right; white-space: nowrap; }
 {{if eq .Level 1}}<h2>{{.Number}}{{.Heading}}</h2>{{else if eq .Level 2}}<h3>{{.Number}}{{.Heading}}</h3>{{else}}<h4>{{.Number}}{{.Heading}}</h4>{{end}}
 {{range .Paras}}{{template "para" .}}{{end}}{{range .Parts}}{{template "part" .}}{{end}}</section>
 {{end}}
-{{define "para"}}<p>{{with .Lead}}<span class="lead{{$.LeadLevel}}">{{.}}</span>{{end}}{{range .Spans}}{{if .Fig}}{{template "fig" .}}{{else}}{{.Text}}{{end}}{{end}}</p>
-{{end}}
+{{define "para"}}{{if .Gap}}<p class="gap" data-gap>【待补：{{.Gap}}】</p>
+{{else}}<p>{{with .Lead}}<span class="lead{{$.LeadLevel}}">{{.}}</span>{{end}}{{range .Spans}}{{if .Fig}}{{template "fig" .}}{{else}}{{.Text}}{{end}}{{end}}</p>
+{{end}}{{end}}
 {{define "fig"}}{{$s := .}}{{with .Fig}}{{if .Link}}<a class="fig{{if .Unavailable}} na{{end}}" href="{{.Link}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</a>{{else}}<span class="fig{{if .Unavailable}} na{{end}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</span>{{end}}{{$s.Suffix}}{{with .YoY}}<span class="yoy">（{{.}}）</span>{{end}}{{end}}{{end}}
 `))

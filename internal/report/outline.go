@@ -35,7 +35,10 @@ type Section struct {
 	// Heading may use the variables ({year}, {prev_year}, …) but no figures.
 	Heading string `json:"heading"`
 	// Level is 1 for "一、", 2 for "（一）", 3 for "1."; 0 means the nesting depth.
-	Level    int       `json:"level,omitempty"`
+	Level int `json:"level,omitempty"`
+	// Contents names the statutory content the section holds (ContentsMeasures: 第24条's
+	// 主要举措和成效), which must print at least one paragraph before the report is published.
+	Contents string    `json:"contents,omitempty"`
 	Blocks   []Block   `json:"blocks,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 }
@@ -238,6 +241,22 @@ func (o Outline) walk(fn func(where string, s *Section, b Block)) {
 		}
 	}
 	rec("", o.Sections, 1)
+}
+
+// optional reports whether the section holds only optional text (其他): the one kind of
+// section a report may leave out when it has nothing to say.
+func (s *Section) optional() bool {
+	for _, b := range s.Blocks {
+		if !b.Optional {
+			return false
+		}
+	}
+	for i := range s.Sections {
+		if !s.Sections[i].optional() {
+			return false
+		}
+	}
+	return true
 }
 
 func levelOf(s *Section, depth int) int {

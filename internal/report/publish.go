@@ -20,8 +20,10 @@ func (i Issue) Acceptable() bool {
 	switch i.Code {
 	case CodeTemplate, CodeRateMismatch, CodeRateParts:
 		return false
-	case CodeNesting:
+	case CodeNesting, CodeEmptyText:
 		return i.Severity != SeverityError
+	case CodeEmptyContents:
+		return false
 	}
 	return true
 }
@@ -66,6 +68,7 @@ func Publish(ctx context.Context, st *store.Store, sc store.Scope, a store.Actor
 	if d.Report == nil {
 		return store.Publication{}, d, err
 	}
+	d.Report.withoutGaps() // each accepted with its reason above
 	var html, md bytes.Buffer
 	if err := d.Report.HTML(&html); err != nil {
 		return store.Publication{}, d, err

@@ -41,6 +41,13 @@ func publishFixture(t *testing.T) (*store.Store, store.Scope) {
 	if _, _, err := st.ImportRecords(ctx, a, sys, "mediation", rows, false); err != nil {
 		t.Fatal(err)
 	}
+	// 第24条's required contents: a report is not published without them.
+	for key, text := range map[string]string{TextLeaders: "主要负责人切实履行第一责任人职责。",
+		TextShortcomings: "（一）基层法治力量仍较薄弱。", TextPlans: "（一）持续深化法治政府建设。"} {
+		if err := st.SaveReportText(ctx, a, sys, "C", 2024, key, text); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return st, sys
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/procedure"
+	"github.com/fazhi/fazhi/internal/report"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -33,6 +34,9 @@ func clockRows(cal *calendar.Calendar, cs []store.ClockView, today calendar.Date
 	for _, c := range cs {
 		row := clockRow{ClockView: c, URL: "/records/" + c.Kind + "/" + strconv.FormatInt(c.RecordID, 10),
 			Open: c.State != store.ClockStopped}
+		if c.RecordID == 0 && c.Kind == report.ClockKind {
+			row.URL = report.ClockURL(c)
+		}
 		switch {
 		case c.State == store.ClockStopped:
 			row.DaysText = "已完成"

@@ -1,11 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/report"
+	"github.com/fazhi/fazhi/internal/store"
 )
 
 // TestDeadlines: the open clocks across the scope on the deadlines page and the dashboard —
@@ -25,6 +29,15 @@ func TestDeadlines(t *testing.T) {
 		e.addReconsideration(t, "R-LATE", today.AddDays(-40).String(), "")
 		e.addReconsideration(t, "R-SOON", recent.String(), "")
 
+		// The annual report's clocks (第24条) are the last test's: last year's report counts as
+		// made public, so that only the records' clocks are counted here.
+		lastYear := today.Year() - 1
+		disclose := func(on string) {
+			if err := report.MarkDone(context.Background(), e.st, store.Actor{Name: "t"}, store.SystemAll(), "441481", lastYear, report.KeyDisclosed, on); err != nil {
+				t.Fatal(err)
+			}
+		}
+		disclose(fmt.Sprintf("%d-03-20", today.Year()))
 		chief := e.login(t, "chief")
 		row := func(page, code string) string {
 			i := strings.Index(page, ">"+code+"</a>")
@@ -84,6 +97,16 @@ func TestDeadlines(t *testing.T) {
 		if status, _ := clerk.get("/deadlines?org=" + townB); status != 404 {
 			t.Errorf("a clerk asking for another town's deadlines: %d", status)
 		}
+
+		// Not yet public: the report's clocks are listed with the records', linked to its workbench.
+		disclose("")
+		_, page = chief.get("/deadlines")
+		for _, want := range []string{"法治政府建设年度报告", "向社会公开", "第24条", fmt.Sprintf(`href="/reports?org=441481&amp;year=%d"`, lastYear), "共 7 项"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("deadlines page lacks the report's clocks: %q", want)
+			}
+		}
+		disclose(fmt.Sprintf("%d-03-20", today.Year()))
 
 		// The dashboard says the same, and links to the page.
 		_, page = chief.get("/")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
+	"github.com/fazhi/fazhi/internal/report"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -69,6 +70,33 @@ func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, store.Org, error)
 	if err != nil {
 		return p, selected, err
 	}
+	// The annual report's own clocks (第24条), for the orgs a report is written for: the roots of
+	// the scope, as the report workbench opens. They have no 承办人.
+	if assignee == "" {
+		orgs, err := s.st.Orgs(ctx, sc)
+		if err != nil {
+			return p, selected, err
+		}
+		inScope := map[int64]bool{}
+		for _, o := range orgs {
+			inScope[o.ID] = true
+		}
+		var roots []store.Org
+		for _, o := range orgs {
+			if !inScope[o.ParentID] && (p.Org == "" || p.Org == o.Code) {
+				roots = append(roots, o)
+			}
+		}
+		rc, err := report.Clocks(ctx, s.st, sc, roots, today)
+		if err != nil {
+			return p, selected, err
+		}
+		for _, c := range rc {
+			if !p.Soon || c.Overdue || c.DaysLeft <= 2*soonWorkdays {
+				clocks = append(clocks, c)
+			}
+		}
+	}
 	// By due date, then rule and case; clocks without a due date (paused, or lacking a calendar
 	// year) go last: they have no place on the time line, but must stay visible.
 	slices.SortStableFunc(clocks, func(a, b store.ClockView) int {
@@ -103,7 +131,9 @@ func (s *Server) deadlinesExport(w http.ResponseWriter, r *http.Request) error {
 	rows := make([]law.Values, 0, len(p.Rows))
 	perKind := map[string]int{}
 	for _, c := range p.Rows {
-		perKind[c.Kind]++
+		if c.RecordID != 0 {
+			perKind[c.Kind]++
+		}
 		rows = append(rows, law.Values{"code": c.RecordCode, "kind": c.KindLabel, "org": c.OrgName, "rule": c.Label,
 			"article": c.Article, "start": c.Start, "due": c.Due, "left": c.DaysText})
 	}

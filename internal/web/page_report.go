@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -27,6 +28,7 @@ func (s *Server) reportRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /reports/view", s.signedIn(s.reportView))
 	mux.HandleFunc("GET /reports/download/{format}", s.signedIn(s.reportDownload))
 	mux.HandleFunc("POST /reports/publish", s.signedIn(s.reportPublish))
+	mux.HandleFunc("POST /reports/submitted", s.signedIn(s.reportSubmitted))
 	mux.HandleFunc("GET /reports/published/{id}/compare", s.signedIn(s.reportCompare))
 	mux.HandleFunc("GET /reports/outline", s.signedIn(s.reportOutline))
 	mux.HandleFunc("POST /reports/outline", s.signedIn(s.reportOutlineSave))
@@ -150,8 +152,11 @@ type reportPage struct {
 	Inherited  []string // labels of the free texts still carrying last year's text
 	CanPublish bool
 	IssuedOn   string
-	Refusal    *publishRefusal
-	Versions   []reportVersion
+	// Submitted and Disclosed are the days the report went to the Party committee and government
+	// and was made public outside fazhi (report.Clocks).
+	Submitted, Disclosed string
+	Refusal              *publishRefusal
+	Versions             []reportVersion
 }
 
 // reportVersion is a published version as the lists show it.
@@ -225,6 +230,13 @@ func (s *Server) workbenchPage(r *http.Request, t reportTarget, d *report.Draft,
 	sc := state(r).scope
 	p := reportPage{T: t, CanPublish: sc.CanPublish(), IssuedOn: s.today().String(),
 		ViewURL: "/reports/view?" + t.Query()}
+	for key, to := range map[string]*string{report.KeySubmitted: &p.Submitted, report.KeyDisclosed: &p.Disclosed} {
+		if on, inherited, err := s.st.ReportText(r.Context(), sc, t.Org.Code, t.Year, key); err != nil {
+			return p, err
+		} else if !inherited {
+			*to = on
+		}
+	}
 	if d.Report != nil {
 		p.Title, p.Figures = d.Report.Title, len(d.Report.Figures)
 		for _, f := range []struct{ label, format string }{{"Word（.docx）", "docx"}, {"Markdown", "md"}, {"HTML", "html"}} {
@@ -250,7 +262,7 @@ func (s *Server) workbenchPage(r *http.Request, t reportTarget, d *report.Draft,
 				row.Unresolved = true
 			}
 			switch {
-			case is.Code == report.CodeTemplate || is.Code == report.CodeNotComputable:
+			case is.Code == report.CodeTemplate || is.Code == report.CodeGap && link(is.IndicatorID) == "":
 				row.FixURL, row.FixLabel = "/reports/outline?"+t.Query(), "修改段落模板"
 			case is.TextKey != "":
 				row.FixURL, row.FixLabel = "/reports/texts?"+t.Query()+"#text-"+is.TextKey, "填写自由文本"
@@ -394,4 +406,23 @@ func reportShortHash(h string) string {
 		return h[:16] + "…"
 	}
 	return h
+}
+
+// reportSubmitted records the days the report went to the Party committee and government and
+// was made public outside fazhi, which stop the report's clocks on the deadlines page (第24条;
+// report.Clocks).
+func (s *Server) reportSubmitted(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	rs := state(r)
+	for _, key := range []string{report.KeySubmitted, report.KeyDisclosed} {
+		on := strings.TrimSpace(r.PostFormValue(key))
+		if err := report.MarkDone(r.Context(), s.st, rs.actor(), rs.scope, t.Org.Code, t.Year, key, on); err != nil {
+			return err
+		}
+	}
+	redirect(w, r, reportURL(t)+"#submission", fmt.Sprintf("已登记%d年度报告的报送和公开日期", t.Year))
+	return nil
 }

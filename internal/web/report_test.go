@@ -156,6 +156,12 @@ func TestReportPublish(t *testing.T) {
 		}
 
 		leader := e.login(t, "leader")
+		// 第24条's required contents, without which nothing is published.
+		for _, key := range []string{report.TextLeaders, report.TextShortcomings, report.TextPlans} {
+			if err := e.st.SaveReportText(ctx, store.Actor{Name: "leader"}, store.SystemAll(), townA, 2024, key, "（一）本年度情况。"); err != nil {
+				t.Fatal(err)
+			}
+		}
 		_, page := leader.get("/reports?" + reportQuery)
 		// The workbench's buttons keep the org and the year (they lost the year to escaping).
 		for _, link := range []string{`href="/reports/texts?org=` + townA + `&amp;year=2024"`, `href="/reports/outline?org=` + townA + `&amp;year=2024"`} {

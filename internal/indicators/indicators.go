@@ -75,6 +75,9 @@ type Value struct {
 	Formula     string             `json:"formula,omitempty"`
 	By          map[string]float64 `json:"by,omitempty"`
 	Unavailable string             `json:"unavailable,omitempty"` // why there is no value (no permission …)
+	// Manual, when set, is the source of a figure entered by hand for a report (手工填报: a
+	// figure the system does not hold, e.g. another department's), not computed from records.
+	Manual string `json:"manual,omitempty"`
 }
 
 // Result is every indicator for one org subtree and period.

@@ -33,6 +33,9 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 			}
 			m["by"] = by
 		}
+		if v.Manual != "" {
+			m["manual"] = v.Manual
+		}
 		if v.Unavailable != "" {
 			m["unavailable"] = v.Unavailable
 			m["value"] = nil

@@ -21,8 +21,10 @@ type Draft struct {
 	Texts   map[string]string
 	// Inherited lists the text blocks that still carry last year's text.
 	Inherited map[string]bool
-	Report    *Report
-	Issues    []Issue
+	// Manuals are the figures entered by hand (manual.go), by indicator id.
+	Manuals map[string]Manual
+	Report  *Report
+	Issues  []Issue
 }
 
 // Assemble computes this year's and last year's figures over the org's subtree, loads the
@@ -50,6 +52,9 @@ func Assemble(ctx context.Context, st *store.Store, sc store.Scope, orgCode stri
 		return nil, err
 	}
 	if d.Prev, err = indicators.Compute(ctx, st, sc, org.Code, py+"-01-01", py+"-12-31"); err != nil {
+		return nil, err
+	}
+	if d.Manuals, err = loadManuals(ctx, st, sc, d.Outline, d.Cur, org.Code, year); err != nil {
 		return nil, err
 	}
 	for _, key := range d.Outline.TextKeys() {

@@ -37,6 +37,8 @@ type Report struct {
 	Figures []*Figure `json:"figures"`
 	// Omitted lists the paragraphs printed as gaps because a figure is not computable yet.
 	Omitted []Omission `json:"omitted,omitempty"`
+	// Public is the version for the public (Publish): no internal formulas, no 口径 column.
+	Public bool `json:"public,omitempty"`
 	// Gaps counts the paragraphs printed as gaps (Para.Gap): a draft with gaps is not complete.
 	Gaps int `json:"gaps,omitempty"`
 }

@@ -56,6 +56,7 @@ const (
 	CodeEmptyText     = "empty_text"     // error (第24条's contents) or warning: free text not written
 	CodeEmptyContents = "empty_contents" // error: a statutory section prints nothing
 	CodeGap           = "gap"            // error: a paragraph shown as a gap (gaps.go)
+	CodeManual        = "manual"         // warning: a figure entered by hand (manual.go)
 	CodePrevPeriod    = "prev_period"    // warning: last year's figures over another period
 )
 
@@ -143,6 +144,7 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 		out = append(out, checkFigure(cur, id, printed[id])...)
 	}
 	out = append(out, checkGaps(o, cur, texts)...)
+	out = append(out, checkManuals(cur, printed)...)
 	out = append(out, checkNesting(cur, printed)...)
 	out = append(out, checkNoRecords(cur, order)...)
 	if i, bad := checkPrevPeriod(cur, prev); bad {

@@ -50,7 +50,7 @@ func (r *Report) Document() *docx.Document {
 			rows = append(rows, []string{f.Label, f.ValueText(), or(f.PrevText, "—"), or(f.Change, "—"), f.Basis()})
 		}
 		right := docx.AlignRight
-		d.AddTable(docx.Table{Header: []string{"指标", "本年", "上年", "变化", "口径"}, Rows: rows,
+		d.AddTable(docx.Table{Header: []string{"指标", "本年", "上年", "变化", r.BasisHeader()}, Rows: rows,
 			Widths: []int{95, 52, 52, 92, 151}, Align: []docx.Align{"", right, right, right, ""}})
 	}
 	return d

@@ -21,6 +21,7 @@ type Figure struct {
 	From        string   `json:"from"`
 	To          string   `json:"to"`
 	Unavailable string   `json:"unavailable,omitempty"`
+	Manual      string   `json:"manual,omitempty"` // the source of a figure entered by hand (手工填报)
 	Link        string   `json:"link,omitempty"`
 	// Last year, where last year has data (see hasData).
 	Prev     *float64 `json:"prev,omitempty"`
@@ -33,6 +34,9 @@ func (f *Figure) IsRate() bool { return f.Unit == "%" }
 
 // Basis is the figure's 口径: the formula and, for a rate, its numerator ÷ denominator.
 func (f *Figure) Basis() string {
+	if f.Manual != "" {
+		return "手工填报：" + f.Manual
+	}
 	s := f.Formula
 	if f.Numerator != nil && f.Denominator != nil {
 		s += fmt.Sprintf(" = %s ÷ %s", count(*f.Numerator), count(*f.Denominator))
@@ -83,7 +87,10 @@ func (b *builder) figure(id string) *Figure {
 	if !ok {
 		v = indicators.Value{ID: id, Unit: def.Unit, Unavailable: "未计算"}
 	}
-	f.Value, f.Numerator, f.Denominator, f.Unavailable = v.Value, v.Numerator, v.Denominator, v.Unavailable
+	f.Value, f.Numerator, f.Denominator, f.Unavailable, f.Manual = v.Value, v.Numerator, v.Denominator, v.Unavailable, v.Manual
+	if v.Manual != "" {
+		f.Unit = v.Unit
+	}
 	if v.Formula != "" {
 		f.Formula = v.Formula // the deployment's own denominator, when it chose one
 	}

@@ -33,7 +33,9 @@ func gapOf(cur *indicators.Result, pieces []piece) string {
 		switch {
 		case p.ref == nil || p.ref.Var:
 		case p.ref.Pending:
-			pending = append(pending, p.ref.ID)
+			if v, ok := cur.Get(p.ref.ID); !ok || v.Manual == "" {
+				pending = append(pending, p.ref.ID)
+			}
 		default:
 			if v, ok := cur.Get(p.ref.ID); ok && v.Kind != "" && !seen[v.Kind] {
 				seen[v.Kind] = true
@@ -124,8 +126,14 @@ func anyPrinted(s *Section, printed map[*Section]bool) bool {
 	return false
 }
 
-// withoutGaps is the report as published: the gaps accepted with a reason are not printed.
-func (r *Report) withoutGaps() {
+// forPublic is the report as published: the gaps accepted with a reason are not printed, and
+// the internal formulas (口径, numerator ÷ denominator) stay in the frozen figures, off the
+// public text (issue 10 item 14).
+func (r *Report) forPublic() {
+	r.Public = true
+	for _, f := range r.Figures {
+		f.Formula, f.Numerator, f.Denominator = "", nil, nil
+	}
 	drop := func(ps []Para) []Para {
 		out := ps[:0]
 		for _, p := range ps {
@@ -144,4 +152,13 @@ func (r *Report) withoutGaps() {
 		}
 	}
 	parts(r.Parts)
+}
+
+// BasisHeader names the appendix's last column: the 口径 inside, a 说明 (hand-entered sources,
+// figures not computable) in the public version, which carries no formulas.
+func (r *Report) BasisHeader() string {
+	if r.Public {
+		return "说明"
+	}
+	return "口径"
 }

@@ -40,6 +40,7 @@ a.fig { color: #0645ad; text-decoration: none; border-bottom: 1px dotted #0645ad
 span.fig { border-bottom: 1px dotted #999; }
 .fig.na { color: #b00; border-bottom-color: #b00; }
 p.gap { color: #b00; border: 1px dashed #b00; padding: 2pt 4pt; text-indent: 0; }
+.manual-mark { font-size: 10.5pt; line-height: 1; color: #a15c00; }
 .yoy { font-size: 10.5pt; line-height: 1; color: #888; }
 .signature { margin-top: 28pt; text-align: right; padding-right: 2em; }
 .signature p { text-indent: 0; }
@@ -53,7 +54,7 @@ td.num { text-align: right; white-space: nowrap; }
   html { background: none; }
   .page { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
   a.fig, span.fig { color: inherit; border: 0; }
-  .yoy { display: none; }
+  .yoy, .manual-mark { display: none; }
   .appendix { break-before: page; margin-top: 0; }
   tr { break-inside: avoid; }
 }
@@ -68,7 +69,7 @@ td.num { text-align: right; white-space: nowrap; }
 {{if .Figures}}<section class="appendix">
 <h2>附表：主要指标</h2>
 <table>
-<thead><tr><th>指标</th><th>本年</th><th>上年</th><th>变化</th><th>口径</th></tr></thead>
+<thead><tr><th>指标</th><th>本年</th><th>上年</th><th>变化</th><th>{{.BasisHeader}}</th></tr></thead>
 <tbody>
 {{range .Figures}}<tr><td>{{.Label}}</td><td class="num">{{.ValueText}}</td><td class="num">{{or .PrevText "—"}}</td><td class="num">{{or .Change "—"}}</td><td>{{.Basis}}</td></tr>
 {{end}}</tbody>
@@ -84,5 +85,5 @@ td.num { text-align: right; white-space: nowrap; }
 {{define "para"}}{{if .Gap}}<p class="gap" data-gap>【待补：{{.Gap}}】</p>
 {{else}}<p>{{with .Lead}}<span class="lead{{$.LeadLevel}}">{{.}}</span>{{end}}{{range .Spans}}{{if .Fig}}{{template "fig" .}}{{else}}{{.Text}}{{end}}{{end}}</p>
 {{end}}{{end}}
-{{define "fig"}}{{$s := .}}{{with .Fig}}{{if .Link}}<a class="fig{{if .Unavailable}} na{{end}}" href="{{.Link}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</a>{{else}}<span class="fig{{if .Unavailable}} na{{end}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</span>{{end}}{{$s.Suffix}}{{with .YoY}}<span class="yoy">（{{.}}）</span>{{end}}{{end}}{{end}}
+{{define "fig"}}{{$s := .}}{{with .Fig}}{{if .Link}}<a class="fig{{if .Unavailable}} na{{end}}" href="{{.Link}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</a>{{else}}<span class="fig{{if .Unavailable}} na{{end}}" title="{{.Tooltip}}" data-id="{{.ID}}">{{.Text}}</span>{{end}}{{$s.Suffix}}{{if .Manual}}<span class="manual-mark" title="手工填报：{{.Manual}}">（手工填报）</span>{{end}}{{with .YoY}}<span class="yoy">（{{.}}）</span>{{end}}{{end}}{{end}}
 `))

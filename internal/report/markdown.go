@@ -33,7 +33,7 @@ func (r *Report) Markdown(w io.Writer) error {
 	}
 	if len(r.Figures) > 0 {
 		line("## 附表：主要指标")
-		bw.WriteString("| 指标 | 本年 | 上年 | 变化 | 口径 |\n|---|--:|--:|--:|---|\n")
+		bw.WriteString("| 指标 | 本年 | 上年 | 变化 | " + r.BasisHeader() + " |\n|---|--:|--:|--:|---|\n")
 		for _, f := range r.Figures {
 			cells := []string{f.Label, f.ValueText(), or(f.PrevText, "—"), or(f.Change, "—"), f.Basis()}
 			for i, c := range cells {

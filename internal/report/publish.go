@@ -68,7 +68,7 @@ func Publish(ctx context.Context, st *store.Store, sc store.Scope, a store.Actor
 	if d.Report == nil {
 		return store.Publication{}, d, err
 	}
-	d.Report.withoutGaps() // each accepted with its reason above
+	d.Report.forPublic() // its gaps each accepted with a reason above
 	var html, md bytes.Buffer
 	if err := d.Report.HTML(&html); err != nil {
 		return store.Publication{}, d, err

@@ -20,6 +20,14 @@ func publishFixture(t *testing.T) (*store.Store, store.Scope) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	seedPublishable(t, st)
+	return st, store.SystemAll()
+}
+
+// seedPublishable gives st a city C with ten 2024 disputes and 第24条's texts for its report.
+func seedPublishable(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
 	sys := store.SystemAll()
 	a := store.Actor{Name: "test"}
 	if _, err := st.ImportOrgs(ctx, a, sys, []store.OrgInput{
@@ -48,7 +56,27 @@ func publishFixture(t *testing.T) (*store.Store, store.Scope) {
 			t.Fatal(err)
 		}
 	}
-	return st, sys
+}
+
+// publishAccepting publishes C's 2024 report, accepting every acceptable error with a reason.
+func publishAccepting(t *testing.T, st *store.Store, a store.Actor) store.Publication {
+	t.Helper()
+	ctx := context.Background()
+	d, err := Assemble(ctx, st, store.SystemAll(), "C", 2024, "2025-03-20", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, is := range d.Issues {
+		if is.Severity == SeverityError && is.Acceptable() {
+			reasons[is.Key()] = "本年度无此项业务"
+		}
+	}
+	p, _, err := Publish(ctx, st, store.SystemAll(), a, "C", 2024, "2025-03-20", reasons, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // Publishing freezes the text and figures; a later correction of a record changes the live

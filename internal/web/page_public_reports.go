@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/fazhi/fazhi/internal/report"
 )
 
 // The public face of the annual report: every published version, its frozen text as HTML and
@@ -36,11 +39,13 @@ func (s *Server) publicReports(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// publicReport serves a frozen version: /public/reports/{id} its HTML exactly as published,
-// /public/reports/{id}.md its Markdown.
+// publicReport serves a frozen version: /public/reports/{id} its HTML exactly as published
+// (an A4 page that prints as the 公文, so a browser saves it as PDF), /public/reports/{id}.md its
+// Markdown, and /public/reports/{id}.docx the Word file laid out from that Markdown.
 func (s *Server) publicReport(w http.ResponseWriter, r *http.Request) error {
 	name := r.PathValue("file")
-	raw, md := strings.CutSuffix(name, ".md")
+	raw, word := strings.CutSuffix(name, ".docx")
+	raw, md := strings.CutSuffix(raw, ".md")
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 {
 		return notFound("没有这份已发布的报告")
@@ -52,7 +57,19 @@ func (s *Server) publicReport(w http.ResponseWriter, r *http.Request) error {
 	// A published version never changes: caches may keep it.
 	const cache = "public, max-age=86400"
 	w.Header().Set("X-Content-SHA256", pub.SHA256)
-	if md {
+	if word && !md {
+		var buf bytes.Buffer
+		if err := report.FrozenDocument(pub.Markdown, pub.OrgName).Write(&buf); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+		w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+
+			url.PathEscape(pub.Title+"（第"+strconv.Itoa(pub.Version)+"版）.docx"))
+		w.Header().Set("Cache-Control", cache)
+		w.Write(buf.Bytes())
+		return nil
+	}
+	if md && !word {
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 		w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+
 			url.PathEscape(pub.Title+"（第"+strconv.Itoa(pub.Version)+"版）.md"))

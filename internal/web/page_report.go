@@ -29,6 +29,7 @@ func (s *Server) reportRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /reports/download/{format}", s.signedIn(s.reportDownload))
 	mux.HandleFunc("POST /reports/publish", s.signedIn(s.reportPublish))
 	mux.HandleFunc("POST /reports/submitted", s.signedIn(s.reportSubmitted))
+	mux.HandleFunc("POST /reports/figures", s.signedIn(s.reportManualFigure))
 	mux.HandleFunc("GET /reports/published/{id}/compare", s.signedIn(s.reportCompare))
 	mux.HandleFunc("GET /reports/outline", s.signedIn(s.reportOutline))
 	mux.HandleFunc("POST /reports/outline", s.signedIn(s.reportOutlineSave))
@@ -155,8 +156,11 @@ type reportPage struct {
 	// Submitted and Disclosed are the days the report went to the Party committee and government
 	// and was made public outside fazhi (report.Clocks).
 	Submitted, Disclosed string
-	Refusal              *publishRefusal
-	Versions             []reportVersion
+	// Fillable are the figures the draft may take by hand (手工填报): its gaps' and those entered.
+	Fillable    []report.FillableFigure
+	ManualCount int // how many of them are entered
+	Refusal     *publishRefusal
+	Versions    []reportVersion
 }
 
 // reportVersion is a published version as the lists show it.
@@ -235,6 +239,12 @@ func (s *Server) workbenchPage(r *http.Request, t reportTarget, d *report.Draft,
 			return p, err
 		} else if !inherited {
 			*to = on
+		}
+	}
+	p.Fillable = d.Fillable()
+	for _, f := range p.Fillable {
+		if f.Manual != nil {
+			p.ManualCount++
 		}
 	}
 	if d.Report != nil {
@@ -424,5 +434,34 @@ func (s *Server) reportSubmitted(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	redirect(w, r, reportURL(t)+"#submission", fmt.Sprintf("已登记%d年度报告的报送和公开日期", t.Year))
+	return nil
+}
+
+// reportManualFigure stores a figure entered by hand (手工填报) for the report, with its source,
+// or removes it ("remove"); report.SaveManual checks it and the store audits it.
+func (s *Server) reportManualFigure(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	rs := state(r)
+	id := strings.TrimSpace(r.PostFormValue("id"))
+	var m *report.Manual
+	if r.PostFormValue("remove") == "" {
+		raw := strings.TrimSpace(r.PostFormValue("value"))
+		v, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return invalid("value", "「%s」的数值「%s」不是数字", id, raw)
+		}
+		m = &report.Manual{Value: v, Unit: r.PostFormValue("unit"), Label: r.PostFormValue("label"), Source: r.PostFormValue("source")}
+	}
+	if err := report.SaveManual(r.Context(), s.st, rs.actor(), rs.scope, t.Org.Code, t.Year, id, m); err != nil {
+		return err
+	}
+	msg := "已保存手工填报的数字「" + id + "」"
+	if m == nil {
+		msg = "已删除手工填报的数字「" + id + "」"
+	}
+	redirect(w, r, reportURL(t)+"#manual", msg)
 	return nil
 }

@@ -233,6 +233,15 @@ func TestReportPublish(t *testing.T) {
 			t.Errorf("public md: %d %q", status, h.Get("Content-Type"))
 		}
 
+		// Word, laid out from the frozen Markdown; no internal formulas anywhere public.
+		status, doc, h := anon.do(mustRequest("GET", anon.base+"/public/reports/"+id+".docx"))
+		if status != 200 || !strings.HasPrefix(doc, "PK") || !strings.Contains(h.Get("Content-Disposition"), ".docx") {
+			t.Errorf("public docx: %d %q", status, h.Get("Content-Disposition"))
+		}
+		if strings.Contains(frozen, "÷") || strings.Contains(md, "÷") || strings.Contains(frozen, "待补") {
+			t.Errorf("the public version shows internal formulas or gaps")
+		}
+
 		// Compare: nothing moved yet; after a 2024 case is registered, mediation.cases is named.
 		if _, page := leader.get("/reports/published/" + id + "/compare"); !strings.Contains(page, "未发生变化") {
 			t.Errorf("compare before a change:\n%s", snippet(page))

@@ -94,6 +94,27 @@ type Transition struct {
 	// Offers narrows the choices of an Enum input in this step's form to the values the step
 	// accepts (作出复议决定 offers the decisions, not 调解 or 终止, which are steps of their own).
 	Offers map[string][]string
+	// Warns are what a clerk is told, and must acknowledge on the page, before taking the step
+	// on these values: a step the law allows but that usually means an earlier one was missed
+	// (deciding a case whose 申请书副本 was never recorded as sent, 第48条). Never a refusal.
+	Warns []Warning
+}
+
+// Warning is a caution shown before a step (Transition.Warns).
+type Warning struct {
+	When    func(Values) bool
+	Message string // Chinese, naming the article
+}
+
+// Warnings are the cautions of t that hold for values.
+func (t Transition) Warnings(v Values) []string {
+	var out []string
+	for _, w := range t.Warns {
+		if w.When(v) {
+			out = append(out, w.Message)
+		}
+	}
+	return out
 }
 
 // DayUnit is the unit of a statutory period (law.md "Day units").
@@ -215,6 +236,9 @@ type Kind struct {
 	// LockFinal: once the matter is concluded its values change only by amendment, with a reason
 	// kept in the record's history (an issued decision is not silently edited).
 	LockFinal bool
+	// StagedForm: the registration form asks only what registration needs; a field a transition
+	// takes (its Inputs) comes with that transition (FormFields).
+	StagedForm bool
 	// Order places the kind in menus and on the dashboard (lower first; 0 after the others, by name).
 	Order int
 }
@@ -261,6 +285,29 @@ func (k *Kind) Transition(name string) (Transition, bool) {
 
 // IsFinal reports whether status concludes the matter.
 func (k *Kind) IsFinal(status string) bool { return contains(k.Final, status) }
+
+// FormFields are the fields a record's form shows for values. A StagedForm kind leaves out the
+// fields its transitions take, unless the field is required or already holds a value: they are
+// entered with their step, which also records when and by whom. all shows every field, for a
+// case registered after the fact from its paper file.
+func (k *Kind) FormFields(values Values, all bool) []Field {
+	if !k.StagedForm || all {
+		return k.Fields
+	}
+	later := map[string]bool{}
+	for _, t := range k.Transitions {
+		for _, f := range t.Inputs {
+			later[f] = true
+		}
+	}
+	var out []Field
+	for _, f := range k.Fields {
+		if !later[f.Key] || f.Required || values.Str(f.Key) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // Allowed lists the transitions a user may take from status (automatic ones excluded).
 func (k *Kind) Allowed(status string) []Transition {

@@ -54,14 +54,15 @@ var (
 func reconsiderationConcluded(v Values) bool { return contains(reconsiderationFinal, v.Str("stage")) }
 
 var Reconsideration = register(&Kind{
-	Name:      "reconsideration",
-	Label:     "行政复议",
-	Order:     20,
-	Law:       "行政复议法（2023年修订）",
-	OrgField:  "org",
-	States:    reconsiderationStages,
-	Final:     reconsiderationFinal,
-	LockFinal: true,
+	Name:       "reconsideration",
+	Label:      "行政复议",
+	Order:      20,
+	Law:        "行政复议法（2023年修订）",
+	OrgField:   "org",
+	States:     reconsiderationStages,
+	Final:      reconsiderationFinal,
+	LockFinal:  true,
+	StagedForm: true,
 	Fields: []Field{
 		{Key: "code", Label: "编号", Type: Text, Required: true, Column: ColCode, Help: "复议案件编号，如 兴府复〔2024〕12号"},
 		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "行政复议机关（机构）"},
@@ -222,6 +223,8 @@ var Reconsideration = register(&Kind{
 			}},
 		{Name: "decide", Label: "作出复议决定", From: []string{"审理中"}, To: "已审结",
 			Inputs: []string{"closed_on", "outcome", "agreement_remedy", "compensation_decision"}, Needs: []string{"closed_on", "outcome"},
+			Warns: []Warning{{When: func(v Values) bool { return v.Str("copy_sent_on") == "" },
+				Message: "本案尚未登记发送申请书副本：行政复议法第48条要求自受理之日起七日内将副本发送被申请人，被申请人自收到之日起十日内提出书面答复。未听取答复即作出决定的，属程序瑕疵。如已发送，请先登记「发送申请书副本」。"}},
 			// The decisions of 第63–72条 and 第33条 only: 调解书 (第73条), 和解撤回 (第74条) and
 			// 终止 (第41条) are steps of their own.
 			Offers:  map[string][]string{"outcome": DecisionOutcomes},

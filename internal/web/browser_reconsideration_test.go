@@ -89,8 +89,15 @@ func TestBrowserReconsideration(t *testing.T) {
 	// 恢复审理, then 作出复议决定.
 	step("resume", chromedp.SetValue(chromedp.ID("t-resume-resumed_on"), "2026-04-10"))
 	stage("审理中")
+	// No 申请书副本 was recorded as sent: the decision warns first (第48条) and needs the clerk's
+	// acknowledgement.
+	if w, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#t-decide .alert-warn") || {}).textContent || ""`)); err != nil ||
+		!strings.Contains(w, "第48条") {
+		t.Errorf("no warning before deciding without the copy sent: %q (%v)", w, err)
+	}
 	step("decide", chromedp.SetValue(chromedp.ID("t-decide-closed_on"), "2026-04-28"),
-		chromedp.SetValue(chromedp.ID("t-decide-outcome"), "撤销"))
+		chromedp.SetValue(chromedp.ID("t-decide-outcome"), "撤销"),
+		chromedp.Click(chromedp.CSS(`#t-decide input[name="acknowledge"]`)))
 	stage("已审结")
 	if f := text(".flash"); !strings.Contains(f, "作出复议决定") {
 		t.Errorf("flash after the decision: %q", f)

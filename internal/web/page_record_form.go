@@ -20,6 +20,11 @@ type recordFormPage struct {
 	CancelURL string
 	ReloadURL string     // the form afresh, when the record changed meanwhile
 	Reason    *formField // the amendment's reason (更正理由); nil on the new and edit forms
+	// Staged: the form shows only this stage's fields (law.Kind.FormFields); AllURL shows every
+	// field, All keeps that choice across a re-render.
+	Staged bool
+	All    bool
+	AllURL string
 }
 
 func (s *Server) recordNew(w http.ResponseWriter, r *http.Request) error {
@@ -111,8 +116,17 @@ func (s *Server) renderRecordForm(w http.ResponseWriter, r *http.Request, code i
 		}
 	}
 	p.ReloadURL = p.Action
+	p.All = r.FormValue("all") == "1"
+	shown := law.Values{}
+	for k, v := range in.values {
+		shown[k] = v
+	}
+	fields := kind.FormFields(shown, p.All)
+	if p.Staged = len(fields) < len(kind.Fields); p.Staged {
+		p.AllURL = "?all=1"
+	}
 	var err error
-	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, kind.Fields, in); err != nil {
+	if p.Fields, err = s.formFields(r.Context(), state(r).scope, kind, fields, in); err != nil {
 		return err
 	}
 	s.render(w, r, code, "record_form", title, p)

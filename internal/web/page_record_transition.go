@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
@@ -34,6 +35,10 @@ func (s *Server) recordTransition(w http.ResponseWriter, r *http.Request) error 
 		return badRequest("缺少版本号，请刷新页面后重试")
 	}
 	inputs, problems := s.parseValues(r.Context(), rs.scope, kind, fields, texts)
+	// The page asks the clerk to acknowledge the step's cautions first (law.Transition.Warns).
+	if w := t.Warnings(rec.Values); len(w) > 0 && r.PostForm.Get("acknowledge") != "1" && len(problems) == 0 {
+		problems = map[string]string{"": "请先阅读并确认提示：" + strings.Join(w, "；")}
+	}
 	if len(problems) == 0 {
 		var updated store.Record
 		updated, err = s.st.Transition(r.Context(), rs.actor(), rs.scope, rec.ID, version, t.Name, inputs)

@@ -50,6 +50,7 @@ type eventRow struct {
 // form of the inputs that step asks for.
 type transitionForm struct {
 	Name, Label, Article, To, Action string
+	Warnings                         []string // law.Transition.Warns that hold: acknowledged before the step
 	Fields                           []formField
 	Open                             bool
 	Problem                          string
@@ -131,6 +132,7 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	for _, t := range kind.Allowed(rec.Status) {
 		tf := transitionForm{Name: t.Name, Label: t.Label, Article: t.Article, To: t.To,
 			Action: p.URL + "/transitions/" + t.Name, CSRF: state(r).sess.CSRF, Version: rec.Version}
+		tf.Warnings = t.Warnings(rec.Values)
 		fi := formInput{values: textValues(rec.Values), status: t.To}
 		if t.Name == failed {
 			tf.Open, tf.Problem, fi = true, in.problems[""], in

@@ -20,12 +20,38 @@ type deployment struct {
 
 // deployments are a fresh one per engine available (PostgreSQL when FAZHI_TEST_POSTGRES is set).
 func deployments(t *testing.T) map[string]deployment {
-	dir := t.TempDir()
-	out := map[string]deployment{"sqlite": {dir, "sqlite:" + filepath.Join(dir, "f.db")}}
-	if url := os.Getenv(storetest.EnvPostgres); url != "" {
-		out["postgres"] = deployment{t.TempDir(), storetest.EmptyPostgres(t, url)}
+	out := map[string]deployment{}
+	for _, engine := range engines() {
+		out[engine] = newDeployment(t, engine)
 	}
 	return out
+}
+
+func engines() []string {
+	if os.Getenv(storetest.EnvPostgres) != "" {
+		return []string{"sqlite", "postgres"}
+	}
+	return []string{"sqlite"}
+}
+
+// newDeployment is an empty database of the engine with a folder of its own for the keys.
+func newDeployment(t *testing.T, engine string) deployment {
+	dir := t.TempDir()
+	if engine == "postgres" {
+		return deployment{dir, storetest.EmptyPostgres(t, os.Getenv(storetest.EnvPostgres))}
+	}
+	return deployment{dir, "sqlite:" + filepath.Join(dir, "f.db")}
+}
+
+// open opens the deployment's store as the commands do, with both its keys.
+func (d deployment) open(t *testing.T) *store.Store {
+	t.Helper()
+	e := &env{dbURL: d.url, keyFile: filepath.Join(d.dir, "secret.key")}
+	st, err := e.open(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 // run runs the command on the deployment, its keys in its folder.

@@ -128,16 +128,16 @@ func (s *Store) SealAudit(ctx context.Context, a Actor) (int64, error) {
 	return legacy, err
 }
 
-// sealIfLegacy seals an unkeyed chain, for the first open under a newly made audit key.
-func (s *Store) sealIfLegacy(ctx context.Context) error {
+// sealIfLegacy seals an unkeyed chain (SealAudit), if the chain is one: for the first open
+// under a newly made audit key, and after restoring an older version's backup.
+func (s *Store) sealIfLegacy(ctx context.Context, a Actor) (int64, error) {
 	var seq int64
 	var hash string
 	if err := s.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &hash); err != nil {
-		return err
+		return 0, err
 	}
 	if seq == 0 || keyedAlg(hash) != "" {
-		return nil
+		return 0, nil
 	}
-	_, err := s.SealAudit(ctx, Actor{Name: "system:audit-key", RequestID: "seal"})
-	return err
+	return s.SealAudit(ctx, a)
 }

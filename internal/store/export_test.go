@@ -114,3 +114,6 @@ func ForgeAuditHash(key *AuditKey, e AuditEntry) string {
 	}
 	return key.mac(key.entry, entryFields(e)...)
 }
+
+// BackupMetaTable is the table of key fingerprints a SQLite backup adds to the live schema.
+const BackupMetaTable = backupMetaTable

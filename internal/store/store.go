@@ -109,7 +109,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if opt.SealAudit && s.auditKey != nil {
-		if err := s.sealIfLegacy(ctx); err != nil {
+		if _, err := s.sealIfLegacy(ctx, Actor{Name: "system:audit-key", RequestID: "seal"}); err != nil {
 			s.db.Close()
 			return nil, fmt.Errorf("无法以新的审计密钥封存旧审计链: %w", err)
 		}

@@ -201,8 +201,10 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Fatal(out)
 	}
 	other := t.TempDir()
-	key, _ := os.ReadFile(filepath.Join(dir, "secret.key"))
-	os.WriteFile(filepath.Join(other, "secret.key"), key, 0o600)
+	for _, f := range []string{"secret.key", "audit.key"} {
+		key, _ := os.ReadFile(filepath.Join(dir, f))
+		os.WriteFile(filepath.Join(other, f), key, 0o600)
+	}
 	if code, out := fazhi(t, other, "restore", backup); code != 0 || !strings.Contains(out, "审计链完好") {
 		t.Fatalf("restore: %d %s", code, out)
 	}

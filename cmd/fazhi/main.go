@@ -43,9 +43,9 @@ var commands = []command{
 	{"deadlines", "列出未届满和已逾期的法定期限", runDeadlines},
 	{"notify", "把即将到期和已逾期的期限推送到配置的地址（签名 JSON）", runNotify},
 	{"calendar", "工作日历：add 推算期限，check 查询某日，import 导入节假日安排", runCalendar},
-	{"audit", "审计日志：verify 校验哈希链", runAudit},
+	{"audit", "审计日志：verify 校验签名的哈希链（--checkpoint 与检查点核对），checkpoint 签发检查点，seal 封存旧链，key 生成审计密钥", runAudit},
 	{"backup", "在线备份整个数据库", runBackup},
-	{"restore", "把备份恢复到空数据库", runRestore},
+	{"restore", "把备份恢复到空数据库（密钥指纹不符时拒绝，除非 --without-key）", runRestore},
 	{"user", "账号管理：add 新建，passwd 重设密码", runUser},
 	{"settings", "本地参数：比率的分母与取舍、文书模板", runSettings},
 	{"migrate", "执行数据库迁移并显示结构版本", runMigrate},
@@ -57,6 +57,7 @@ type env struct {
 	stdout, stderr io.Writer
 	dbURL          string
 	keyFile        string
+	auditKeyFile   string
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -122,6 +123,7 @@ func (e *env) flags(name, usageLine string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.dbURL, "db", "", "数据库：sqlite:路径、*.db 或 postgres://…（默认取 FAZHI_DB，再默认 "+store.DefaultURL+"）")
 	fs.StringVar(&e.keyFile, "key-file", "", "身份证号和电话号码的加密密钥文件（默认取 FAZHI_KEY_FILE，再默认与 SQLite 数据库同目录的 secret.key，PostgreSQL 时为 ./fazhi-data/secret.key）")
+	fs.StringVar(&e.auditKeyFile, "audit-key-file", "", "审计链签名密钥文件（默认取 FAZHI_AUDIT_KEY_FILE，再默认与加密密钥同目录的 audit.key）")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "用法：fazhi %s %s\n\n", name, usageLine)
 		fs.PrintDefaults()
@@ -154,7 +156,8 @@ func subcommand(args []string) (string, []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case a == "--db" || a == "-db" || a == "--key-file" || a == "-key-file":
+		case a == "--db" || a == "-db" || a == "--key-file" || a == "-key-file" ||
+			a == "--audit-key-file" || a == "-audit-key-file":
 			i++
 		case strings.HasPrefix(a, "-"):
 		default:
@@ -164,20 +167,34 @@ func subcommand(args []string) (string, []string) {
 	return "", args
 }
 
-// open opens the database the flags and environment name.
-func (e *env) open(ctx context.Context) (*store.Store, error) {
-	url := e.dbURL
-	if url == "" {
-		url = os.Getenv("FAZHI_DB")
-	}
-	if url == "" {
-		url = store.DefaultURL
-	}
+// open opens the database the flags and environment name, with its two keys.
+func (e *env) open(ctx context.Context) (*store.Store, error) { return e.openSealing(ctx, false) }
+
+// openSealing is open; seal closes an unkeyed audit chain under the audit key (as a key made
+// just now always does).
+func (e *env) openSealing(ctx context.Context, seal bool) (*store.Store, error) {
+	url := e.url()
 	key, err := loadKey(e.keyFile, url)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, url, store.Options{Key: key})
+	auditKey, created, err := loadAuditKey(auditKeyPath(e.auditKeyFile, e.keyFile, url))
+	if err != nil {
+		return nil, err
+	}
+	// A key made just now meets the unkeyed chain of an older version: seal it under the key.
+	return store.Open(ctx, url, store.Options{Key: key, AuditKey: auditKey, SealAudit: created || seal})
+}
+
+// url is the database URL the flags and environment name.
+func (e *env) url() string {
+	switch {
+	case e.dbURL != "":
+		return e.dbURL
+	case os.Getenv("FAZHI_DB") != "":
+		return os.Getenv("FAZHI_DB")
+	}
+	return store.DefaultURL
 }
 
 // system is the operator's scope at the shell: every kind, every org.

@@ -27,20 +27,40 @@ type AuditEntry struct {
 	Hash       string `json:"hash"`
 }
 
-// entryHash covers every field of the entry and the previous entry's hash, so that changing,
-// removing or reordering any entry breaks every hash after it.
-func entryHash(e AuditEntry) string {
+// entryFields are what an entry's hash covers: every field and the previous entry's hash, so
+// that changing, removing or reordering any entry breaks every hash after it.
+func entryFields(e AuditEntry) []string {
+	return []string{e.PrevHash, strconv.FormatInt(e.Seq, 10), e.At, e.Actor, e.Action, e.Kind,
+		e.Target, e.OrgPath, e.Before, e.After, e.RequestID, e.ClientAddr}
+}
+
+// legacyHash is the unkeyed SHA-256 of the entries written before the chain was keyed. Anyone
+// who can write the database can recompute it, which is why new entries are keyed.
+func legacyHash(e AuditEntry) string {
 	h := sha256.New()
-	for _, f := range []string{e.PrevHash, strconv.FormatInt(e.Seq, 10), e.At, e.Actor, e.Action, e.Kind,
-		e.Target, e.OrgPath, e.Before, e.After, e.RequestID, e.ClientAddr} {
+	for _, f := range entryFields(e) {
 		fmt.Fprintf(h, "%d:%s\n", len(f), f)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// entryHash is the hash a new entry gets: keyed with the audit key when the store has one.
+func (s *Store) entryHash(e AuditEntry) string {
+	if s.auditKey == nil {
+		return legacyHash(e)
+	}
+	return s.auditKey.mac(s.auditKey.entry, entryFields(e)...)
+}
+
 // audit appends an entry inside the caller's transaction. The UPDATE of audit_head takes a row
 // lock (PostgreSQL) or the write lock (SQLite), so concurrent writers chain one after another.
 func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any) error {
+	return t.appendAudit(ctx, a, action, kind, target, orgPath, before, after, false)
+}
+
+// appendAudit is audit; sealing says the entry is the seal that closes an unkeyed chain (the
+// one entry allowed to follow an unkeyed one once the store has a key).
+func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any, sealing bool) error {
 	if err := a.valid(); err != nil {
 		return err
 	}
@@ -51,7 +71,16 @@ func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath s
 		Scan(&e.Seq, &e.PrevHash); err != nil {
 		return fmt.Errorf("审计链写入失败: %w", err)
 	}
-	e.Hash = entryHash(e)
+	keyedTail := keyedAlg(e.PrevHash) != ""
+	switch {
+	case t.s.auditKey == nil && keyedTail:
+		// An unkeyed entry after keyed ones would break the chain for good.
+		return errorf(ECONFLICT, "审计链已用审计密钥签名，但本次未提供审计密钥（audit.key），拒绝写入")
+	case t.s.auditKey != nil && e.PrevHash != "" && !keyedTail && !sealing:
+		return errorf(ECONFLICT, "审计链尾部的第%d条未以审计密钥签名：旧版本留下的链尚未封存，或链已被改写。"+
+			"请先运行 fazhi audit verify 核对，再运行 fazhi audit seal 封存", e.Seq-1)
+	}
+	e.Hash = t.s.entryHash(e)
 	if _, err := t.exec(ctx, `INSERT INTO audit (seq, at, actor, action, kind, target, org_path, before_data,
 		after_data, request_id, client_addr, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		e.Seq, e.At, e.Actor, e.Action, e.Kind, e.Target, e.OrgPath, e.Before, e.After, e.RequestID,
@@ -118,8 +147,7 @@ func (s *Store) Audit(ctx context.Context, sc Scope, f AuditFilter) ([]AuditEntr
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
 	}
-	rows, err := s.query(ctx, `SELECT seq, at, actor, action, kind, target, org_path, before_data, after_data,
-		request_id, client_addr, prev_hash, hash FROM audit WHERE `+w+` ORDER BY seq DESC LIMIT ? OFFSET ?`,
+	rows, err := s.query(ctx, `SELECT `+auditColumns+` FROM audit WHERE `+w+` ORDER BY seq DESC LIMIT ? OFFSET ?`,
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -127,9 +155,8 @@ func (s *Store) Audit(ctx context.Context, sc Scope, f AuditFilter) ([]AuditEntr
 	defer rows.Close()
 	var out []AuditEntry
 	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Kind, &e.Target, &e.OrgPath, &e.Before,
-			&e.After, &e.RequestID, &e.ClientAddr, &e.PrevHash, &e.Hash); err != nil {
+		e, err := scanEntry(rows)
+		if err != nil {
 			return nil, 0, err
 		}
 		out = append(out, e)
@@ -137,46 +164,15 @@ func (s *Store) Audit(ctx context.Context, sc Scope, f AuditFilter) ([]AuditEntr
 	return out, total, rows.Err()
 }
 
-// VerifyAudit walks the whole chain. It returns the number of entries, or an error naming the
-// first entry whose hash, link or sequence is broken.
-func (s *Store) VerifyAudit(ctx context.Context) (int64, error) {
-	rows, err := s.query(ctx, `SELECT seq, at, actor, action, kind, target, org_path, before_data, after_data,
-		request_id, client_addr, prev_hash, hash FROM audit ORDER BY seq`)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	var n int64
-	prev := ""
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Kind, &e.Target, &e.OrgPath, &e.Before,
-			&e.After, &e.RequestID, &e.ClientAddr, &e.PrevHash, &e.Hash); err != nil {
-			return n, err
-		}
-		switch {
-		case e.Seq != n+1:
-			return n, fmt.Errorf("审计链断裂：第%d条之后缺少记录（下一条序号为%d）", n, e.Seq)
-		case e.PrevHash != prev:
-			return n, fmt.Errorf("审计链断裂：第%d条的前序哈希与第%d条不符", e.Seq, n)
-		case entryHash(e) != e.Hash:
-			return n, fmt.Errorf("审计链断裂：第%d条（%s %s %s）的内容已被改动", e.Seq, e.At, e.Actor, e.Action)
-		}
-		prev = e.Hash
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return n, err
-	}
-	var headSeq int64
-	var headHash string
-	if err := s.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
-		return n, err
-	}
-	if headSeq != n || headHash != prev {
-		return n, fmt.Errorf("审计链断裂：链尾记录缺失（应有%d条，实有%d条）", headSeq, n)
-	}
-	return n, nil
+// auditColumns are the columns scanEntry reads, in its order.
+const auditColumns = `seq, at, actor, action, kind, target, org_path, before_data, after_data,
+		request_id, client_addr, prev_hash, hash`
+
+func scanEntry(rows interface{ Scan(...any) error }) (AuditEntry, error) {
+	var e AuditEntry
+	err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Kind, &e.Target, &e.OrgPath, &e.Before,
+		&e.After, &e.RequestID, &e.ClientAddr, &e.PrevHash, &e.Hash)
+	return e, err
 }
 
 // LogExport records that a ledger left the system (an export or download carries personal

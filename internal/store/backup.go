@@ -55,9 +55,10 @@ var tables = []struct {
 type dumpLine struct {
 	Table string         `json:"t"`
 	Row   map[string]any `json:"r,omitempty"`
-	// The first line names the format and schema version instead.
+	// The first line names the format, schema version and the keys' fingerprints instead.
 	Format string `json:"format,omitempty"`
 	Schema int    `json:"schema,omitempty"`
+	backupKeys
 }
 
 const dumpFormat = "fazhi-dump-v1"
@@ -73,8 +74,10 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		if err := createPrivate(path); err != nil { // VACUUM INTO fills an empty file, keeping its mode
 			return err
 		}
-		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path)
-		return err
+		if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+			return err
+		}
+		return writeCopyKeys(ctx, path, s.keys())
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -102,7 +105,7 @@ func (s *Store) dump(ctx context.Context, w io.Writer) error {
 	defer tx.Rollback()
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
-	if err := enc.Encode(dumpLine{Format: dumpFormat, Schema: s.version}); err != nil {
+	if err := enc.Encode(dumpLine{Format: dumpFormat, Schema: s.version, backupKeys: s.keys()}); err != nil {
 		return err
 	}
 	for _, t := range tables {
@@ -155,27 +158,38 @@ func eachRow(ctx context.Context, q interface {
 }
 
 // Restore loads a backup (either format) into this database, which must be empty, in one
-// transaction; on any error nothing is restored.
+// transaction; on any error nothing is restored. A backup made under other keys is refused.
 func (s *Store) Restore(ctx context.Context, path string) (int, error) {
+	res, err := s.RestoreWith(ctx, path, RestoreOptions{})
+	return res.Rows, err
+}
+
+// RestoreWith is Restore with options. After it, an older version's unkeyed audit chain is
+// sealed under this deployment's audit key (the operator vouches for the file).
+func (s *Store) RestoreWith(ctx context.Context, path string, opt RestoreOptions) (RestoreResult, error) {
+	var res RestoreResult
 	if err := s.mustBeEmpty(ctx); err != nil {
-		return 0, err
+		return res, err
 	}
 	head := make([]byte, 16)
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	defer f.Close()
 	if _, err := io.ReadFull(f, head); err != nil {
-		return 0, fmt.Errorf("备份文件 %s 太短或无法读取", path)
+		return res, fmt.Errorf("备份文件 %s 太短或无法读取", path)
 	}
-	n := 0
+	var recorded bool // the backup names its keys' fingerprints
 	err = s.inTx(ctx, func(t *tx) error {
 		if _, err := t.exec(ctx, `DELETE FROM audit_head`); err != nil {
 			return err
 		}
 		put := func(table string, row map[string]any) error {
-			n++
+			res.Rows++
+			if table == "records" {
+				s.probeSealed(row, &res)
+			}
 			return t.restoreRow(ctx, table, row)
 		}
 		if bytes.HasPrefix(head, []byte("SQLite format 3")) {
@@ -184,6 +198,13 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 				return err
 			}
 			defer src.Close()
+			var k backupKeys
+			if k, recorded, err = readCopyKeys(ctx, src); err != nil {
+				return err
+			}
+			if err := s.checkKeys(k, recorded, opt, &res); err != nil {
+				return err
+			}
 			for _, tb := range tables {
 				cols, err := sqliteColumns(ctx, src, tb.name, tb.cols)
 				if err != nil {
@@ -215,6 +236,10 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 			if first.Schema > SchemaVersion() {
 				return fmt.Errorf("备份来自更新版本的 fazhi（结构版本 %d），请先升级", first.Schema)
 			}
+			recorded = first.Key != ""
+			if err := s.checkKeys(first.backupKeys, recorded, opt, &res); err != nil {
+				return err
+			}
 			for {
 				var l dumpLine
 				if err := dec.Decode(&l); err == io.EOF {
@@ -227,6 +252,9 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 				}
 			}
 		}
+		if err := refuseUnreadable(recorded, opt, res); err != nil {
+			return err
+		}
 		// A backup made before record_keys carries the hashes inside the records' attributes.
 		if _, err := t.moveKeyedHashes(ctx); err != nil {
 			return err
@@ -234,9 +262,15 @@ func (s *Store) Restore(ctx context.Context, path string) (int, error) {
 		return t.resetSequences(ctx)
 	})
 	if err != nil {
-		return 0, err
+		return res, err
 	}
-	return n, s.loadCalendar(ctx)
+	if err := s.loadCalendar(ctx); err != nil {
+		return res, err
+	}
+	if s.auditKey != nil {
+		res.SealedLegacy, err = s.sealIfLegacy(ctx, Actor{Name: "system:restore", RequestID: "restore"})
+	}
+	return res, err
 }
 
 // sqliteColumns is cols less those a SQLite backup's table lacks (it was made before the

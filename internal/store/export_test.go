@@ -105,3 +105,15 @@ func BackupTables() map[string][]string {
 }
 
 func NotBackedUp() map[string]string { return notBackedUp }
+
+// ForgeAuditHash is the hash someone rewriting the audit table would compute for e: keyed with
+// key (the store's or any other), or the unkeyed SHA-256 of old when key is nil.
+func ForgeAuditHash(key *AuditKey, e AuditEntry) string {
+	if key == nil {
+		return legacyHash(e)
+	}
+	return key.mac(key.entry, entryFields(e)...)
+}
+
+// BackupMetaTable is the table of key fingerprints a SQLite backup adds to the live schema.
+const BackupMetaTable = backupMetaTable

@@ -26,18 +26,26 @@ import (
 type Options struct {
 	// Key is the 32-byte secret that encrypts 身份证号 and phone numbers at rest.
 	Key []byte
+	// AuditKey keys the audit chain (issue 9 item 5); nil writes the unkeyed chain of old.
+	AuditKey *AuditKey
+	// SealAudit closes an unkeyed chain under AuditKey on open: set it when the audit key was
+	// made just now, the one moment an unkeyed tail is the old version's and not a rewrite.
+	SealAudit bool
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
 }
 
 // Store is an open database.
 type Store struct {
-	db      *sql.DB
-	d       dialect
-	crypt   *crypter
-	now     func() time.Time
-	cal     atomic.Pointer[calendar.Calendar]
-	version int
+	db    *sql.DB
+	d     dialect
+	crypt *crypter
+	keyFP string // fingerprint of Key, which a backup records
+	// auditKey keys new audit entries and verifies keyed ones.
+	auditKey *AuditKey
+	now      func() time.Time
+	cal      atomic.Pointer[calendar.Calendar]
+	version  int
 }
 
 // DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).
@@ -54,6 +62,8 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.crypt = c
+	s.keyFP = KeyFingerprint(opt.Key)
+	s.auditKey = opt.AuditKey
 	switch {
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		s.d = postgresDialect{}
@@ -97,6 +107,12 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	if err := s.loadCalendar(ctx); err != nil {
 		s.db.Close()
 		return nil, err
+	}
+	if opt.SealAudit && s.auditKey != nil {
+		if _, err := s.sealIfLegacy(ctx, Actor{Name: "system:audit-key", RequestID: "seal"}); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("无法以新的审计密钥封存旧审计链: %w", err)
+		}
 	}
 	return s, nil
 }

@@ -23,6 +23,12 @@ const EnvPostgres = "FAZHI_TEST_POSTGRES"
 // Key is the encryption key test stores use.
 var Key = make([]byte, 32)
 
+// AuditKey keys the audit chain of test stores, so that every suite runs the keyed chain.
+var AuditKey, _ = store.NewAuditKey(store.AuditHMACSHA256, make([]byte, 32))
+
+// Options are the options test stores open with.
+func Options() store.Options { return store.Options{Key: Key, AuditKey: AuditKey} }
+
 // Open returns a fresh SQLite store, and a fresh PostgreSQL store when the server is set.
 // They are closed (and the PostgreSQL database dropped) when the test ends.
 func Open(t testing.TB) []*store.Store {
@@ -44,7 +50,7 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 // SQLite opens a fresh SQLite store in a temp dir.
 func SQLite(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "test.db"), store.Options{Key: Key})
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "test.db"), Options())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +63,7 @@ var seq atomic.Int64
 // Postgres creates a throwaway database on the server at url and opens it.
 func Postgres(t testing.TB, url string) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), EmptyPostgres(t, url), store.Options{Key: Key})
+	s, err := store.Open(context.Background(), EmptyPostgres(t, url), Options())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -353,3 +353,33 @@ func TestReconsiderationRecordView(t *testing.T) {
 		}
 	})
 }
+
+// TestNoticeReissue: a notice issued is kept with the case as 第1版; issuing it again after a
+// correction adds 第2版 and leaves 第1版 as the party received it (issue 10 item 8).
+func TestNoticeReissue(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		addReconOffice(t, e)
+		rec := e.addReconsideration(t, "兴府复〔2024〕21号", "2024-09-26", "2024-10-09")
+		base := "/records/reconsideration/" + itoa(rec.ID)
+		fuyi := e.login(t, "fuyi")
+		for range 2 {
+			if status, body := fuyi.submit(base+"/notices/acceptance.docx/issue", url.Values{}); status != http.StatusSeeOther {
+				t.Fatalf("issue: %d %s", status, snippet(body))
+			}
+		}
+		kept, err := e.st.Attachments(context.Background(), systemScope(), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(kept) != 2 || kept[0].Name != "受理通知书（兴府复〔2024〕21号）第1版.docx" || kept[1].Name != "受理通知书（兴府复〔2024〕21号）第2版.docx" ||
+			kept[0].Size == 0 {
+			t.Fatalf("kept versions: %+v", kept)
+		}
+		if _, page := fuyi.get(base); !strings.Contains(page, "已存档 2 版") || !strings.Contains(page, "重新出具（第3版）") {
+			t.Errorf("record page does not list the issued versions")
+		}
+		if status, _ := e.login(t, "chief").submit(base+"/notices/acceptance.docx/issue", url.Values{}); status != http.StatusForbidden {
+			t.Errorf("a reader issued a notice: %d", status)
+		}
+	})
+}

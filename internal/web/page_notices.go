@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 func (s *Server) noticeRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/notices/{file}", s.signedIn(s.noticeDownload))
+	mux.HandleFunc("POST /records/{kind}/{id}/notices/{file}/issue", s.signedIn(s.noticeIssue))
 	mux.HandleFunc("GET /notices", s.signedIn(s.noticesPage))
 	mux.HandleFunc("GET /notices/{name}", s.signedIn(s.noticeEdit))
 	mux.HandleFunc("POST /notices/{name}", s.signedIn(s.noticeSave))
@@ -29,15 +31,23 @@ const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml
 type noticeView struct {
 	Title, Article, URL, Reason string
 	Available                   bool
+	Issued                      int // versions kept with the case
 }
 
-// recordNotices lists a record's documents with their availability in its current state.
-func recordNotices(kind *law.Kind, rec store.Record) []noticeView {
+// recordNotices lists a record's documents with their availability in its current state and
+// the versions issued and kept with the case (attachments named 「标题（编号）第N版.docx」).
+func recordNotices(kind *law.Kind, rec store.Record, kept []store.Attachment) []noticeView {
 	var out []noticeView
 	for _, n := range notices.ForKind(kind.Name) {
 		ok, reason := n.Available(rec.Status, rec.Values)
-		out = append(out, noticeView{Title: n.Title, Article: n.Article, Available: ok, Reason: reason,
-			URL: recordURL(rec) + "/notices/" + n.Name + ".docx"})
+		v := noticeView{Title: n.Title, Article: n.Article, Available: ok, Reason: reason,
+			URL: recordURL(rec) + "/notices/" + n.Name + ".docx"}
+		for _, a := range kept {
+			if strings.HasPrefix(a.Name, n.Title+"（"+rec.Code+"）") {
+				v.Issued++
+			}
+		}
+		out = append(out, v)
 	}
 	return out
 }
@@ -46,41 +56,8 @@ func recordNotices(kind *law.Kind, rec store.Record) []noticeView {
 // permission: whoever may read the case may print its notices (protected numbers as the reader
 // sees them).
 func (s *Server) noticeDownload(w http.ResponseWriter, r *http.Request) error {
-	kind, rec, err := s.recordOf(r)
+	kind, rec, n, data, err := s.noticeOfRecord(r)
 	if err != nil {
-		return err
-	}
-	name, ok := strings.CutSuffix(r.PathValue("file"), ".docx")
-	n, found := notices.Lookup(name)
-	if !ok || !found || n.Kind != kind.Name {
-		return notFound("「%s」没有文书「%s」", kind.Label, r.PathValue("file"))
-	}
-	if ok, reason := n.Available(rec.Status, rec.Values); !ok {
-		return badRequest("本案目前不能出具「%s」：%s（%s）", n.Title, reason, n.Article)
-	}
-	text, err := s.noticeTemplate(r.Context(), n)
-	if err != nil {
-		return err
-	}
-	clocks, err := s.st.Clocks(r.Context(), state(r).scope, store.ClockFilter{RecordID: rec.ID})
-	if err != nil {
-		return err
-	}
-	due := map[string]string{}
-	for _, c := range clocks {
-		due[c.Rule] = c.Due
-	}
-	authority, err := s.authorityOf(r.Context(), state(r).scope, rec.OrgCode)
-	if err != nil {
-		return err
-	}
-	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Authority: authority, Code: rec.Code, Values: rec.Values,
-		Today: s.today().String(), Due: func(rule string) string { return due[rule] }})
-	if err != nil {
-		return invalid("", "文书模板「%s」无法生成，请系统管理员检查模板：%s", n.Title, err)
-	}
-	var buf bytes.Buffer
-	if err := doc.Write(&buf); err != nil {
 		return err
 	}
 	// The notice carries the parties' personal data out of the system: the audit trail says who took it.
@@ -91,8 +68,82 @@ func (s *Server) noticeDownload(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", docxType)
 	w.Header().Set("Content-Disposition", contentDisposition(n.Title+"（"+rec.Code+"）.docx"))
 	w.Header().Set("Cache-Control", "private, no-store")
-	w.Write(buf.Bytes())
+	w.Write(data)
 	return nil
+}
+
+// noticeIssue is POST /records/{kind}/{id}/notices/{name}.docx/issue: the notice as issued today
+// is kept with the case as a new version (第N版, an attachment: in the timeline and the audit
+// trail); the versions issued before stay as they were, so a reissued notice never rewrites
+// what the party received.
+func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
+	kind, rec, n, data, err := s.noticeOfRecord(r)
+	if err != nil {
+		return err
+	}
+	rs := state(r)
+	if !rs.scope.CanWrite(kind.Name) {
+		return forbidden("您没有为「%s」出具文书的权限", kind.Label)
+	}
+	prior, err := s.st.Attachments(r.Context(), rs.scope, rec.ID)
+	if err != nil {
+		return err
+	}
+	base := n.Title + "（" + rec.Code + "）"
+	version := 1
+	for _, a := range prior {
+		if strings.HasPrefix(a.Name, base) {
+			version++
+		}
+	}
+	name := fmt.Sprintf("%s第%d版.docx", base, version)
+	if _, err := s.st.AddAttachment(r.Context(), rs.actor(), rs.scope, rec.ID, name, docxType, data); err != nil {
+		return err
+	}
+	redirect(w, r, recordURL(rec)+"#attachments", "已出具并存档「"+name+"」")
+	return nil
+}
+
+// noticeOfRecord renders the notice the path names for the record, in its current state.
+func (s *Server) noticeOfRecord(r *http.Request) (*law.Kind, store.Record, notices.Notice, []byte, error) {
+	kind, rec, err := s.recordOf(r)
+	if err != nil {
+		return nil, rec, notices.Notice{}, nil, err
+	}
+	name, ok := strings.CutSuffix(r.PathValue("file"), ".docx")
+	n, found := notices.Lookup(name)
+	if !ok || !found || n.Kind != kind.Name {
+		return nil, rec, n, nil, notFound("「%s」没有文书「%s」", kind.Label, r.PathValue("file"))
+	}
+	if ok, reason := n.Available(rec.Status, rec.Values); !ok {
+		return nil, rec, n, nil, badRequest("本案目前不能出具「%s」：%s（%s）", n.Title, reason, n.Article)
+	}
+	text, err := s.noticeTemplate(r.Context(), n)
+	if err != nil {
+		return nil, rec, n, nil, err
+	}
+	clocks, err := s.st.Clocks(r.Context(), state(r).scope, store.ClockFilter{RecordID: rec.ID})
+	if err != nil {
+		return nil, rec, n, nil, err
+	}
+	due := map[string]string{}
+	for _, c := range clocks {
+		due[c.Rule] = c.Due
+	}
+	authority, err := s.authorityOf(r.Context(), state(r).scope, rec.OrgCode)
+	if err != nil {
+		return nil, rec, n, nil, err
+	}
+	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Authority: authority, Code: rec.Code, Values: rec.Values,
+		Today: s.today().String(), Due: func(rule string) string { return due[rule] }})
+	if err != nil {
+		return nil, rec, n, nil, invalid("", "文书模板「%s」无法生成，请系统管理员检查模板：%s", n.Title, err)
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return nil, rec, n, nil, err
+	}
+	return kind, rec, n, buf.Bytes(), nil
 }
 
 // noticeTemplate is the template in force: the administrator's version, else the default.

@@ -122,10 +122,10 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 			p.Clocks[i].DaysText = "已停止计算（" + rec.Status + "）"
 		}
 	}
-	p.Notices = recordNotices(kind, rec)
 	if p.Attachments, err = s.st.Attachments(ctx, sc, rec.ID); err != nil {
 		return p, err
 	}
+	p.Notices = recordNotices(kind, rec, p.Attachments)
 	if !p.CanWrite {
 		return p, nil
 	}

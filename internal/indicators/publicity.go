@@ -13,10 +13,10 @@ func init() {
 	year := Year("year")
 	events := []string{"publicity.events"}
 	navigators := Quota{Count: "navigators.total", Units: law.Villages, RollUp: []string{"镇", "街道"},
-		Setting: "navigators", Default: 3}
+		Setting: "navigators", Default: 3, Shortfall: "现有{n}名"}
 	// 谁执法谁普法: every 行政执法单位 and every 镇（街道）(综合行政执法) keeps a list and reports on it.
 	responsible := Quota{Count: "publicity.responsibility_reports", Units: []string{"行政执法单位", "镇", "街道"},
-		Setting: "responsibility", Default: 1, Measure: QuotaBelow}
+		Setting: "responsibility", Default: 1, Measure: QuotaBelow, Shortfall: "缺普法责任清单或履职报告"}
 	define(
 		Def{ID: "publicity.events", Label: "法治宣传活动", Unit: "场次", Kind: "publicity_event",
 			Formula: "日期在统计期内的法治宣传活动数，按形式分列",
@@ -38,8 +38,8 @@ func init() {
 			Date:    "held_on", Filter: theme("宪法宣传周"), Agg: store.Agg{Func: "count"},
 			PartOf: &Part{Of: events}},
 		Def{ID: "publicity.reconsideration_lectures", Label: "行政复议法宣讲", Unit: "场次", Kind: "publicity_event",
-			Formula: "日期在统计期内、主题为行政复议法宣讲的法治宣传活动数，按主办单位分列",
-			Date:    "held_on", Filter: theme("行政复议法宣讲"), Agg: store.Agg{Func: "count", By: "host"},
+			Formula: "日期在统计期内、主题为行政复议法宣讲的法治宣传活动数，按活动名称分列",
+			Date:    "held_on", Filter: theme("行政复议法宣讲"), Agg: store.Agg{Func: "count", By: "name"},
 			PartOf: &Part{Of: events},
 			Paragraph: &Paragraph{Section: SectionDisputes, Order: 35,
 				Text: "大力组织学习宣传贯彻《中华人民共和国行政复议法》，{year}年在机关、学校、园区和企业开展行政复议法宣讲活动" +

@@ -43,6 +43,8 @@ type Quota struct {
 	Setting string
 	Default int
 	Measure Measure
+	// Shortfall is how the breakdown describes a unit below the quota, {n} its count (现有{n}名).
+	Shortfall string
 }
 
 // As is the quota measured one way, for a definition.
@@ -239,7 +241,8 @@ func (q *Quota) measure(ctx context.Context, st *store.Store, sc store.Scope, or
 		v = Value{Value: float64(t.Below), By: map[string]float64{}}
 		for _, u := range t.Units {
 			if u.Below {
-				v.By[fmt.Sprintf("%s（现有%s%s）", u.Name(), strconv.FormatFloat(u.Count, 'f', -1, 64), t.Counted.Unit)] = 1
+				n := strconv.FormatFloat(u.Count, 'f', -1, 64)
+				v.By[u.Name()+"（"+strings.ReplaceAll(cmp.Or(q.Shortfall, "现有{n}"), "{n}", n)+"）"] = 1
 			}
 		}
 	}

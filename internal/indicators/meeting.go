@@ -59,6 +59,7 @@ func init() {
 		Def{ID: "plan.tasks", Label: "工作要点任务", Unit: "项", Kind: "plan_task",
 			Formula: "年度为统计期所在年度的工作要点任务数，按牵头单位分列",
 			At:      plan, Agg: store.Agg{Func: "count", By: "lead"},
+			Dashboard: Placement{Tile: 1, Breakdown: true},
 			Paragraph: &Paragraph{Section: SectionGovernance, Order: 20,
 				Text: "做好{year}年法治政府建设工作部署。印发年度法治政府建设工作要点，细化法治政府建设重点任务{plan.tasks}项，" +
 					"压实部门责任，截至年底完成{plan.done}项，完成率{plan.completion_rate}，逾期未完成{plan.overdue}项，让法治建设落到实处。"}},
@@ -71,7 +72,7 @@ func init() {
 		Def{ID: "plan.completion_rate", Label: "工作要点完成率", Unit: "%", Kind: "plan_task",
 			Formula:   "完成日期不晚于期末的任务 ÷ 本年度工作要点任务，1位小数",
 			Numerator: "plan.done", Denominator: "plan.tasks", Places: 1,
-			Dashboard: Placement{Line: "meeting", Tile: 6, Good: HigherIsGood}},
+			Dashboard: Placement{Tile: 2, Good: HigherIsGood}},
 		Def{ID: "plan.overdue", Label: "逾期未完成的工作要点任务", Unit: "项", Kind: "plan_task",
 			Formula: "年度为统计期所在年度、完成时限早于期末而期末尚未完成的任务数，按牵头单位分列",
 			At: func(p Period) []store.Cond {
@@ -80,6 +81,6 @@ func init() {
 			},
 			Agg:       store.Agg{Func: "count", By: "lead"},
 			PartOf:    &Part{Of: []string{"plan.tasks"}, Beside: []string{"plan.done"}},
-			Dashboard: Placement{Line: "meeting", Tile: 7, Good: LowerIsGood}},
+			Dashboard: Placement{Tile: 3, Good: LowerIsGood}},
 	)
 }

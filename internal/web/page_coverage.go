@@ -15,13 +15,13 @@ import (
 // rolled up by their groups. It is the drill-down of such a figure: nothing here names a kind.
 
 type coveragePage struct {
-	T               *indicators.QuotaTable
-	Org             store.Org
-	From, To        string
-	Year            int
-	Orgs            []orgOption
-	RecordsURL      string // the records counted (the held count's drill-down), when readable
-	Meeting, Units  int // units meeting the quota, units in all
+	T              *indicators.QuotaTable
+	Org            store.Org
+	From, To       string
+	Year           int
+	Orgs           []orgOption
+	RecordsURL     string // the records counted (the held count's drill-down), when readable
+	Meeting, Units int    // units meeting the quota, units in all
 }
 
 // coverageURL is the coverage page of a quota figure for a period and org.

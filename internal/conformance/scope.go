@@ -48,7 +48,7 @@ func (w *world) checkScope(t *testing.T) {
 	// Counting: each figure of the sibling town is the figure of its one record.
 	figs := w.stats(t, w.reader, townB)
 	for _, d := range kindIndicators(kind.Name) {
-		if d.Custom != nil || d.IsRate() {
+		if d.Custom != nil || d.Quota != nil || d.IsRate() {
 			continue
 		}
 		want, exact := selected(kind, d.Where(period), seen.Items)

@@ -94,6 +94,9 @@ func (s *synth) problems(v law.Values) []law.Problem {
 func (s *synth) value(f law.Field, i int) any {
 	switch f.Type {
 	case law.Int:
+		if i == 3 {
+			return s.day[:4] // an Int field may hold a year (年度), which its checks bound
+		}
 		return strconv.Itoa(1 + i)
 	case law.Money:
 		return []string{"1200.5", "800", "2999.99"}[i%3]

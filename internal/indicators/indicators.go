@@ -25,6 +25,10 @@ type Def struct {
 	Kind  string // the record kind counted
 	// Date is the date field of Kind the period applies to (受理日期 for mediation.cases).
 	Date string
+	// At, instead of Date, gives the conditions of a figure whose period is not one date lying
+	// in it: a stock at the period's end (培育日期 ≤ to, 退出日期 empty or after: Stock), the
+	// tasks of a plan of the period's year (Year). It is a query all the same: drillable.
+	At func(p Period) []store.Cond
 	// Filter are the conditions besides the period (调解结果 = 成功).
 	Filter []store.Cond
 	Agg    store.Agg
@@ -35,6 +39,12 @@ type Def struct {
 	Formula string
 	// Custom computes figures that are not a count of records (open clocks, …).
 	Custom func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error)
+	// Quota makes the figure one measure of a count held per organisation against a quota
+	// (法律明白人 per 村(社区)): quota.go computes it and the coverage page lists every unit.
+	Quota *Quota
+	// Gaps says the figure counts units that fall short of a duty and names them in its
+	// breakdown: the report's checks warn of each while there are any.
+	Gaps bool
 	// PartOf says the count never exceeds another (the report checks it).
 	PartOf *Part
 	// DrillTo names the count whose records the figure's drill-down lists: "" is the figure
@@ -51,14 +61,41 @@ type Def struct {
 
 // Where gives the conditions of a count for a period: its date in the period, and its Filter.
 func (d Def) Where(p Period) []store.Cond {
-	if d.Date == "" || d.Custom != nil || d.IsRate() {
+	switch {
+	case !d.counts():
 		return nil
+	case d.At != nil:
+		return append(d.At(p), d.Filter...)
 	}
 	return append(in(d.Date, p), d.Filter...)
 }
 
-// counts reports whether the figure is a plain selection of records (Date and Filter).
-func (d Def) counts() bool { return d.Date != "" && d.Custom == nil && !d.IsRate() }
+// counts reports whether the figure is a plain selection of records (Date or At, and Filter).
+func (d Def) counts() bool {
+	return (d.Date != "" || d.At != nil) && d.Custom == nil && d.Quota == nil && !d.IsRate()
+}
+
+// Stock is the At of a stock at the period's end: the records started (from) by then and not
+// ended (until empty or later).
+func Stock(from, until string) func(Period) []store.Cond {
+	return func(p Period) []store.Cond {
+		return []store.Cond{{Field: from, Op: store.OpLE, Value: p.To}, {Field: until, Op: store.OpEmptyOrGT, Value: p.To}}
+	}
+}
+
+// Year is the At of records of the period's year or years, kept in an Int field (年度).
+func Year(field string) func(Period) []store.Cond {
+	return func(p Period) []store.Cond {
+		return []store.Cond{{Field: field, Op: store.OpGE, Value: yearOf(p.From)}, {Field: field, Op: store.OpLE, Value: yearOf(p.To)}}
+	}
+}
+
+func yearOf(day string) string {
+	if len(day) < 4 {
+		return day
+	}
+	return day[:4]
+}
 
 // IsRate reports whether the figure is a ratio of two others.
 func (d Def) IsRate() bool { return d.Numerator != "" }
@@ -157,6 +194,9 @@ func computeOne(ctx context.Context, st *store.Store, sc store.Scope, org string
 	}
 	if d.Custom != nil {
 		return d.Custom(ctx, st, sc, org, p)
+	}
+	if d.Quota != nil {
+		return d.Quota.measure(ctx, st, sc, org, p, d)
 	}
 	n, by, err := st.Aggregate(ctx, sc, store.Query{Kind: d.Kind, OrgCode: org, Conds: d.Where(p)}, d.Agg)
 	if err != nil {

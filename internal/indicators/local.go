@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/store"
@@ -66,6 +67,14 @@ func CheckLocal(key, value string) error {
 		d, ok := Lookup(value)
 		if !ok || d.IsRate() || d.Kind != r.Kind {
 			return fmt.Errorf("分母「%s」应为同一类业务的计数指标", value)
+		}
+	case strings.HasPrefix(key, SettingQuotaPfx):
+		if !slices.Contains(quotaSettings(), strings.TrimPrefix(key, SettingQuotaPfx)) {
+			return fmt.Errorf("「%s」不是已声明的配备标准（可用：%s）", key, SettingQuotaPfx+strings.Join(quotaSettings(), "、"+SettingQuotaPfx))
+		}
+		if value != "" {
+			_, err := parseQuota(value)
+			return err
 		}
 	default:
 		return fmt.Errorf("未知的指标参数「%s」", key)

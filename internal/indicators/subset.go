@@ -126,8 +126,8 @@ func periodField(d Def) string {
 		}
 		return a
 	}
-	if !additive(d) {
-		return "" // a distinct count of a year is not the sum of its months
+	if !additive(d) || d.At != nil {
+		return "" // a distinct count or a stock of a year is not the sum of its months
 	}
 	return d.Date
 }

@@ -54,6 +54,8 @@ func validate(defs []Def, promisedParas []Paragraph, promisedNests []Nest) error
 			count(d, "分子", d.Numerator)
 			count(d, "分母", d.Denominator)
 		case d.Custom != nil:
+		case d.Quota != nil:
+			validateQuota(d, byID, bad)
 		case !hasKind:
 			bad(d, "计数指标须指明已定义的台账类型")
 		default:
@@ -119,10 +121,16 @@ func validate(defs []Def, promisedParas []Paragraph, promisedNests []Nest) error
 
 // validateQuery checks a count's fields against its kind.
 func validateQuery(d Def, kind *law.Kind, bad func(Def, string, ...any)) {
-	if f, ok := kind.Field(d.Date); !ok || f.Type != law.Date {
+	conds := d.Filter
+	switch f, ok := kind.Field(d.Date); {
+	case d.At != nil && d.Date != "":
+		bad(d, "日期字段与期末条件（At）只能声明一个")
+	case d.At != nil:
+		conds = append(d.At(Period{"2024-01-01", "2024-12-31"}), conds...)
+	case !ok || f.Type != law.Date:
 		bad(d, "日期字段「%s」不是「%s」的日期字段", d.Date, kind.Label)
 	}
-	for _, c := range d.Filter {
+	for _, c := range conds {
 		if c.Op == store.OpLate {
 			if !slices.ContainsFunc(kind.Clocks, func(r law.ClockRule) bool { return r.ID == c.Field }) {
 				bad(d, "条件中的期限「%s」不是「%s」的法定期限", c.Field, kind.Label)
@@ -268,4 +276,23 @@ func paragraphRefs(text string) []string {
 		out = append(out, m[1])
 	}
 	return out
+}
+
+// validateQuota checks a quota's count, org types and default.
+func validateQuota(d Def, byID map[string]Def, bad func(Def, string, ...any)) {
+	q := d.Quota
+	if c, ok := byID[q.Count]; !ok || !c.counts() {
+		bad(d, "配备标准所计的「%s」应为计数指标", q.Count)
+	}
+	for _, t := range append(append([]string{}, q.Units...), q.RollUp...) {
+		if !slices.Contains(law.OrgTypes, t) {
+			bad(d, "配备标准中的「%s」不是组织类型", t)
+		}
+	}
+	if len(q.Units) == 0 || q.Setting == "" || q.Default < 1 {
+		bad(d, "配备标准须指明单位类型、本地参数名和不小于1的默认值")
+	}
+	if !slices.Contains([]Measure{QuotaBelow, QuotaRate, QuotaLevel}, q.Measure) {
+		bad(d, "配备标准的口径「%s」未知", q.Measure)
+	}
 }

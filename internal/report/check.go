@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +60,7 @@ const (
 	CodeGap           = "gap"            // error: a paragraph shown as a gap (gaps.go)
 	CodeManual        = "manual"         // warning: a figure entered by hand (manual.go)
 	CodePrevPeriod    = "prev_period"    // warning: last year's figures over another period
+	CodeGaps          = "gaps"           // warning: units short of a duty (indicators.Def.Gaps), named
 )
 
 // Key identifies an issue across checks of the same report, so an acceptance given with a
@@ -147,6 +150,7 @@ func Check(o Outline, cur, prev *indicators.Result, texts map[string]string) []I
 	out = append(out, checkManuals(cur, printed)...)
 	out = append(out, checkNesting(cur, printed)...)
 	out = append(out, checkNoRecords(cur, order)...)
+	out = append(out, checkShortfalls(cur, order, printed)...)
 	if i, bad := checkPrevPeriod(cur, prev); bad {
 		add(i)
 	}
@@ -270,6 +274,30 @@ func sumOf(vals map[string]indicators.Value, ids []string) (float64, string) {
 		return sum, names[0]
 	}
 	return sum, strings.Join(names, "、") + "之和"
+}
+
+// checkShortfalls names, for each printed figure that counts units short of a duty (法律明白人 below
+// the quota, 普法责任清单 missing), the units its breakdown lists: the report states the number,
+// the check says which ones, so that they are put right or the figure is explained.
+func checkShortfalls(cur *indicators.Result, printed []string, where map[string]string) []Issue {
+	var out []Issue
+	for _, id := range printed {
+		def, _ := indicators.Lookup(id)
+		v, ok := cur.Get(id)
+		if !def.Gaps || !ok || v.Unavailable != "" || v.Value == 0 {
+			continue
+		}
+		names := slices.Sorted(maps.Keys(v.By))
+		more := ""
+		if len(names) > 20 {
+			more = fmt.Sprintf("等%d个", len(names))
+			names = names[:20]
+		}
+		out = append(out, Issue{Severity: SeverityWarning, Code: CodeGaps, IndicatorID: id, Where: where[id],
+			Message: fmt.Sprintf("「%s」为%s：%s%s。请督促补齐，或在报告中说明原因。", def.Label, count(v.Value),
+				strings.Join(names, "、"), more)})
+	}
+	return out
 }
 
 // checkNoRecords warns of each line of work the report speaks of whose counts are all zero.

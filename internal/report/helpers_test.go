@@ -23,7 +23,7 @@ var seed = map[string]float64{
 	"lawyer.cases": 1806, "village_counsel.contracts_reviewed": 2143, "publicity.events": 185,
 	"publicity.materials": 35000, "publicity.responsibility_reviews": 6, "navigators.total": 2127,
 	"navigators.villages_below_quota": 0, "awards.national": 1, "awards.provincial": 1, "normative.in_force": 40,
-	"deadlines.open_overdue": 0,
+	"deadlines.open_overdue": 0, "plan.tasks": 30, "plan.done": 27, "navigators.quota": 4, "publicity.responsibility_gaps": 0,
 }
 
 // synth builds, by hand, the Result Compute would return for every catalog indicator:

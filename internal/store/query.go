@@ -27,6 +27,9 @@ const (
 	OpGT       Op = "gt"
 	OpLT       Op = "lt"
 	OpHas      Op = "has" // a list field contains the value
+	// OpEmptyOrGT: the field is empty or later than Value — still in force on that day (a
+	// stock at the period's end: 退出日期 empty or after it).
+	OpEmptyOrGT Op = "emptyorgt"
 	// OpLate: the record's clock named by Field (a clock rule id) stopped after its due date,
 	// i.e. the duty was done late.
 	OpLate Op = "late"
@@ -143,6 +146,9 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 			}
 			parts = append(parts, clause)
 			args = append(args, stringsToAny(c.Values)...)
+		case OpEmptyOrGT:
+			parts = append(parts, fmt.Sprintf("(%s OR %s > ?)", emptyExpr(s, f, expr, true), expr))
+			args = append(args, c.Value)
 		case OpEmpty:
 			parts = append(parts, emptyExpr(s, f, expr, true))
 		case OpNotEmpty:

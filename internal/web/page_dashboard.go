@@ -585,6 +585,9 @@ func withData(c chartView, data chartData) (chartView, error) {
 // drillURL is the drill-down list of a figure: the records it counts for the period and org
 // (and category, when given).
 func drillURL(kind, id, from, to, org, category string) string {
+	if _, ok := indicators.QuotaOf(id); ok && category == "" {
+		return coverageURL(id, from, to, org) // every unit with what it holds
+	}
 	v := url.Values{}
 	set := func(k, x string) {
 		if x != "" {

@@ -128,6 +128,12 @@ func figureLink(sc store.Scope, org string, year int, base string) func(string) 
 	y := strconv.Itoa(year)
 	from, to := y+"-01-01", y+"-12-31"
 	return func(id string) string {
+		if q, ok := indicators.QuotaOf(id); ok {
+			if c, _ := indicators.Lookup(q.Count); !sc.CanRead(c.Kind) {
+				return ""
+			}
+			return base + coverageURL(id, from, to, org)
+		}
 		q, ok := indicators.Drill(id, from, to)
 		if !ok {
 			return ""

@@ -55,6 +55,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/attachments/{aid}", s.signedIn(s.attachmentDownload))
 
 	mux.HandleFunc("GET /deadlines", s.signedIn(s.deadlines))
+	mux.HandleFunc("GET /coverage/{id}", s.signedIn(s.coverage))
 	mux.HandleFunc("GET /deadlines/export.xlsx", s.signedIn(s.deadlinesExport))
 	mux.HandleFunc("GET /search", s.signedIn(s.search))
 	s.noticeRoutes(mux)

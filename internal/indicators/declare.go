@@ -46,17 +46,23 @@ type Placement struct {
 	Tile, Trend int
 	// Breakdown marks the count the line charts by its own breakdown and by child org.
 	Breakdown bool
-	Good      Polarity
+	// AlsoBy charts the Breakdown count by further fields of its kind (新收案件 by 被申请人).
+	AlsoBy []string
+	// Rank charts a rate for each child org, best first (the towns' 调解成功率).
+	Rank bool
+	Good Polarity
 }
 
-func (p Placement) shown() bool { return p.Tile > 0 || p.Trend > 0 || p.Breakdown }
+func (p Placement) shown() bool { return p.Tile > 0 || p.Trend > 0 || p.Breakdown || p.Rank }
 
 // Line is one line of work on the dashboard, as the placements declare it.
 type Line struct {
-	Kind  string   // the ledger the line's heading opens
-	Tiles []string // in their declared order
-	Trend []string
-	By    string
+	Kind   string   // the ledger the line's heading opens
+	Tiles  []string // in their declared order
+	Trend  []string
+	By     string
+	AlsoBy []string // further fields the By count is charted by (Placement.AlsoBy)
+	Rank   []string // rates ranked across the child orgs (Placement.Rank)
 }
 
 // Lines lists the dashboard's lines in the order of their kinds (law.Kind.Order).
@@ -83,7 +89,10 @@ func Lines() []Line {
 			trends[k] = append(trends[k], placed{p.Trend, d.ID})
 		}
 		if p.Breakdown {
-			byKind[k].By = d.ID
+			byKind[k].By, byKind[k].AlsoBy = d.ID, p.AlsoBy
+		}
+		if p.Rank {
+			byKind[k].Rank = append(byKind[k].Rank, d.ID)
 		}
 	}
 	ids := func(list []placed) []string {

@@ -10,9 +10,9 @@ import (
 func TestLines(t *testing.T) {
 	want := []Line{
 		{Kind: "mediation", Tiles: []string{"mediation.cases", "mediation.successful", "mediation.success_rate"},
-			Trend: []string{"mediation.cases", "mediation.successful"}, By: "mediation.cases"},
+			Trend: []string{"mediation.cases", "mediation.successful"}, By: "mediation.cases", Rank: []string{"mediation.success_rate"}},
 		{Kind: "reconsideration", Tiles: []string{"reconsideration.received", "reconsideration.concluded", "reconsideration.correction_rate"},
-			Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received"},
+			Trend: []string{"reconsideration.received", "reconsideration.concluded"}, By: "reconsideration.received", AlsoBy: []string{"respondent"}},
 		{Kind: "litigation", Tiles: []string{"litigation.cases", "litigation.head_appearance_rate", "litigation.letters"},
 			Trend: []string{"litigation.cases", "litigation.concluded"}, By: "litigation.cases"},
 		{Kind: "legal_aid", Tiles: []string{"legal_aid.cases", "legal_aid.overdue_reviews"},

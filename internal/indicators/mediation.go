@@ -23,7 +23,7 @@ func init() {
 		Def{ID: "mediation.success_rate", Label: "调解成功率", Unit: "%", Kind: "mediation",
 			Numerator: "mediation.successful", Denominator: "mediation.cases", Places: 1,
 			Formula:   "调解成功 ÷ 调解矛盾纠纷",
-			Dashboard: Placement{Tile: 3, Good: HigherIsGood}},
+			Dashboard: Placement{Tile: 3, Good: HigherIsGood, Rank: true}},
 		Def{ID: "mediation.judicial_confirmations", Label: "司法确认", Unit: "件", Kind: "mediation",
 			Formula: "受理日期在统计期内且申请司法确认的案件数",
 			Date:    "accepted_on", Filter: []store.Cond{eq("confirmation_applied", "是")},

@@ -14,7 +14,8 @@ func init() {
 		Def{ID: "reconsideration.received", Label: "新收行政复议案件", Unit: "件", Kind: "reconsideration",
 			Formula: "收到申请日期在统计期内的行政复议申请数",
 			Date:    "received_on", Agg: store.Agg{Func: "count", By: "act_type"},
-			Dashboard: Placement{Tile: 1, Trend: 1, Breakdown: true},
+			// Charted by 被申请人 too: the chief's question, which departments are brought to 复议 most.
+			Dashboard: Placement{Tile: 1, Trend: 1, Breakdown: true, AlsoBy: []string{"respondent"}},
 			Paragraph: &Paragraph{Section: SectionDisputes, Order: 10,
 				Text: "做好行政复议工作。畅通行政复议渠道，践行“复议为民”宗旨，实质性化解行政争议。" +
 					"{year}年新收行政复议案件{reconsideration.received}件，受理{reconsideration.accepted}件，" +

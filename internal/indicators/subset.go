@@ -344,3 +344,18 @@ func split(ctx context.Context, st *store.Store, sc store.Scope, org string, p P
 	_, by, err := st.Aggregate(ctx, sc, store.Query{Kind: d.Kind, OrgCode: org, Conds: d.Where(p)}, agg)
 	return by, "", err
 }
+
+// ComputeBy is a count grouped by another field of its kind than the one it declares (the
+// dashboard's Placement.AlsoBy: 新收行政复议案件 by 被申请人), over the same records.
+func ComputeBy(ctx context.Context, st *store.Store, sc store.Scope, org, from, to, id, field string) (Value, error) {
+	d, ok := Lookup(id)
+	if !ok || !d.counts() {
+		return Value{}, fmt.Errorf("指标 %s 不是计数", id)
+	}
+	d.Agg.By = field
+	v, err := computeOne(ctx, st, sc, org, Period{From: from, To: to}, d)
+	if err != nil {
+		return v, err
+	}
+	return describeAs(d, v), nil
+}

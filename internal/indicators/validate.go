@@ -250,9 +250,17 @@ func validateLines(defs []Def) []error {
 		}
 		if p.Breakdown {
 			l.by = append(l.by, d.ID)
-			if !d.counts() || d.Agg.By == "" {
-				errs = append(errs, fmt.Errorf("指标「%s」：用于分类和分单位图表的指标须为带分组字段的计数", d.ID))
+		}
+		if p.Breakdown && (!d.counts() || d.Agg.By == "") {
+			errs = append(errs, fmt.Errorf("指标「%s」：用于分类和分单位图表的指标须为带分组字段的计数", d.ID))
+		}
+		for _, f := range p.AlsoBy {
+			if k, ok := law.Lookup(d.Kind); !p.Breakdown || !ok || !hasField(k, f) {
+				errs = append(errs, fmt.Errorf("指标「%s」：工作台的另一分组字段「%s」须为本类台账的字段，且只用于分类图表的指标", d.ID, f))
 			}
+		}
+		if p.Rank && !d.IsRate() {
+			errs = append(errs, fmt.Errorf("指标「%s」：工作台按下级单位排名的指标须为比率", d.ID))
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(lines)) {
@@ -295,4 +303,9 @@ func validateQuota(d Def, byID map[string]Def, bad func(Def, string, ...any)) {
 	if !slices.Contains([]Measure{QuotaBelow, QuotaRate, QuotaLevel}, q.Measure) {
 		bad(d, "配备标准的口径「%s」未知", q.Measure)
 	}
+}
+
+func hasField(k *law.Kind, key string) bool {
+	_, ok := k.Field(key)
+	return ok
 }

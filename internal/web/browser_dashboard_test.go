@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -174,6 +175,37 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	keepScreenshot(t, "dashboard-full.png", full)
+
+	// At 1366×768 the chief sees every line of work's headline figure without scrolling, and
+	// the breakdowns the chief asks for: 复议 by 被申请人, the towns ranked by 调解成功率.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(base+"/?year=2024"),
+		chromedp.WaitVisible(chromedp.CSS(".headlines"))); err != nil {
+		t.Fatal(err)
+	}
+	type fold struct {
+		Cards, Lines, Below int
+		Charts              []string
+	}
+	f, err := chromedp.Run(ctx, chromedp.Evaluate[fold](`(() => ({
+		cards: document.querySelectorAll(".headline").length,
+		lines: document.querySelectorAll("section.line").length,
+		below: Array.from(document.querySelectorAll(".headline")).filter(e => e.getBoundingClientRect().bottom > window.innerHeight).length,
+		charts: Array.from(document.querySelectorAll(".chart[data-chart]")).map(e => e.id)}))()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Cards != f.Lines || f.Cards < 8 || f.Below != 0 {
+		t.Errorf("at 1366×768: %d headline cards for %d lines, %d below the fold", f.Cards, f.Lines, f.Below)
+	}
+	for _, id := range []string{"chart-reconsideration-by-respondent", "chart-mediation-success_rate-rank"} {
+		if !slices.Contains(f.Charts, id) {
+			t.Errorf("dashboard lacks %s: %v", id, f.Charts)
+		}
+	}
+	if png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot()); err != nil {
+		t.Fatal(err)
+	}
+	keepScreenshot(t, "dashboard-1366x768.png", png)
 
 	// The deadlines page the strip links to.
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/deadlines"), chromedp.WaitVisible(chromedp.CSS("table"))); err != nil {

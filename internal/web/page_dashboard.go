@@ -290,7 +290,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.Scope, tree []store.Org, lines []dashboardLine) error {
 	var ids []string
 	for _, l := range lines {
-		for _, id := range append(append([]string{}, l.Tiles...), l.By) {
+		for _, id := range slices.Concat(l.Tiles, []string{l.By}) {
 			if !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}
@@ -307,6 +307,8 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 		cur, last *indicators.Result
 		monthly   = make([][][]indicators.Value, len(lines))
 		byOrg     = make([][]indicators.OrgFigure, len(lines))
+		ranked    = make([][][]indicators.OrgFigure, len(lines))
+		alsoBy    = make([][]indicators.Value, len(lines))
 		wg        sync.WaitGroup
 		mu        sync.Mutex
 		firstErr  error
@@ -336,11 +338,25 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 				return err
 			})
 		}
+		alsoBy[i] = make([]indicators.Value, len(l.AlsoBy))
+		for j, field := range l.AlsoBy {
+			run(func() (err error) {
+				alsoBy[i][j], err = indicators.ComputeBy(ctx, s.st, sc, org, p.From, p.To, l.By, field)
+				return err
+			})
+		}
 		if hasChildren {
 			run(func() (err error) {
 				byOrg[i], err = indicators.ByChildren(ctx, s.st, sc, tree, org, p.From, p.To, l.By)
 				return err
 			})
+			ranked[i] = make([][]indicators.OrgFigure, len(l.Rank))
+			for j, id := range l.Rank {
+				run(func() (err error) {
+					ranked[i][j], err = indicators.ByChildren(ctx, s.st, sc, tree, org, p.From, p.To, id)
+					return err
+				})
+			}
 		}
 	}
 	wg.Wait()
@@ -376,7 +392,10 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 		}
 		lv.Charts = append(lv.Charts, trend)
 		byV, _ := cur.Get(l.By)
-		lv.Charts = append(lv.Charts, byTypeChart(p, kind, byV))
+		lv.Charts = append(lv.Charts, byTypeChart(p, kind, byV, "", "chart-"+kind.Name+"-types"))
+		for j, field := range l.AlsoBy {
+			lv.Charts = append(lv.Charts, byTypeChart(p, kind, alsoBy[i][j], field, "chart-"+kind.Name+"-by-"+field))
+		}
 		if hasChildren {
 			c, err := byOrgChart(p, l, byOrg[i], byV)
 			if err != nil {
@@ -388,6 +407,15 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 				lv.Note, lv.NoteURL = c.Single, c.SingleURL
 			} else {
 				lv.Charts = append(lv.Charts, c)
+			}
+			for j, id := range l.Rank {
+				c, err := rankChart(p, kind, id, ranked[i][j])
+				if err != nil {
+					return err
+				}
+				if c.Empty == "" {
+					lv.Charts = append(lv.Charts, c)
+				}
 			}
 		}
 		p.HasCharts = true
@@ -489,16 +517,20 @@ func trendChart(p *dashboardPage, l dashboardLine, vals [][]indicators.Value, mo
 // byTypeChart charts the count's own breakdown (纠纷类型, 行为类别 …); a bar opens the records of
 // that category when the breakdown is the kind's category column (the list's category filter),
 // else the records of the whole figure.
-func byTypeChart(p *dashboardPage, kind *law.Kind, v indicators.Value) chartView {
+func byTypeChart(p *dashboardPage, kind *law.Kind, v indicators.Value, by, chartID string) chartView {
 	d, _ := indicators.Lookup(v.ID)
-	f, _ := kind.Field(d.Agg.By)
-	c := chartView{ID: "chart-" + kind.Name + "-types", Class: "chart-bars", Title: "按" + f.Label}
+	by = cmp.Or(by, d.Agg.By)
+	f, _ := kind.Field(by)
+	c := chartView{ID: chartID, Class: "chart-bars", Title: "按" + f.Label}
+	if len(v.By) > topBars {
+		c.Title += fmt.Sprintf("（前 %d 位）", topBars)
+	}
 	if len(v.By) == 0 {
 		c.Empty = "本年度没有记录。"
 		return c
 	}
 	cat, hasCat := kind.FieldByColumn(law.ColCategory)
-	filterable := hasCat && cat.Key == d.Agg.By
+	filterable := hasCat && cat.Key == by
 	keys := make([]string, 0, len(v.By))
 	for k := range v.By {
 		keys = append(keys, k)
@@ -511,6 +543,9 @@ func byTypeChart(p *dashboardPage, kind *law.Kind, v indicators.Value) chartView
 	})
 	ser := chartSeries{Name: v.Label, Indicator: v.ID}
 	data := chartData{Type: "bars", Unit: v.Unit}
+	if len(keys) > topBars {
+		keys = keys[:topBars]
+	}
 	for _, k := range keys {
 		label, category := k, k
 		if k == "" {
@@ -530,6 +565,48 @@ func byTypeChart(p *dashboardPage, kind *law.Kind, v indicators.Value) chartView
 	}
 	c, _ = withData(c, data)
 	return c
+}
+
+// topBars is how many categories a breakdown draws (the 被申请人 of a year run to dozens).
+const topBars = 12
+
+// rankChart ranks a rate across the orgs directly under the chosen one, best first by the
+// figure's polarity (the towns' 调解成功率); orgs without a denominator are left out, and a bar
+// opens the records the org's rate is over.
+func rankChart(p *dashboardPage, kind *law.Kind, id string, figs []indicators.OrgFigure) (chartView, error) {
+	d, _ := indicators.Lookup(id)
+	c := chartView{ID: "chart-" + strings.ReplaceAll(id, ".", "-") + "-rank", Class: "chart-orgs", Title: d.Label + "排名（各下级单位）"}
+	var rows []indicators.OrgFigure
+	for _, f := range figs {
+		if f.Value.Unavailable == "" && f.Value.Denominator != nil && *f.Value.Denominator > 0 {
+			rows = append(rows, f)
+		}
+	}
+	if len(rows) < 2 {
+		c.Empty = "下级单位不足两个有数据，不排名。"
+		return c, nil
+	}
+	lowFirst := d.Dashboard.Good == indicators.LowerIsGood
+	sort.SliceStable(rows, func(i, j int) bool {
+		if lowFirst {
+			return rows[i].Value.Value < rows[j].Value.Value
+		}
+		return rows[i].Value.Value > rows[j].Value.Value
+	})
+	ser := chartSeries{Name: d.Label, Indicator: id}
+	data := chartData{Type: "columns", Unit: "%"}
+	for _, f := range rows {
+		name := f.Org.Name
+		if rest, ok := strings.CutPrefix(name, p.Org.Name); ok && rest != "" {
+			name = rest
+		}
+		data.Categories = append(data.Categories, name)
+		ser.Data = append(ser.Data, f.Value.Value)
+		ser.Links = append(ser.Links, drillURL(kind.Name, d.Denominator, p.From, p.To, f.Org.Code, ""))
+	}
+	data.Series = []chartSeries{ser}
+	c.Note = d.Formula + " · 点击查看该单位的记录"
+	return withData(c, data)
 }
 
 // byOrgChart charts the count for each org directly under the chosen one, each with its whole

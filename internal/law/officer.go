@@ -92,16 +92,15 @@ var CertificateEvent = register(&Kind{
 		dateOrder("on", "日期", "replaced_on", "换证或注销日期"),
 	},
 	Clocks: []ClockRule{
-		// A reminder, not a duty: due RenewalLeadDays before the certificate runs out.
-		{ID: "certificate.renewal", Label: "执法证换证提醒", Unit: NaturalDays, Soft: true,
-			Budget:     365*5 - 183, // the default term; BudgetFor reads the certificate's own
-			Article:    "行政执法证有效期届满前六个月申请换证（本地规定）",
+		// The certificate must be renewed before it runs out; the figure certification.expiring
+		// and the deadlines page's coming list show it from RenewalLeadDays before.
+		{ID: "certificate.renewal", Label: "执法证换证期限", Unit: NaturalDays, Soft: true,
+			Budget:     365 * 5, // the default term; BudgetFor reads the certificate's own
+			Article:    "行政执法证有效期届满前换证（广东省行政执法证件管理办法；有效期本地规定）",
 			StartField: "on",
 			When:       issuesCertificate,
-			BudgetFor: func(v Values) int {
-				return max(DaysBetween(v.Str("on"), v.Str("valid_until"))-RenewalLeadDays, 0)
-			},
-			StopField: "replaced_on"},
+			BudgetFor:  func(v Values) int { return DaysBetween(v.Str("on"), v.Str("valid_until")) },
+			StopField:  "replaced_on"},
 	},
 })
 

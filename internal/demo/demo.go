@@ -131,7 +131,10 @@ func LoadAsOf(ctx context.Context, st *store.Store, a store.Actor, sc store.Scop
 	if err := loadPublicity(ctx, st, a, sc, &sum, &t, asOf); err != nil {
 		return sum, err
 	}
-	return sum, kit.Verify(ctx, st, sc, cityCode, slices.Concat(mediationTargets, reconTargets, aidTargets, publicServiceTargets, publicityTargets))
+	if err := loadEnforcementSupervision(ctx, st, a, sc, &sum, asOf); err != nil {
+		return sum, err
+	}
+	return sum, kit.Verify(ctx, st, sc, cityCode, slices.Concat(mediationTargets, reconTargets, aidTargets, publicServiceTargets, publicityTargets, enforcementTargets))
 }
 
 // write puts one kind's rows into the store (kit.Write) and counts them.

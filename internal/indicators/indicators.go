@@ -67,8 +67,19 @@ func (d Def) Where(p Period) []store.Cond {
 	case d.At != nil:
 		return append(d.At(p), d.Filter...)
 	}
-	return append(in(d.Date, p), d.Filter...)
+	conds := in(d.Date, p)
+	for _, c := range d.Filter {
+		if c.Value == PeriodEnd {
+			c.Value = p.To
+		}
+		conds = append(conds, c)
+	}
+	return conds
 }
+
+// PeriodEnd, as a Filter condition's Value, stands for the period's last day: 整改完成率 counts
+// the problems of the period rectified by its end (indicators.md), whichever period is asked.
+const PeriodEnd = "{to}"
 
 // counts reports whether the figure is a plain selection of records (Date or At, and Filter).
 func (d Def) counts() bool {

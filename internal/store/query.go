@@ -26,7 +26,8 @@ const (
 	OpLE       Op = "le"
 	OpGT       Op = "gt"
 	OpLT       Op = "lt"
-	OpHas      Op = "has" // a list field contains the value
+	OpHas      Op = "has"   // a list field contains the value
+	OpLacks    Op = "lacks" // a list field does not contain the value (法制审核 done: no flag saying otherwise)
 	// OpEmptyOrGT: the field is empty or later than Value — still in force on that day (a
 	// stock at the period's end: 退出日期 empty or after it).
 	OpEmptyOrGT Op = "emptyorgt"
@@ -153,11 +154,15 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 			parts = append(parts, emptyExpr(s, f, expr, true))
 		case OpNotEmpty:
 			parts = append(parts, emptyExpr(s, f, expr, false))
-		case OpHas:
+		case OpHas, OpLacks:
 			if f.Type != law.List && f.Type != law.Intervals {
 				return "", nil, kind, errorf(EINVALID, "「%s」不是列表字段", f.Label)
 			}
-			parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
+			if c.Op == OpLacks {
+				parts = append(parts, "NOT COALESCE("+s.d.jsonListHas("r.attrs", c.Field)+", FALSE)") // an absent list lacks it
+			} else {
+				parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
+			}
 			args = append(args, c.Value)
 		default:
 			return "", nil, kind, errorf(EINVALID, "不支持的条件 %s", c.Op)

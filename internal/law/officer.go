@@ -1,0 +1,186 @@
+package law
+
+import (
+	"slices"
+	"strconv"
+)
+
+// 行政执法人员 and their 行政执法证 — 行政处罚法（2021）第42条 (penalties are enforced by officers
+// holding an enforcement certificate, at least two of them); 广东省行政执法证件管理办法 第4、6条
+// (certificates issued in the province's name to serving staff who passed the general-law and
+// specialised exams). A certificate's life is a series of events of its holder (law.md
+// "Certificates"): 考试通过 → 发证 → 年审 → 换证 → 暂扣 ⇄ 恢复 → 注销.
+
+// EnforcementOrgs are the org types that hold enforcement powers: the departments and the towns
+// and streets (综合行政执法, 广东省乡镇街道综合行政执法).
+var EnforcementOrgs = []string{"行政执法单位", "镇", "街道"}
+
+// CertificateYears is the validity of a certificate (local: law.md gives 5 years by default).
+var CertificateYears = 5
+
+// RenewalLeadDays is how long before 有效期至 the renewal falls due (local: half a year).
+var RenewalLeadDays = 183
+
+// The certificate events (ledgers.md, with 恢复 added so that a suspension can end).
+const (
+	EventPassed    = "考试通过"
+	EventIssued    = "发证"
+	EventReviewed  = "年审"
+	EventRenewed   = "换证"
+	EventSuspended = "暂扣"
+	EventRestored  = "恢复"
+	EventRevoked   = "注销"
+)
+
+var Officer = register(&Kind{
+	Name:     "officer",
+	Label:    "行政执法人员",
+	Order:    40,
+	Law:      "行政处罚法（2021）第42条；广东省行政执法证件管理办法",
+	OrgField: "org",
+	OrgTypes: EnforcementOrgs,
+	Fields: []Field{
+		{Key: "code", Label: "编号", Type: Text, Required: true, Column: ColCode, Help: "工号或其他在本单位内唯一的编号"},
+		{Key: "name", Label: "姓名", Type: Text, Required: true},
+		{Key: "idno", Label: "身份证号", Type: IDNo},
+		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "行政执法单位或镇（街道）"},
+		{Key: "staffed", Label: "在编", Type: Bool},
+		{Key: "legal_qualification", Label: "法律职业资格", Type: Bool,
+			Help: "行政处罚法第58条第2款：初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格"},
+		{Key: "service", Label: "在职状态", Type: Enum, Column: ColCategory, Default: "在职", Values: []string{"在职", "调离", "退休"},
+			Help: "广东省行政执法证件管理办法第6条：执法证只发给在职人员；调离、退休的应注销执法证"},
+		{Key: "left_on", Label: "离岗日期", Type: Date, Help: "调离或退休之日"},
+	},
+	Checks: []Check{{Article: "广东省行政执法证件管理办法第6条", Test: func(v Values) (string, string) {
+		serving := v.Str("service") == "" || v.Str("service") == "在职"
+		switch {
+		case serving && v.Str("left_on") != "":
+			return "left_on", "在职人员不填写离岗日期"
+		case !serving && v.Str("left_on") == "":
+			return "left_on", "调离或退休的须填写离岗日期"
+		}
+		return "", ""
+	}}},
+})
+
+var CertificateEvent = register(&Kind{
+	Name:     "certificate_event",
+	Label:    "执法资格与证件",
+	Order:    41,
+	Law:      "广东省行政执法证件管理办法第4、6条",
+	OrgField: "org",
+	OrgTypes: EnforcementOrgs,
+	Fields: []Field{
+		{Key: "code", Label: "编号", Type: Text, Required: true, Column: ColCode},
+		{Key: "officer", Label: "人员", Type: Ref, RefKind: "officer", Required: true, Index: true, Help: "行政执法人员的编号"},
+		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "持证人所在单位"},
+		{Key: "event", Label: "事件", Type: Enum, Required: true, Column: ColCategory,
+			// 发证 first: the event a new line most often records (and the one the conformance
+			// suite synthesises, so that the renewal reminder is exercised).
+			Values: []string{EventIssued, EventPassed, EventReviewed, EventRenewed, EventSuspended, EventRestored, EventRevoked}},
+		{Key: "on", Label: "日期", Type: Date, Required: true, Column: ColOpened},
+		{Key: "cert_no", Label: "证号", Type: Text},
+		{Key: "valid_until", Label: "有效期至", Type: Date},
+		{Key: "replaced_on", Label: "换证或注销日期", Type: Date,
+			Help: "发证、换证的记录：该证换发新证或注销之日；填写后不再提醒换证"},
+		{Key: "warnings", Label: "提示", Type: List, Derived: true, Values: FlagLabels(certificateFlags, "warnings"),
+			Help: "系统自动标注需要核实的情形，不影响保存，无需填写"},
+	},
+	Flags: certificateFlags,
+	Checks: []Check{
+		{Article: "广东省行政执法证件管理办法（发证、换证载明证号和有效期）", Test: certificateDates},
+		dateOrder("on", "日期", "replaced_on", "换证或注销日期"),
+	},
+	Clocks: []ClockRule{
+		// The certificate must be renewed before it runs out; the figure certification.expiring
+		// and the deadlines page's coming list show it from RenewalLeadDays before.
+		{ID: "certificate.renewal", Label: "执法证换证期限", Unit: NaturalDays, Soft: true,
+			Budget:     365 * 5, // the default term; BudgetFor reads the certificate's own
+			Article:    "行政执法证有效期届满前换证（广东省行政执法证件管理办法；有效期本地规定）",
+			StartField: "on",
+			When:       issuesCertificate,
+			BudgetFor:  func(v Values) int { return DaysBetween(v.Str("on"), v.Str("valid_until")) },
+			StopField:  "replaced_on"},
+	},
+})
+
+// certificateFlags: a 发证 or 换证 line that lacks the certificate's number or validity is kept
+// (an old ledger may not have them) and marked.
+var certificateFlags = []Flag{
+	{Field: "warnings", Label: "发证或换证未载明证号或有效期", Test: func(v Values, _ Env) bool {
+		e := v.Str("event")
+		return (e == EventIssued || e == EventRenewed) && (v.Str("cert_no") == "" || v.Str("valid_until") == "")
+	}},
+}
+
+// issuesCertificate reports whether the event puts a certificate in the holder's hands.
+func issuesCertificate(v Values) bool {
+	e := v.Str("event")
+	return (e == EventIssued || e == EventRenewed) && v.Str("valid_until") != ""
+}
+
+// certificateDates: a 发证 or 换证 names the certificate and its validity, within the local
+// term; the other events carry neither a new number's validity nor a replacement date.
+func certificateDates(v Values) (string, string) {
+	e, on, until := v.Str("event"), v.Str("on"), v.Str("valid_until")
+	if e == EventIssued || e == EventRenewed {
+		switch {
+		case until == "":
+			return "", "" // flagged: certificateFlags
+		case until < on:
+			return "valid_until", "有效期至早于" + e + "日期"
+		case until > AddDays(on, 366*CertificateYears):
+			return "valid_until", "执法证有效期不超过" + strconv.Itoa(CertificateYears) + "年（本地规定）"
+		}
+		return "", ""
+	}
+	if until != "" {
+		return "valid_until", "只有发证、换证填写有效期至"
+	}
+	if v.Str("replaced_on") != "" {
+		return "replaced_on", "只有发证、换证填写换证或注销日期"
+	}
+	return "", ""
+}
+
+// CertificateHolder answers, from one officer's certificate events in any order, whether the
+// officer held a valid certificate on a day: the latest 发证 or 换证 on or before the day covers
+// it (有效期至 not passed), issued after an earlier 考试通过, and no 暂扣 without a later 恢复, or
+// 注销, came between it and the day. left is the officer's 离岗日期 ("" while serving): no
+// certificate is valid after it (第6条: only serving staff hold one).
+func CertificateHolder(events []Values, left, day string) bool {
+	if left != "" && day > left {
+		return false
+	}
+	sorted := slices.Clone(events)
+	slices.SortStableFunc(sorted, func(a, b Values) int {
+		if a.Str("on") < b.Str("on") {
+			return -1
+		}
+		if a.Str("on") > b.Str("on") {
+			return 1
+		}
+		return 0
+	})
+	passed, valid, suspended := false, "", false
+	for _, e := range sorted {
+		if e.Str("on") > day {
+			break
+		}
+		switch e.Str("event") {
+		case EventPassed:
+			passed = true
+		case EventIssued, EventRenewed:
+			if passed || e.Str("event") == EventRenewed {
+				valid, suspended = e.Str("valid_until"), false
+			}
+		case EventSuspended:
+			suspended = true
+		case EventRestored:
+			suspended = false
+		case EventRevoked:
+			valid = ""
+		}
+	}
+	return valid != "" && valid >= day && !suspended
+}

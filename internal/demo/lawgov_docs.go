@@ -119,6 +119,13 @@ func (g lawGov) normativeDocs(r *rand.Rand) (rows []kit.Row, reviews []review, c
 	}
 	cleanup = append(cleanup, g.cleanup2024(r, docs))
 	for i, v := range docs {
+		// The office evaluates a document a fortnight before the six months of its validity
+		// left (the reminder of normative.expiry), once the load day has come to it.
+		if vu := v.Str("valid_until"); vu != "" && v.Str("status") == "有效" {
+			if on := calendar.MustParseDate(vu).AddDays(-183 - 14); !on.After(g.asOf) {
+				v["evaluated_on"] = on.String()
+			}
+		}
 		if v.Str("published_on")[:4] == "2024" && i%2 == 0 {
 			steps := []string{"open_comment", "submit_review", "record_review", "deliberate", "publish"}
 			if v.Str("filed_on") != "" {
@@ -126,6 +133,9 @@ func (g lawGov) normativeDocs(r *rand.Rand) (rows []kit.Row, reviews []review, c
 			}
 			if v.Str("filing_result_on") != "" {
 				steps = append(steps, "filing_decision")
+			}
+			if v.Str("evaluated_on") != "" {
+				steps = append(steps, "evaluate")
 			}
 			rows = append(rows, kit.Along("normative_doc", v, steps...))
 			continue

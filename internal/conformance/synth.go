@@ -131,6 +131,9 @@ func (s *synth) value(f law.Field, i int) any {
 
 // next is the value after x among a field's candidates, false when there is none.
 func (s *synth) next(f law.Field, x any) (any, bool) {
+	if law.IsEmpty(x) {
+		return s.value(f, 0), true // an optional field a check asks for (制定机关类别 of a 规范性文件)
+	}
 	limit := 4
 	if f.Type == law.Enum {
 		limit = len(f.Values)

@@ -134,7 +134,11 @@ func LoadAsOf(ctx context.Context, st *store.Store, a store.Actor, sc store.Scop
 	if err := loadEnforcementSupervision(ctx, st, a, sc, &sum, asOf); err != nil {
 		return sum, err
 	}
-	return sum, kit.Verify(ctx, st, sc, cityCode, slices.Concat(mediationTargets, reconTargets, aidTargets, publicServiceTargets, publicityTargets, enforcementTargets))
+	if err := loadLawfulGovernment(ctx, st, a, sc, &sum, asOf); err != nil {
+		return sum, err
+	}
+	return sum, kit.Verify(ctx, st, sc, cityCode, slices.Concat(mediationTargets, reconTargets, aidTargets, publicServiceTargets,
+		publicityTargets, enforcementTargets, lawGovTargets))
 }
 
 // write puts one kind's rows into the store (kit.Write) and counts them.

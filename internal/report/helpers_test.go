@@ -12,7 +12,7 @@ import (
 var seed = map[string]float64{
 	"study.party_group_meetings": 43, "study.central_group_sessions": 18, "governance.committee_meetings": 2,
 	"governance.meetings": 120, "publicity.joint_articles": 5, "review.legality_closed": 117,
-	"review.legality_closed_all": 130, "normative.city_gov": 5, "normative.department": 1, "decision.made": 14,
+	"review.legality_closed_all": 130, "review.normative_closed": 6, "review.normative_closed_city": 5, "review.normative_closed_department": 1, "normative.city_gov": 5, "normative.department": 1, "decision.made": 14,
 	"legal_affairs.reviewed": 251, "rectification.public_issues": 32, "rectification.department_issues": 55, "rectification.found": 87,
 	"enforcement.cases": 6089, "supervision.units_inspected": 15, "supervision.case_files_reviewed": 31,
 	"training.units": 47, "training.officers": 62, "certification.qualified": 399, "certification.issued": 363,

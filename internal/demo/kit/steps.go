@@ -36,6 +36,15 @@ func Steps(k *law.Kind, final law.Values) (first law.Values, steps []Step, err e
 			path = append(path, t)
 		}
 	}
+	first, steps = along(k, final, path)
+	return first, steps, nil
+}
+
+// along splits final values into the registration and the forms of the given steps: each step
+// gets its Inputs from the final values, the registration (in the kind's first state) holds
+// everything else.
+func along(k *law.Kind, final law.Values, path []law.Transition) (first law.Values, steps []Step) {
+	sf, _ := k.FieldByColumn(law.ColStatus)
 	first = maps.Clone(final)
 	for _, t := range path {
 		in := law.Values{}
@@ -51,7 +60,27 @@ func Steps(k *law.Kind, final law.Values) (first law.Values, steps []Step, err e
 		steps = append(steps, Step{Name: t.Name, In: in})
 	}
 	first[sf.Key] = k.States[0]
-	return first, steps, nil
+	return first, steps
+}
+
+// Along is a stepwise row entered along the named steps, for a record whose course Steps
+// would not take (an action in a state before the last, such as recording a review's opinion
+// before the collective step). A name the kind does not declare is a programming error.
+func Along(kind string, final law.Values, names ...string) Row {
+	k, ok := law.Lookup(kind)
+	if !ok {
+		panic("kit: no kind " + kind)
+	}
+	path := make([]law.Transition, len(names))
+	for i, n := range names {
+		t, ok := k.Transition(n)
+		if !ok {
+			panic(fmt.Sprintf("kit: kind %s has no step %s", kind, n))
+		}
+		path[i] = t
+	}
+	first, steps := along(k, final, path)
+	return Row{Values: final, Stepwise: true, First: first, Steps: steps}
 }
 
 // has reports whether the record holds what the step needs and the values it sets.

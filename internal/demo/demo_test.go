@@ -52,6 +52,9 @@ func TestLoad(t *testing.T) {
 			checkReconsiderationClocks(t, s)
 			checkReconsiderationSteps(t, s)
 			checkFigures(t, s)
+			if i == 0 {
+				checkSeedReport(t, s)
+			}
 			n, err := s.VerifyAudit(context.Background())
 			if err != nil {
 				t.Fatal(err)

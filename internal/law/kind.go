@@ -152,6 +152,9 @@ type ClockRule struct {
 	BudgetFor func(r Values) int
 	// Soft marks a practice period that warns but is not a legal defect when missed.
 	Soft bool
+	// Fixed marks a due date the record states (a certificate's 有效期至: start + budget), not a
+	// period: it does not move off a rest day (第88条 is for periods), so it needs no calendar.
+	Fixed bool
 	// Lapses marks a window that belongs to a party (a right, such as applying for 司法确认):
 	// once it has run out it is simply over, never overdue work of the office.
 	Lapses bool

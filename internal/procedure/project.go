@@ -184,7 +184,15 @@ func ProjectClock(cal *calendar.Calendar, rule law.ClockRule, v law.Values) (c C
 	if rule.ExtensionDays != nil {
 		clk.ExtensionDays = rule.ExtensionDays(v)
 	}
-	due, paused, err := cal.Due(clk)
+	var (
+		due    calendar.Date
+		paused bool
+	)
+	if rule.Fixed {
+		due = clk.Start.AddDays(clk.Budget + clk.ExtensionDays) // a stated date (law.ClockRule.Fixed)
+	} else {
+		due, paused, err = cal.Due(clk)
+	}
 	switch {
 	case err != nil:
 		c.State, c.Problem = NoCalendar, err.Error()

@@ -110,9 +110,9 @@ func TestNormativeClocksAndFlags(t *testing.T) {
 	if got := clock(t, p, "normative.filing"); got.State != procedure.Running || got.Due != "2024-05-06" {
 		t.Errorf("filing clock %+v, want running, due 2024-05-06", got)
 	}
-	// The evaluation reminder: six months (183 days) before 2029-03-31 (2028 is not in the
-	// calendar yet: a provisional date).
-	if got := clock(t, p, "normative.expiry"); got.Provisional != "2028-09-29" || !got.Rule.Soft {
+	// The evaluation reminder: six months (183 days) before 2029-03-31, a stated date
+	// (law.ClockRule.Fixed): dated although 2028 is not in the calendar yet.
+	if got := clock(t, p, "normative.expiry"); got.Due != "2028-09-29" || got.State != procedure.Running || !got.Rule.Soft {
 		t.Errorf("evaluation reminder %+v, want soft, due about 2028-09-29", got)
 	}
 	v["filed_on"] = "2024-04-20"

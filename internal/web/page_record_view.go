@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -139,32 +140,8 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 			fi.status = t.To
 		}
 		fi.idPrefix = "t-" + t.Name + "-"
-		var fields []law.Field
-		for _, key := range t.Inputs {
-			f, _ := kind.Field(key)
-			if slices.Contains(t.Needs, key) {
-				f.Required = true
-				// A needed date is most often today's (the day the agreement is signed).
-				if f.Type == law.Date && fi.values[key] == "" && t.Name != failed {
-					fi.values[key] = s.today().String()
-				}
-			}
-			// The step's own narrowing of a select (law.Transition.Offers).
-			if only, ok := t.Offers[key]; ok {
-				f.Values = only
-				if !slices.Contains(only, fi.values[key]) {
-					fi.values[key] = ""
-				}
-			}
-			fields = append(fields, f)
-		}
-		if tf.Fields, err = s.formFields(ctx, sc, kind, fields, fi); err != nil {
+		if tf.Fields, err = s.stepFields(ctx, sc, kind, t, fi, t.Name != failed); err != nil {
 			return p, err
-		}
-		for i, f := range tf.Fields {
-			if kf, _ := kind.Field(f.Key); kf.Type == law.Int {
-				tf.Fields[i].Input = "number"
-			}
 		}
 		if t.To != "" {
 			p.Steps = append(p.Steps, tf)
@@ -173,6 +150,39 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		}
 	}
 	return p, nil
+}
+
+// stepFields are the inputs of the step t's form: a field the step needs is required (a needed
+// date, unless typed, is today's: the day the agreement is signed), a select narrowed to what
+// the step offers (law.Transition.Offers).
+func (s *Server) stepFields(ctx context.Context, sc store.Scope, kind *law.Kind, t law.Transition, fi formInput, fresh bool) ([]formField, error) {
+	var fields []law.Field
+	for _, key := range t.Inputs {
+		f, _ := kind.Field(key)
+		if slices.Contains(t.Needs, key) {
+			f.Required = true
+			if f.Type == law.Date && fi.values[key] == "" && fresh {
+				fi.values[key] = s.today().String()
+			}
+		}
+		if only, ok := t.Offers[key]; ok {
+			f.Values = only
+			if !slices.Contains(only, fi.values[key]) {
+				fi.values[key] = ""
+			}
+		}
+		fields = append(fields, f)
+	}
+	out, err := s.formFields(ctx, sc, kind, fields, fi)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range out {
+		if kf, _ := kind.Field(f.Key); kf.Type == law.Int {
+			out[i].Input = "number"
+		}
+	}
+	return out, nil
 }
 
 func clockOrder(kind *law.Kind, rule string) int {

@@ -171,19 +171,34 @@ func (s *Server) parseValues(ctx context.Context, sc store.Scope, kind *law.Kind
 		loose[i], headers[i], cells[i] = f, f.Label, texts[f.Key]
 		byLabel[f.Label] = f.Key
 	}
-	sheet := &ledger.Sheet{Headers: headers, Rows: []ledger.Line{{Number: 2, Cells: cells}}}
-	rows, errs, _ := ledger.Parse(loose, sheet, ledger.ParseOptions{ResolveOrg: func(codeOrName string) (string, error) {
-		o, err := s.st.ResolveOrg(ctx, sc, codeOrName)
-		return o.Code, err
-	}})
+	parse := func() (law.Values, []ledger.RowError) {
+		sheet := &ledger.Sheet{Headers: headers, Rows: []ledger.Line{{Number: 2, Cells: cells}}}
+		rows, errs, _ := ledger.Parse(loose, sheet, ledger.ParseOptions{ResolveOrg: func(codeOrName string) (string, error) {
+			o, err := s.st.ResolveOrg(ctx, sc, codeOrName)
+			return o.Code, err
+		}})
+		if len(rows) == 0 {
+			return nil, errs
+		}
+		return rows[0].Values, errs
+	}
+	values, errs := parse()
 	problems := map[string]string{}
 	for _, e := range errs {
 		problems[byLabel[e.Column]] = e.Reason
 	}
-	if len(problems) > 0 || len(rows) == 0 {
-		return nil, problems
+	if len(problems) == 0 {
+		return values, nil
 	}
-	return rows[0].Values, nil
+	// The values of the fields that did parse, so that the caller can check them too (required,
+	// cross-field) and show every problem at once, not the format ones first.
+	for i, f := range fields {
+		if _, bad := problems[f.Key]; bad {
+			cells[i] = ""
+		}
+	}
+	values, _ = parse()
+	return values, problems
 }
 
 // postedTexts collects the submitted text of each field (trimmed by the parser later).

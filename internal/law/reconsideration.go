@@ -60,6 +60,7 @@ func reconsiderationConcluded(v Values) bool { return contains(reconsiderationFi
 var Reconsideration = register(&Kind{
 	Name:     "reconsideration",
 	Label:    "行政复议",
+	Uploads:  "复议申请书、证据材料、行政行为的文书、复议决定书的扫描件",
 	Order:    20,
 	Law:      "行政复议法（2023年修订）",
 	OrgField: "org",

@@ -26,7 +26,13 @@ type formField struct {
 	Hint             string
 	Problem          string
 	PickURL          string // where an org picker fetches its suggestions
+	Masked           string // what happens to a protected number (身份证号, phone): always said
 }
+
+// maskedHint is the truth about a 身份证号 or phone field: sealed in the database (AES-GCM, with a
+// keyed hash for exact lookup); shown in full to the 业务人员 granted the ledger (auth.ScopeFor:
+// PII), masked for the 局领导 on pages and exports (store.Mask), never in the audit trail (hmac).
+const maskedHint = "加密保存：授权本台账的业务人员看到完整号码，局领导在页面和导出中只看到脱敏号码（如 138****5678），审计日志不记录号码"
 
 type option struct {
 	Value, Label string
@@ -72,9 +78,9 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 		case law.Money:
 			ff.InputMode, ff.Hint = "decimal", "单位：元，最多两位小数"
 		case law.Phone:
-			ff.Input = "tel"
+			ff.Input, ff.Masked = "tel", maskedHint
 		case law.IDNo:
-			ff.Hint = "18位居民身份证号，自动校验"
+			ff.Hint, ff.Masked = "18位居民身份证号，自动校验", maskedHint
 		case law.Bool:
 			ff.Input = "select"
 			ff.Options = options([]string{"是", "否"}, ff.Value)

@@ -86,8 +86,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	if err != nil {
 		return p, err
 	}
+	who := s.actorNames(ctx)
 	for _, e := range events {
-		row := eventRow{Event: e, Who: actorLabel(e.Actor)}
+		row := eventRow{Event: e, Who: who(e.Actor)}
 		row.LegalLabel, row.LegalDate = legalDate(kind, rec, e)
 		if t, ok := kind.Transition(e.Action); ok && t.Auto {
 			row.Deemed = true
@@ -262,13 +263,39 @@ func legalDate(kind *law.Kind, rec store.Record, e store.Event) (label, date str
 	return "", ""
 }
 
-// actorLabel says who acted in words a clerk reads: a user's name, or how a step came in.
+// actorLabel says who acted in words a clerk reads: a user's name, or how a step came in (an
+// operator at the shell whose login name is unknown is just 命令行).
 func actorLabel(actor string) string {
 	switch kind, name, _ := strings.Cut(actor, ":"); kind {
 	case "cli":
+		if name == "" || name == "unknown" {
+			return "命令行"
+		}
 		return "命令行（" + name + "）"
 	case "system":
-		return "系统"
+		if name == "" {
+			return "系统"
+		}
+		return "系统（" + name + "）"
 	}
 	return actor
+}
+
+// actorNames names the accounts of a page's entries by their 姓名 (张调解（clerk）), each looked
+// up once; other actors as actorLabel says.
+func (s *Server) actorNames(ctx context.Context) func(actor string) string {
+	seen := map[string]string{}
+	return func(actor string) string {
+		if got, ok := seen[actor]; ok {
+			return got
+		}
+		label := actorLabel(actor)
+		if label == actor && actor != "" {
+			if u, err := s.st.UserByName(ctx, actor); err == nil && u.DisplayName != "" {
+				label = u.DisplayName + "（" + actor + "）"
+			}
+		}
+		seen[actor] = label
+		return label
+	}
 }

@@ -9,6 +9,7 @@ import "strconv"
 var Consultation = register(&Kind{
 	Name:     "consultation",
 	Label:    "法律咨询",
+	Uploads:  "咨询登记表、来访材料的扫描件",
 	Order:    51,
 	Law:      "法律援助法第22条；公共法律服务实体平台建设",
 	OrgField: "agency",
@@ -41,6 +42,7 @@ func positiveVisits(v Values) (string, string) {
 var VolunteerService = register(&Kind{
 	Name:     "volunteer_service",
 	Label:    "法律援助志愿者服务",
+	Uploads:  "服务记录、签到表或活动照片",
 	Order:    52,
 	Law:      "法律援助法第17条",
 	OrgField: "org",

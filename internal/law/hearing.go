@@ -5,6 +5,7 @@ package law
 var Hearing = register(&Kind{
 	Name:     "hearing",
 	Label:    "复议听证",
+	Uploads:  "听证通知书、听证笔录的扫描件",
 	Order:    21,
 	Law:      "行政复议法第50–51条",
 	OrgField: "org",
@@ -54,6 +55,7 @@ var HeadTitles = []string{"正职", "副职", "分管负责人", "其他负责�
 var Litigation = register(&Kind{
 	Name:     "litigation",
 	Label:    "行政应诉",
+	Uploads:  "起诉状副本、答辩状、判决书或裁定书的扫描件",
 	Order:    30,
 	Law:      "行政诉讼法；最高人民法院关于行政机关负责人出庭应诉若干问题的规定",
 	OrgField: "org",
@@ -156,6 +158,7 @@ var Litigation = register(&Kind{
 var Letter = register(&Kind{
 	Name:     "letter",
 	Label:    "督办函件",
+	Uploads:  "函件正文（PDF 或 Word）及送达回证",
 	Order:    31,
 	Law:      "行政复议法第76条；法治政府建设与责任落实督察工作规定",
 	OrgField: "org",

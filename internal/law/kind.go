@@ -244,6 +244,8 @@ type Kind struct {
 	StagedForm bool
 	// Order places the kind in menus and on the dashboard (lower first; 0 after the others, by name).
 	Order int
+	// Uploads says what a record's attachments usually are (the upload form's hint: 调解协议书的扫描件).
+	Uploads string
 }
 
 // Field returns the field with the given key.

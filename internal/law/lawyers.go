@@ -19,6 +19,7 @@ func dateOrder(first, firstLabel, then, thenLabel string) Check {
 var AdvisoryContract = register(&Kind{
 	Name:     "advisory_contract",
 	Label:    "常年法律顾问",
+	Uploads:  "法律顾问合同、服务记录",
 	Order:    70,
 	Law:      "律师法（2017年修正）",
 	OrgField: "firm",
@@ -89,6 +90,7 @@ func renewalBudget(v Values) int {
 var LawyerCase = register(&Kind{
 	Name:     "lawyer_case",
 	Label:    "律师办理案件",
+	Uploads:  "委托合同、判决书或调解书的扫描件",
 	Order:    71,
 	Law:      "律师法（2017年修正）",
 	OrgField: "firm",
@@ -118,6 +120,7 @@ var LawyerCase = register(&Kind{
 var ContractReview = register(&Kind{
 	Name:     "contract_review",
 	Label:    "村(社区)法律顾问合同审核",
+	Uploads:  "合同文本及审核意见书",
 	Order:    72,
 	Law:      "广东省一村（社区）一法律顾问工作",
 	OrgField: "village",
@@ -138,6 +141,7 @@ var ContractReview = register(&Kind{
 var VillageCounselService = register(&Kind{
 	Name:     "village_counsel_service",
 	Label:    "村(社区)法律顾问服务",
+	Uploads:  "服务记录表、讲座照片",
 	Order:    73,
 	Law:      "广东省一村（社区）一法律顾问工作",
 	OrgField: "village",

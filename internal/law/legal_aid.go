@@ -81,6 +81,7 @@ func notified(v Values) bool { return v.Str("source") == "通知辩护" }
 var LegalAid = register(&Kind{
 	Name:      "legal_aid",
 	Label:     "法律援助",
+	Uploads:   "申请表、经济困难状况说明、指派通知书、结案材料的扫描件",
 	Order:     50,
 	Law:       "法律援助法；办理法律援助案件程序规定",
 	OrgField:  "org",

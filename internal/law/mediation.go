@@ -4,6 +4,7 @@ package law
 var Mediation = register(&Kind{
 	Name:     "mediation",
 	Label:    "人民调解",
+	Uploads:  "调解申请书、调解笔录、调解协议书的扫描件",
 	Order:    10,
 	Law:      "人民调解法",
 	OrgField: "committee",
@@ -18,7 +19,7 @@ var Mediation = register(&Kind{
 		{Key: "dispute_type", Label: "纠纷类型", Type: Enum, Required: true, Column: ColCategory,
 			Values: []string{"婚姻家庭", "邻里", "房屋宅基地", "合同", "损害赔偿", "劳动争议", "山林土地", "征地拆迁", "医疗", "道路交通", "物业", "其他"}},
 		{Key: "parties", Label: "当事人", Type: List, Help: "多个当事人用；或、分隔"},
-		{Key: "party_phone", Label: "当事人联系电话", Type: Phone, Help: "加密保存，页面和导出中脱敏显示"},
+		{Key: "party_phone", Label: "当事人联系电话", Type: Phone},
 		{Key: "mediator", Label: "调解员", Type: Text},
 		{Key: "summary", Label: "纠纷简要情况", Type: Text, MaxLen: LongTextMaxLen},
 		{Key: "result", Label: "调解结果", Type: Enum, Required: true, Column: ColStatus, Default: "调解中",

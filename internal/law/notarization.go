@@ -35,6 +35,7 @@ var (
 var Notarization = register(&Kind{
 	Name:      "notarization",
 	Label:     "公证",
+	Uploads:   "申请表、当事人身份证明、公证书的扫描件",
 	Order:     60,
 	Law:       "公证法（2017年修正）",
 	OrgField:  "org",

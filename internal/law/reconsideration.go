@@ -46,6 +46,10 @@ var SimpleGrounds = []string{"当场作出", "警告或者通报批评", "涉案
 // (第50条第1款).
 var ConsultationGrounds = []string{"案情重大、疑难、复杂", "专业性、技术性较强", "第24条第2款规定的案件", "复议机构认为有必要"}
 
+// ReconsiderationBodies are the org types that can own a reconsideration case: the 复议机关 and
+// its 复议机构 (行政复议法第4条、第24条、第27条). The 司法局 comes first: it is the usual 复议机构.
+var ReconsiderationBodies = []string{"司法局", "县级市", "区", "县", "行政执法单位", "其他"}
+
 var (
 	reconsiderationStages = []string{"审查中", "补正中", "审理中", "中止", "已审结", "不予受理", "受理前化解", "视为撤回"}
 	reconsiderationFinal  = []string{"已审结", "不予受理", "受理前化解", "视为撤回"}
@@ -54,11 +58,17 @@ var (
 func reconsiderationConcluded(v Values) bool { return contains(reconsiderationFinal, v.Str("stage")) }
 
 var Reconsideration = register(&Kind{
-	Name:       "reconsideration",
-	Label:      "行政复议",
-	Order:      20,
-	Law:        "行政复议法（2023年修订）",
-	OrgField:   "org",
+	Name:     "reconsideration",
+	Label:    "行政复议",
+	Uploads:  "复议申请书、证据材料、行政行为的文书、复议决定书的扫描件",
+	Order:    20,
+	Law:      "行政复议法（2023年修订）",
+	OrgField: "org",
+	// 第4条：县级以上各级人民政府以及其他依照本法履行行政复议职责的行政机关是行政复议机关，其办理
+	// 行政复议事项的机构是行政复议机构（the 司法局, or its office, typed 其他 in the org ledger's
+	// types）; 第27条: for 垂直领导 bodies the superior department (行政执法单位). A 镇 or 街道 is
+	// no 复议机关, nor is a committee, a court or a firm.
+	OrgTypes:   ReconsiderationBodies,
 	States:     reconsiderationStages,
 	Final:      reconsiderationFinal,
 	LockFinal:  true,

@@ -59,6 +59,14 @@ func (k *Kind) ValidateIn(v Values, words map[string][]string, env Env) []Proble
 	if len(out) > 0 {
 		return out
 	}
+	return k.CrossChecks(v, env)
+}
+
+// CrossChecks are the problems the kind's checks (the rules between fields) find in v. A form
+// shows them beside the format and required problems of the same submit (one round); the store
+// runs them only on values whose every field is well-formed (ValidateIn).
+func (k *Kind) CrossChecks(v Values, env Env) []Problem {
+	var out []Problem
 	for _, c := range k.Checks {
 		if key, msg := c.Run(v, env); key != "" {
 			f, _ := k.Field(key)

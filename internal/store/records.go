@@ -535,5 +535,19 @@ func (s *Store) CheckValues(ctx context.Context, kind *law.Kind, v law.Values) (
 	if err != nil {
 		return nil, err
 	}
-	return kind.ValidateIn(v, words, s.env()), nil
+	probs := kind.ValidateIn(v, words, s.env())
+	// With field problems ValidateIn stops before the checks between fields: run those too, on
+	// the fields that are well-formed, so that a form shows every problem at once.
+	bad := map[string]bool{}
+	for _, p := range probs {
+		bad[p.Field] = true
+	}
+	if len(bad) > 0 {
+		for _, p := range kind.CrossChecks(v, s.env()) {
+			if !bad[p.Field] {
+				probs = append(probs, p)
+			}
+		}
+	}
+	return probs, nil
 }

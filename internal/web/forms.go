@@ -26,7 +26,13 @@ type formField struct {
 	Hint             string
 	Problem          string
 	PickURL          string // where an org picker fetches its suggestions
+	Masked           string // what happens to a protected number (身份证号, phone): always said
 }
+
+// maskedHint is the truth about a 身份证号 or phone field: sealed in the database (AES-GCM, with a
+// keyed hash for exact lookup); shown in full to the 业务人员 granted the ledger (auth.ScopeFor:
+// PII), masked for the 局领导 on pages and exports (store.Mask), never in the audit trail (hmac).
+const maskedHint = "加密保存：授权本台账的业务人员看到完整号码，局领导在页面和导出中只看到脱敏号码（如 138****5678），审计日志不记录号码"
 
 type option struct {
 	Value, Label string
@@ -72,9 +78,9 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 		case law.Money:
 			ff.InputMode, ff.Hint = "decimal", "单位：元，最多两位小数"
 		case law.Phone:
-			ff.Input = "tel"
+			ff.Input, ff.Masked = "tel", maskedHint
 		case law.IDNo:
-			ff.Hint = "18位居民身份证号，自动校验"
+			ff.Hint, ff.Masked = "18位居民身份证号，自动校验", maskedHint
 		case law.Bool:
 			ff.Input = "select"
 			ff.Options = options([]string{"是", "否"}, ff.Value)
@@ -171,19 +177,34 @@ func (s *Server) parseValues(ctx context.Context, sc store.Scope, kind *law.Kind
 		loose[i], headers[i], cells[i] = f, f.Label, texts[f.Key]
 		byLabel[f.Label] = f.Key
 	}
-	sheet := &ledger.Sheet{Headers: headers, Rows: []ledger.Line{{Number: 2, Cells: cells}}}
-	rows, errs, _ := ledger.Parse(loose, sheet, ledger.ParseOptions{ResolveOrg: func(codeOrName string) (string, error) {
-		o, err := s.st.ResolveOrg(ctx, sc, codeOrName)
-		return o.Code, err
-	}})
+	parse := func() (law.Values, []ledger.RowError) {
+		sheet := &ledger.Sheet{Headers: headers, Rows: []ledger.Line{{Number: 2, Cells: cells}}}
+		rows, errs, _ := ledger.Parse(loose, sheet, ledger.ParseOptions{ResolveOrg: func(codeOrName string) (string, error) {
+			o, err := s.st.ResolveOrg(ctx, sc, codeOrName)
+			return o.Code, err
+		}})
+		if len(rows) == 0 {
+			return nil, errs
+		}
+		return rows[0].Values, errs
+	}
+	values, errs := parse()
 	problems := map[string]string{}
 	for _, e := range errs {
 		problems[byLabel[e.Column]] = e.Reason
 	}
-	if len(problems) > 0 || len(rows) == 0 {
-		return nil, problems
+	if len(problems) == 0 {
+		return values, nil
 	}
-	return rows[0].Values, nil
+	// The values of the fields that did parse, so that the caller can check them too (required,
+	// cross-field) and show every problem at once, not the format ones first.
+	for i, f := range fields {
+		if _, bad := problems[f.Key]; bad {
+			cells[i] = ""
+		}
+	}
+	values, _ = parse()
+	return values, problems
 }
 
 // postedTexts collects the submitted text of each field (trimmed by the parser later).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,7 @@ type auditPage struct {
 	NextURL string
 	Kinds   []*law.Kind
 	Other   []string // audited objects that are not record kinds
+	Actions []auditChoice
 }
 
 type auditRow struct {
@@ -39,6 +41,33 @@ var auditActions = map[string]string{
 	"user.password.failed": "修改密码时当前密码错误", "user.unlock": "解除登录锁定", "user.request": "提交账号审批申请",
 	"user.approve": "批准账号申请", "user.reject": "驳回账号申请",
 	"calendar.update": "更新工作日历", "report.text": "编辑报告", "report.outline": "修改报告提纲", "report.publish": "发布报告",
+	store.ActionAuditSeal: "封存旧版审计链", store.ActionAuditCheckpoint: "审计检查点",
+}
+
+// auditChoice is one action of the audit page's filter, named in Chinese.
+type auditChoice struct{ Action, Label string }
+
+// auditChoices are the actions the audit page filters on: the fixed ones, then each kind's steps
+// (record.<transition>), a step several kinds share named by all its labels.
+func auditChoices() []auditChoice {
+	var out []auditChoice
+	for a, l := range auditActions {
+		out = append(out, auditChoice{a, l})
+	}
+	steps := map[string][]string{}
+	for _, k := range law.Kinds() {
+		for _, t := range k.Transitions {
+			a := "record." + t.Name
+			if _, fixed := auditActions[a]; !fixed && !slices.Contains(steps[a], t.Label) {
+				steps[a] = append(steps[a], t.Label)
+			}
+		}
+	}
+	for a, labels := range steps {
+		out = append(out, auditChoice{a, strings.Join(labels, "／")})
+	}
+	slices.SortFunc(out, func(x, y auditChoice) int { return strings.Compare(x.Action, y.Action) })
+	return out
 }
 
 // actionLabel names an audited action in Chinese; a record's transition by its kind's label.
@@ -61,7 +90,7 @@ const auditPerPage = 50
 // case access (issue 9 item 6).
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	p := auditPage{Page: 1, Kinds: law.Kinds(), Other: []string{"org", "user", "calendar"}, F: store.AuditFilter{Actor: q.Get("actor"), Action: q.Get("action"),
+	p := auditPage{Page: 1, Kinds: law.Kinds(), Actions: auditChoices(), Other: []string{"org", "user", "calendar"}, F: store.AuditFilter{Actor: q.Get("actor"), Action: q.Get("action"),
 		Kind: q.Get("kind"), Target: q.Get("target"), From: q.Get("from"), To: q.Get("to"), Limit: auditPerPage}}
 	for _, d := range []string{p.F.From, p.F.To} {
 		if d != "" && !law.ValidDate(d) {

@@ -6,10 +6,21 @@ import (
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/law"
 )
 
 type loginPage struct {
 	CSRF, Username, Next, Message string
+	Lines                         []string // the lines of work this deployment keeps (its kinds), for the tagline
+}
+
+// workLines are the login page's tagline: the registered kinds in menu order, then the report.
+func workLines() []string {
+	var out []string
+	for _, k := range law.Kinds() {
+		out = append(out, k.Label)
+	}
+	return append(out, "法治政府建设年度报告")
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
@@ -17,13 +28,13 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil
 	}
-	s.render(w, r, http.StatusOK, "login", "登录", loginPage{CSRF: loginToken(w, r), Next: r.URL.Query().Get("next")})
+	s.render(w, r, http.StatusOK, "login", "登录", loginPage{CSRF: loginToken(w, r), Next: r.URL.Query().Get("next"), Lines: workLines()})
 	return nil
 }
 
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	rs := state(r)
-	page := loginPage{CSRF: loginToken(w, r), Username: strings.TrimSpace(r.PostForm.Get("username")),
+	page := loginPage{Lines: workLines(), CSRF: loginToken(w, r), Username: strings.TrimSpace(r.PostForm.Get("username")),
 		Next: r.PostForm.Get("next")}
 	// The address pays for the attempt before the hash is computed: a flood of logins is
 	// answered 429 without costing the server argon2id's memory and CPU (issue 9). A success

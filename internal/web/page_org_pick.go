@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
 )
 
 // orgPickLimit is how many suggestions an org picker shows: enough to choose from, few enough
@@ -15,18 +16,15 @@ const orgPickLimit = 20
 
 // orgPick answers an org picker's typing with the matching orgs the user sees (and the field
 // accepts) as <option>s of its datalist: by name or code, the path above each to tell apart
-// like-named committees.
+// like-named committees. Two callers: a record form's org field (kind and field: the kind's
+// accepted org types), and the account form (no kind, administrators only: any org of the tree).
 func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
-	kind, ok := law.Lookup(r.URL.Query().Get("kind"))
-	if !ok || !state(r).scope.CanRead(kind.Name) {
-		return notFound("没有这类台账")
+	key, allowed, err := pickField(r)
+	if err != nil {
+		return err
 	}
-	f, ok := kind.Field(r.URL.Query().Get("field"))
-	if !ok || f.Type != law.Org {
-		return notFound("没有这个单位字段")
-	}
-	// htmx sends the input's value under its name (the field's key).
-	q := strings.TrimSpace(r.URL.Query().Get(f.Key))
+	// htmx sends the input's value under its name.
+	q := strings.TrimSpace(r.URL.Query().Get(key))
 	if utf8.RuneCountInString(q) > 100 {
 		q = string([]rune(q)[:100])
 	}
@@ -34,9 +32,10 @@ func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names := map[int64]string{}
+	names, taken := map[int64]string{}, map[string]int{}
 	for _, o := range orgs {
 		names[o.ID] = o.Name
+		taken[o.Name]++
 	}
 	var b strings.Builder
 	n := 0
@@ -44,18 +43,48 @@ func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
 		if n == orgPickLimit {
 			break
 		}
-		if !orgAllowed(kind, f, o) || (q != "" && !strings.Contains(o.Name, q) && !strings.HasPrefix(o.Code, q)) {
+		if !allowed(o) || (q != "" && !strings.Contains(o.Name, q) && !strings.HasPrefix(o.Code, q)) {
 			continue
 		}
 		label := o.Code
 		if p := names[o.ParentID]; p != "" {
 			label = p + " › " + o.Name + "（" + o.Code + "）"
 		}
-		b.WriteString(`<option value="` + template.HTMLEscapeString(o.Name) + `" label="` + template.HTMLEscapeString(label) + `"></option>`)
+		// A name two orgs share is offered as its code, which the store resolves exactly.
+		value := o.Name
+		if taken[o.Name] > 1 {
+			value = o.Code
+		}
+		b.WriteString(`<option value="` + template.HTMLEscapeString(value) + `" label="` + template.HTMLEscapeString(label) + `"></option>`)
 		n++
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "private, no-store")
 	_, err = w.Write([]byte(b.String()))
 	return err
+}
+
+// pickField is the input a picker request comes from (its name, under which htmx sends the
+// typed text) and the orgs it may offer.
+func pickField(r *http.Request) (string, func(store.Org) bool, error) {
+	q := r.URL.Query()
+	if q.Get("kind") == "" {
+		if err := adminOnly(r, "选择账号的单位"); err != nil {
+			return "", nil, err
+		}
+		key := q.Get("field")
+		if key != "org" && key != "scope_add" {
+			return "", nil, notFound("没有这个单位字段")
+		}
+		return key, func(store.Org) bool { return true }, nil
+	}
+	kind, ok := law.Lookup(q.Get("kind"))
+	if !ok || !state(r).scope.CanRead(kind.Name) {
+		return "", nil, notFound("没有这类台账")
+	}
+	f, ok := kind.Field(q.Get("field"))
+	if !ok || f.Type != law.Org {
+		return "", nil, notFound("没有这个单位字段")
+	}
+	return f.Key, func(o store.Org) bool { return orgAllowed(kind, f, o) }, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -10,19 +11,83 @@ import (
 )
 
 type orgsPage struct {
-	Orgs     []store.Org
+	Roots    []*orgNode
+	Query    string
+	Matches  int // orgs matching the search (0 without one)
+	Total    int
 	CanAdmin bool
 }
 
-// orgsPage shows the org tree the user can see (administrators: all of it).
+// orgNode is one org of the page's tree with its children; Open when it is shown unfolded.
+type orgNode struct {
+	store.Org
+	Children []*orgNode
+	Open     bool
+	Match    bool
+	Admin    bool // the reader maintains the tree (the edit links)
+}
+
+// orgsPage shows the org tree the user can see (administrators: all of it) folded: the roots
+// open, every other org with children closed (a county's 1,177 orgs would be one 49,000 px
+// page), except the way down to what was searched for (q, by name or code) or just saved (open).
 func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request) error {
 	sc := state(r).scope
 	orgs, err := s.st.Orgs(r.Context(), sc)
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "orgs", "组织架构", orgsPage{Orgs: orgs, CanAdmin: sc.CanAdmin()})
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len([]rune(q)) > 100 {
+		q = string([]rune(q)[:100])
+	}
+	p := orgsPage{Query: q, Total: len(orgs), CanAdmin: sc.CanAdmin()}
+	p.Roots, p.Matches = orgTree(orgs, q, r.URL.Query().Get("open"), p.CanAdmin)
+	s.render(w, r, http.StatusOK, "orgs", "组织架构", p)
 	return nil
+}
+
+// orgTree nests orgs (in path order) into their tree. With a search q only the matching orgs and
+// the orgs above them are kept, all unfolded; the org coded open is unfolded down to.
+func orgTree(orgs []store.Org, q, open string, admin bool) ([]*orgNode, int) {
+	matches := func(o store.Org) bool {
+		return q != "" && (strings.Contains(o.Name, q) || strings.HasPrefix(o.Code, q))
+	}
+	keep, unfold := map[int64]bool{}, map[int64]bool{}
+	found := 0
+	for _, o := range orgs {
+		if matches(o) {
+			found++
+			pathIDs(o, keep)
+		}
+		if open != "" && o.Code == open {
+			pathIDs(o, unfold)
+		}
+	}
+	byID := map[int64]*orgNode{}
+	var roots []*orgNode
+	for _, o := range orgs {
+		if q != "" && !keep[o.ID] {
+			continue
+		}
+		n := &orgNode{Org: o, Open: q != "" || unfold[o.ID], Match: matches(o), Admin: admin}
+		byID[o.ID] = n
+		if parent := byID[o.ParentID]; parent != nil {
+			parent.Children = append(parent.Children, n)
+		} else {
+			n.Open = true // a root of what the user sees
+			roots = append(roots, n)
+		}
+	}
+	return roots, found
+}
+
+// pathIDs adds the ids on o's path (o and every org above it) to into.
+func pathIDs(o store.Org, into map[int64]bool) {
+	for _, id := range strings.Split(strings.Trim(o.Path, "/"), "/") {
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+			into[n] = true
+		}
+	}
 }
 
 type orgFormPage struct {
@@ -119,6 +184,6 @@ func (s *Server) orgSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	redirect(w, r, "/orgs#org-"+o.Code, "已保存组织「"+o.Name+"」")
+	redirect(w, r, "/orgs?open="+url.QueryEscape(o.Code)+"#org-"+o.Code, "已保存组织「"+o.Name+"」")
 	return nil
 }

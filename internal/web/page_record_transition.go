@@ -24,11 +24,7 @@ func (s *Server) recordTransition(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	rs := state(r)
-	var fields []law.Field
-	for _, key := range t.Inputs {
-		f, _ := kind.Field(key)
-		fields = append(fields, f)
-	}
+	fields := stepInputs(kind, t)
 	texts := postedTexts(r, fields)
 	version, err := strconv.Atoi(r.PostForm.Get("version"))
 	if err != nil {
@@ -64,4 +60,14 @@ func (s *Server) recordTransition(w http.ResponseWriter, r *http.Request) error 
 	page.Error = "「" + t.Label + "」未完成：" + store.ErrorMessage(err)
 	s.render(w, r, httpStatus(err), "record_view", kind.Label+" "+rec.Code, page)
 	return nil
+}
+
+// stepInputs are the fields the step t asks for, as the kind declares them.
+func stepInputs(kind *law.Kind, t law.Transition) []law.Field {
+	var fields []law.Field
+	for _, key := range t.Inputs {
+		f, _ := kind.Field(key)
+		fields = append(fields, f)
+	}
+	return fields
 }

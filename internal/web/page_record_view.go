@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -85,8 +86,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	if err != nil {
 		return p, err
 	}
+	who := s.actorNames(ctx)
 	for _, e := range events {
-		row := eventRow{Event: e, Who: actorLabel(e.Actor)}
+		row := eventRow{Event: e, Who: who(e.Actor)}
 		row.LegalLabel, row.LegalDate = legalDate(kind, rec, e)
 		if t, ok := kind.Transition(e.Action); ok && t.Auto {
 			row.Deemed = true
@@ -139,32 +141,8 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 			fi.status = t.To
 		}
 		fi.idPrefix = "t-" + t.Name + "-"
-		var fields []law.Field
-		for _, key := range t.Inputs {
-			f, _ := kind.Field(key)
-			if slices.Contains(t.Needs, key) {
-				f.Required = true
-				// A needed date is most often today's (the day the agreement is signed).
-				if f.Type == law.Date && fi.values[key] == "" && t.Name != failed {
-					fi.values[key] = s.today().String()
-				}
-			}
-			// The step's own narrowing of a select (law.Transition.Offers).
-			if only, ok := t.Offers[key]; ok {
-				f.Values = only
-				if !slices.Contains(only, fi.values[key]) {
-					fi.values[key] = ""
-				}
-			}
-			fields = append(fields, f)
-		}
-		if tf.Fields, err = s.formFields(ctx, sc, kind, fields, fi); err != nil {
+		if tf.Fields, err = s.stepFields(ctx, sc, kind, t, fi, t.Name != failed); err != nil {
 			return p, err
-		}
-		for i, f := range tf.Fields {
-			if kf, _ := kind.Field(f.Key); kf.Type == law.Int {
-				tf.Fields[i].Input = "number"
-			}
 		}
 		if t.To != "" {
 			p.Steps = append(p.Steps, tf)
@@ -173,6 +151,39 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		}
 	}
 	return p, nil
+}
+
+// stepFields are the inputs of the step t's form: a field the step needs is required (a needed
+// date, unless typed, is today's: the day the agreement is signed), a select narrowed to what
+// the step offers (law.Transition.Offers).
+func (s *Server) stepFields(ctx context.Context, sc store.Scope, kind *law.Kind, t law.Transition, fi formInput, fresh bool) ([]formField, error) {
+	var fields []law.Field
+	for _, key := range t.Inputs {
+		f, _ := kind.Field(key)
+		if slices.Contains(t.Needs, key) {
+			f.Required = true
+			if f.Type == law.Date && fi.values[key] == "" && fresh {
+				fi.values[key] = s.today().String()
+			}
+		}
+		if only, ok := t.Offers[key]; ok {
+			f.Values = only
+			if !slices.Contains(only, fi.values[key]) {
+				fi.values[key] = ""
+			}
+		}
+		fields = append(fields, f)
+	}
+	out, err := s.formFields(ctx, sc, kind, fields, fi)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range out {
+		if kf, _ := kind.Field(f.Key); kf.Type == law.Int {
+			out[i].Input = "number"
+		}
+	}
+	return out, nil
 }
 
 func clockOrder(kind *law.Kind, rule string) int {
@@ -252,13 +263,39 @@ func legalDate(kind *law.Kind, rec store.Record, e store.Event) (label, date str
 	return "", ""
 }
 
-// actorLabel says who acted in words a clerk reads: a user's name, or how a step came in.
+// actorLabel says who acted in words a clerk reads: a user's name, or how a step came in (an
+// operator at the shell whose login name is unknown is just 命令行).
 func actorLabel(actor string) string {
 	switch kind, name, _ := strings.Cut(actor, ":"); kind {
 	case "cli":
+		if name == "" || name == "unknown" {
+			return "命令行"
+		}
 		return "命令行（" + name + "）"
 	case "system":
-		return "系统"
+		if name == "" {
+			return "系统"
+		}
+		return "系统（" + name + "）"
 	}
 	return actor
+}
+
+// actorNames names the accounts of a page's entries by their 姓名 (张调解（clerk）), each looked
+// up once; other actors as actorLabel says.
+func (s *Server) actorNames(ctx context.Context) func(actor string) string {
+	seen := map[string]string{}
+	return func(actor string) string {
+		if got, ok := seen[actor]; ok {
+			return got
+		}
+		label := actorLabel(actor)
+		if label == actor && actor != "" {
+			if u, err := s.st.UserByName(ctx, actor); err == nil && u.DisplayName != "" {
+				label = u.DisplayName + "（" + actor + "）"
+			}
+		}
+		seen[actor] = label
+		return label
+	}
 }

@@ -29,28 +29,12 @@ func (s *Server) recordsBatch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	rs := state(r)
-	ids := r.PostForm["ids"]
-	if len(ids) == 0 {
-		redirect(w, r, "/records/"+kind.Name, "请先勾选记录")
-		return nil
-	}
-	if len(ids) > batchLimit {
-		return badRequest("一次最多处理 %d 条记录（勾选了 %d 条）", batchLimit, len(ids))
-	}
-	var recs []store.Record
-	for _, x := range ids {
-		id, err := strconv.ParseInt(x, 10, 64)
-		if err != nil {
-			return badRequest("记录编号「%s」无效", clip(x, 20))
+	recs, ids, err := s.batchRecords(r, kind)
+	if err != nil || recs == nil {
+		if err == nil {
+			redirect(w, r, "/records/"+kind.Name, "请先勾选记录")
 		}
-		rec, err := s.st.Record(r.Context(), rs.scope, id)
-		if err != nil {
-			return err
-		}
-		if rec.Kind != kind.Name {
-			return notFound("记录 %d 不在「%s」台账中", id, kind.Label)
-		}
-		recs = append(recs, rec)
+		return err
 	}
 	switch r.PostForm.Get("action") {
 	case "export":
@@ -96,6 +80,40 @@ func (s *Server) recordsBatch(w http.ResponseWriter, r *http.Request) error {
 		}
 		redirect(w, r, "/records/"+kind.Name, msg)
 		return nil
+	case "step":
+		t, ok := batchStep(kind, r.PostForm.Get("step"))
+		if !ok {
+			return invalid("step", "请选择要批量办理的操作")
+		}
+		return s.renderBatchStep(w, r, http.StatusOK, kind, t, recs, formInput{values: map[string]string{}}, nil)
 	}
 	return badRequest("未知的批量操作")
+}
+
+// batchRecords reads the ticked records (ids) through the user's scope, each of kind; nil when
+// none is ticked.
+func (s *Server) batchRecords(r *http.Request, kind *law.Kind) ([]store.Record, []string, error) {
+	ids := r.PostForm["ids"]
+	if len(ids) == 0 {
+		return nil, nil, nil
+	}
+	if len(ids) > batchLimit {
+		return nil, nil, badRequest("一次最多处理 %d 条记录（勾选了 %d 条）", batchLimit, len(ids))
+	}
+	var recs []store.Record
+	for _, x := range ids {
+		id, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return nil, nil, badRequest("记录编号「%s」无效", clip(x, 20))
+		}
+		rec, err := s.st.Record(r.Context(), state(r).scope, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if rec.Kind != kind.Name {
+			return nil, nil, notFound("记录 %d 不在「%s」台账中", id, kind.Label)
+		}
+		recs = append(recs, rec)
+	}
+	return recs, ids, nil
 }

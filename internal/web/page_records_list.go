@@ -29,6 +29,7 @@ type recordsListPage struct {
 	Category   string // the category field's label ("" when the kind has none)
 	Opened     string // the opened date's label, which the date range filters on
 	CanWrite   bool
+	Steps      []law.Transition // what ticked records can take together (批量办理)
 	Indicator  *indicatorNote
 	// Keep are the list's filters as hidden fields of the page-jump form (跳至第 N 页).
 	Keep map[string]string
@@ -88,6 +89,9 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 	base := "/records/" + kind.Name
 	page := recordsListPage{Kind: kind, P: p, Base: base, Total: total, Page: p.Page, Orgs: orgs,
 		Statuses: kind.States, CanWrite: sc.CanWrite(kind.Name)}
+	if page.CanWrite {
+		page.Steps = batchSteps(kind)
+	}
 	page.Pages = max(1, (total+perPage-1)/perPage)
 	if of, ok := kind.FieldByColumn(law.ColOpened); ok {
 		page.Opened = of.Label

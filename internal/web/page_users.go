@@ -55,15 +55,16 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 type userFormPage struct {
-	Editing  bool
-	In       store.UserInput
-	Roles    []auth.Role
-	Scopes   []store.DataScopeChoice
-	Orgs     []store.Org
-	Kinds    []kindChoice
-	Problems map[string]string
-	Error    string
-	Action   string
+	Editing   bool
+	In        store.UserInput
+	Roles     []auth.Role
+	Scopes    []store.DataScopeChoice
+	OrgName   string      // the bound org as the picker shows it
+	ScopeOrgs []store.Org // the custom data scope's orgs, each a ticked box
+	Kinds     []kindChoice
+	Problems  map[string]string
+	Error     string
+	Action    string
 }
 
 type kindChoice struct {
@@ -96,11 +97,18 @@ func inputOf(u store.User) store.UserInput {
 }
 
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int, p userFormPage) error {
-	orgs, err := s.st.Orgs(r.Context(), state(r).scope)
-	if err != nil {
-		return err
+	p.OrgName, p.ScopeOrgs = p.In.OrgCode, nil
+	if o, err := s.st.Org(r.Context(), state(r).scope, p.In.OrgCode); err == nil {
+		p.OrgName = o.Name
 	}
-	p.Orgs, p.Roles, p.Scopes = orgs, auth.Roles(), store.DataScopes()
+	for _, code := range p.In.ScopeOrgs {
+		o, err := s.st.Org(r.Context(), state(r).scope, code)
+		if err != nil {
+			o = store.Org{Code: code, Name: code}
+		}
+		p.ScopeOrgs = append(p.ScopeOrgs, o)
+	}
+	p.Roles, p.Scopes = auth.Roles(), store.DataScopes()
 	for _, k := range law.Kinds() {
 		p.Kinds = append(p.Kinds, kindChoice{Name: k.Name, Label: k.Label, Checked: slices.Contains(p.In.Kinds, k.Name)})
 	}
@@ -128,6 +136,7 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 		Username: strings.TrimSpace(f.Get("username")), DisplayName: strings.TrimSpace(f.Get("display_name")),
 		Role: f.Get("role"), OrgCode: f.Get("org"), Kinds: f["kinds"], Disabled: f.Get("disabled") == "1",
 		DataScope: f.Get("data_scope"), ScopeOrgs: f["scope_orgs"]}}
+	s.resolveUserOrgs(r, &p)
 	var password string
 	if p.Editing {
 		old, err := s.st.UserByName(r.Context(), r.PathValue("name"))
@@ -270,4 +279,33 @@ func (s *Server) userUnlock(w http.ResponseWriter, r *http.Request) error {
 	}
 	redirect(w, r, "/users", "已解除账号「"+name+"」的登录锁定")
 	return nil
+}
+
+// resolveUserOrgs turns the pickers' texts (a name or a code, as typed or chosen) into org
+// codes: the bound org, the custom scope's ticked orgs and the one being added. An unknown or
+// ambiguous name is a problem beside its field.
+func (s *Server) resolveUserOrgs(r *http.Request, p *userFormPage) {
+	sc := state(r).scope
+	if text := strings.TrimSpace(p.In.OrgCode); text != "" {
+		if o, err := s.st.ResolveOrg(r.Context(), sc, text); err != nil {
+			p.Problems["org"] = store.ErrorMessage(err)
+		} else {
+			p.In.OrgCode = o.Code
+		}
+	}
+	texts := p.In.ScopeOrgs
+	if add := strings.TrimSpace(r.PostForm.Get("scope_add")); add != "" {
+		texts = append(texts, add)
+	}
+	p.In.ScopeOrgs = nil
+	for _, text := range texts {
+		o, err := s.st.ResolveOrg(r.Context(), sc, text)
+		if err != nil {
+			p.Problems["scope_orgs"] = store.ErrorMessage(err)
+			continue
+		}
+		if !slices.Contains(p.In.ScopeOrgs, o.Code) {
+			p.In.ScopeOrgs = append(p.In.ScopeOrgs, o.Code)
+		}
+	}
 }

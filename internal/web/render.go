@@ -39,6 +39,7 @@ func parseTemplates(a *assets) (*templates, error) {
 		"roleName":   auth.RoleLabel,
 		"kindName":   kindLabel,
 		"actionName": actionLabel,
+		"actorName":  actorLabel,
 		"unitName":   unitLabel,
 		"json":       toJSON,
 		"has":        func(list []string, s string) bool { return slices.Contains(list, s) },

@@ -39,6 +39,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/export.csv", s.signedIn(s.recordsExport("csv")))
 	mux.HandleFunc("GET /records/{kind}/import", s.signedIn(s.recordsImportForm))
 	mux.HandleFunc("POST /records/{kind}/batch", s.signedIn(s.recordsBatch))
+	mux.HandleFunc("POST /records/{kind}/batch/step", s.signedIn(s.recordsBatchStep))
 	mux.HandleFunc("POST /records/{kind}/import", s.signedIn(s.recordsImport))
 	mux.HandleFunc("GET /records/{kind}/template.xlsx", s.signedIn(s.recordsTemplate))
 	mux.HandleFunc("GET /records/{kind}/new", s.signedIn(s.recordNew))

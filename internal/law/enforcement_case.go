@@ -96,6 +96,7 @@ var enforcementFlags = []Flag{
 
 var EnforcementCase = register(&Kind{
 	Name:     "enforcement_case",
+	Uploads:  "粤执法导出的案件材料、处罚决定书、送达回证、公示截图",
 	Label:    "行政执法案件",
 	Order:    46,
 	Law:      "行政处罚法（2021）；行政许可法；国办发〔2018〕118号",

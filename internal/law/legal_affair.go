@@ -5,6 +5,7 @@ package law
 // sets a period for them; the ledger counts them by 事项类别 (seed report 三(二): 审查各类法律事务251件).
 var LegalAffair = register(&Kind{
 	Name:     "legal_affair",
+	Uploads:  "送审材料（合同、协议、方案）及法律审查意见",
 	Label:    "法律事务审查",
 	Order:    7,
 	Law:      "法治政府建设实施纲要（2021—2025年）（发挥法律顾问、公职律师作用）",
@@ -32,6 +33,7 @@ var LegalAffair = register(&Kind{
 // reason (normative_doc's 清理 steps, naming the campaign), and the 清理结果 notice lists them.
 var NormativeCleanup = register(&Kind{
 	Name:     "normative_cleanup",
+	Uploads:  "清理工作方案、清理结果决定及公告",
 	Label:    "规范性文件清理",
 	Order:    8,
 	Law:      "国办发〔2018〕37号（定期清理、动态清理，清理结果向社会公布）",

@@ -19,6 +19,7 @@ var IssuerTypes = []string{"市政府", "县政府", "区政府", "政府部门"
 
 var LegalityReview = register(&Kind{
 	Name:      "legality_review",
+	Uploads:   "送审函、送审稿及起草说明、合法性审查意见书",
 	Label:     "合法性审查",
 	Order:     3,
 	Law:       "重大行政决策程序暂行条例（国务院令第713号）第24–28条；国办发〔2018〕37号、〔2018〕115号",

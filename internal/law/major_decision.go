@@ -57,6 +57,7 @@ var decisionFlags = []Flag{
 
 var MajorDecision = register(&Kind{
 	Name:     "major_decision",
+	Uploads:  "决策草案、公众参与和专家论证材料、风险评估报告、合法性审查意见、集体讨论纪要、后评估报告",
 	Label:    "重大行政决策",
 	Order:    5,
 	Law:      "重大行政决策程序暂行条例（国务院令第713号）",
@@ -246,6 +247,7 @@ func normalizeDecision(v Values) {
 // 确定决策事项目录、标准，经同级党委同意后向社会公布，并根据实际情况调整.
 var DecisionCatalog = register(&Kind{
 	Name:     "decision_catalog",
+	Uploads:  "决策事项目录、党委同意的文件、公布截图",
 	Label:    "重大行政决策事项目录",
 	Order:    6,
 	Law:      "重大行政决策程序暂行条例（国务院令第713号）第3条第3款",

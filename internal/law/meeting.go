@@ -7,8 +7,9 @@ import "strconv"
 // study and deploy 法治建设; the 第一议题 system of the Party's rules). One line per meeting,
 // kept by the unit that holds it.
 var Meeting = register(&Kind{
-	Name:  "meeting",
-	Label: "会议与学习",
+	Name:    "meeting",
+	Uploads: "会议通知、会议纪要、签到表",
+	Label:   "会议与学习",
 	// After the lines of case work on menus and the dashboard (the report places it by section).
 	Order:    90,
 	Law:      "法治政府建设与责任落实督察工作规定（2019）第7—10条",
@@ -46,6 +47,7 @@ var MeetingTypes = []string{"党组会议", "理论学习中心组学习", "全�
 // day it was done. The time limit is the plan's, not a statute's: its clock only reminds.
 var PlanTask = register(&Kind{
 	Name:     "plan_task",
+	Uploads:  "工作要点、任务完成情况报告及佐证",
 	Label:    "年度工作要点任务",
 	Order:    91,
 	Law:      "法治政府建设与责任落实督察工作规定（2019）第10条",

@@ -34,6 +34,7 @@ func cleanup(name, label, conclusion, to string) Transition {
 
 var NormativeDoc = register(&Kind{
 	Name:     "normative_doc",
+	Uploads:  "文件正文、起草说明、征求意见及采纳情况、合法性审核意见、集体审议纪要、备案报告",
 	Label:    "行政规范性文件",
 	Order:    4,
 	Law:      "国办发〔2018〕37号；国办发〔2018〕115号；广东省行政规范性文件管理规定（粤府令第277号）",

@@ -34,6 +34,7 @@ const (
 
 var Officer = register(&Kind{
 	Name:     "officer",
+	Uploads:  "任职文件、考试成绩单、执法证照片页",
 	Label:    "行政执法人员",
 	Order:    40,
 	Law:      "行政处罚法（2021）第42条；广东省行政执法证件管理办法",
@@ -65,6 +66,7 @@ var Officer = register(&Kind{
 
 var CertificateEvent = register(&Kind{
 	Name:     "certificate_event",
+	Uploads:  "考试成绩单、执法证（正反面）、年审或注销材料",
 	Label:    "执法资格与证件",
 	Order:    41,
 	Law:      "广东省行政执法证件管理办法第4、6条",

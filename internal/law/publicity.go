@@ -10,6 +10,7 @@ import "strconv"
 // PublicityEvent is one 法治宣传活动, kept by the unit that hosts it.
 var PublicityEvent = register(&Kind{
 	Name:     "publicity_event",
+	Uploads:  "活动方案、照片、宣传资料样张",
 	Label:    "法治宣传活动",
 	Order:    80,
 	Law:      "“八五”普法规划；谁执法谁普法普法责任制",
@@ -48,6 +49,7 @@ func nonNegative(key, label string) Check {
 // 二(一): 制定普法责任清单; 三: 履职报告评议). Every enforcement unit should have both.
 var ResponsibilityList = register(&Kind{
 	Name:     "responsibility_list",
+	Uploads:  "普法责任清单、履职报告",
 	Label:    "谁执法谁普法责任清单",
 	Order:    81,
 	Law:      "中办国办《关于实行国家机关“谁执法谁普法”普法责任制的意见》（2017）",
@@ -73,6 +75,7 @@ var ResponsibilityList = register(&Kind{
 // ResponsibilityReview is the 评议 of a unit's 谁执法谁普法 履职报告.
 var ResponsibilityReview = register(&Kind{
 	Name:     "responsibility_review",
+	Uploads:  "评议方案、评议结果通报",
 	Label:    "谁执法谁普法履职评议",
 	Order:    82,
 	Law:      "中办国办《关于实行国家机关“谁执法谁普法”普法责任制的意见》（2017）",
@@ -88,6 +91,7 @@ var ResponsibilityReview = register(&Kind{
 // Award is an honour won for the work (个人, 集体 or 项目), kept by the unit it belongs to.
 var Award = register(&Kind{
 	Name:     "award",
+	Uploads:  "表彰文件、证书扫描件",
 	Label:    "荣誉",
 	Order:    83,
 	Law:      "表彰奖励（“八五”普法中期评估等）",
@@ -108,6 +112,7 @@ var Award = register(&Kind{
 // a county may set more — the quota is a local setting of the indicators).
 var Navigator = register(&Kind{
 	Name:     "navigator",
+	Uploads:  "遴选材料、培训及考核记录",
 	Label:    "法律明白人",
 	Order:    84,
 	Law:      "乡村“法律明白人”培养工作规范（试行）（2021）",

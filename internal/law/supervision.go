@@ -11,6 +11,7 @@ import "strconv"
 // ledger printed per officer).
 var Training = register(&Kind{
 	Name:     "training",
+	Uploads:  "培训通知、签到表、课件或培训照片",
 	Label:    "培训登记",
 	Order:    42,
 	Law:      "广东省行政执法监督条例；行政执法人员培训（本地学时要求）",
@@ -31,6 +32,7 @@ var Training = register(&Kind{
 // Inspection is one 执法监督检查 of a unit.
 var Inspection = register(&Kind{
 	Name:     "inspection",
+	Uploads:  "检查通知、检查记录、问题清单及整改通知",
 	Label:    "执法监督检查",
 	Order:    43,
 	Law:      "广东省行政执法监督条例",
@@ -56,6 +58,7 @@ var (
 // CaseFileReview is one 案卷评查: a case file of a unit scored against the 评查标准.
 var CaseFileReview = register(&Kind{
 	Name:     "case_file_review",
+	Uploads:  "评查表、评分细则、评查意见",
 	Label:    "案卷评查",
 	Order:    44,
 	Law:      "广东省行政执法案卷评查办法（评查标准本地）",
@@ -131,6 +134,7 @@ var RectificationSources = []string{"专项整治-群众急难愁盼", "专项�
 // the 整改期限 set for it.
 var Rectification = register(&Kind{
 	Name:     "rectification",
+	Uploads:  "整改通知书、整改报告及佐证材料",
 	Label:    "整改问题",
 	Order:    45,
 	Law:      "法治政府建设与责任落实督察工作规定；行政执法突出问题专项整治",

@@ -288,22 +288,19 @@ func (s *lawsuit) cut(asOf calendar.Date) {
 // number sorts suits in order of filing and gives them the office's 编号 (兴应诉〔2024〕7号) and
 // the courts' case numbers, which run over every suit a court registers, not only the city's.
 func (g *litGen) number(suits []*lawsuit) {
-	slices.SortStableFunc(suits, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
 	if g.seq == nil {
 		g.seq, g.court = map[int]int{}, map[string]int{}
 	}
-	seq, court := g.seq, g.court
 	gap := map[string][2]int{courtBasic: {1, 8}, courtMid: {3, 25}, courtAppeal: {10, 60}, courtRetry: {100, 600}}
-	for _, s := range suits {
-		y := s.filed.Year()
-		seq[y]++
-		s.code = fmt.Sprintf("兴应诉〔%d〕%d号", y, seq[y])
-		key := fmt.Sprint(y, s.court)
-		gp := gap[s.court]
-		court[key] += gp[0] + g.R.IntN(gp[1]-gp[0]+1)
-		s.courtNo = fmt.Sprintf("（%d）%s%d号", y, s.court, court[key])
-	}
+	kit.Sequence(suits, filed, g.seq, func(s *lawsuit, y, n int) {
+		s.code = fmt.Sprintf("兴应诉〔%d〕%d号", y, n)
+		key, gp := fmt.Sprint(y, s.court), gap[s.court]
+		g.court[key] += gp[0] + g.R.IntN(gp[1]-gp[0]+1)
+		s.courtNo = fmt.Sprintf("（%d）%s%d号", y, s.court, g.court[key])
+	})
 }
+
+func filed(s *lawsuit) calendar.Date { return s.filed }
 
 // generateLawsuits builds the ledger from r (the suits from 2023's last quarter on), r2023 (the
 // earlier ones) and the reconsideration cases, in order of filing.
@@ -361,10 +358,7 @@ func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase)
 	// earlier suits come before those of the last quarter.
 	e := &litGen{days: days{R: r2023, Cal: cal}, leaders: g.leaders}
 	e.year2023(early)
-	n := 0
-	for n < len(g.out) && g.out[n].filed.Year() == 2023 {
-		n++
-	}
+	n := kit.Leading(g.out, func(s *lawsuit) bool { return s.filed.Year() == 2023 })
 	y2023 := append(slices.Clone(g.out[:n]), e.out...)
 	e.number(y2023)
 	return litLedger{suits: append(y2023, g.out[n:]...), pending: l.pending, g: g}, nil
@@ -373,14 +367,7 @@ func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase)
 // splitCases separates the reconsideration cases drawn with 2024 from those drawn on
 // streamRecon2023, each in the ledger's order.
 func splitCases(cs []*reconCase) (later, early []*reconCase) {
-	for _, c := range cs {
-		if c.early {
-			early = append(early, c)
-		} else {
-			later = append(later, c)
-		}
-	}
-	return later, early
+	return kit.Partition(cs, func(c *reconCase) bool { return c.early })
 }
 
 // last2023 is the last day a 2023 suit drawn on streamLitig2023 may reach; lastAppeal2023 the
@@ -469,19 +456,9 @@ type letter struct {
 func generateLetters(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter, err error) {
 	defer kit.Recovered("督办函件", &err)
 	laterCases, earlyCases := splitCases(cs)
-	var laterSuits, earlySuits []*lawsuit
-	for _, s := range suits {
-		if s.early {
-			earlySuits = append(earlySuits, s)
-		} else {
-			laterSuits = append(laterSuits, s)
-		}
-	}
+	laterSuits, earlySuits := kit.Partition(suits, func(s *lawsuit) bool { return s.early })
 	out = lettersFrom(r, cal, laterCases, laterSuits)
-	n := 0
-	for n < len(out) && out[n].sent.Year() == 2023 {
-		n++
-	}
+	n := kit.Leading(out, func(l *letter) bool { return l.sent.Year() == 2023 })
 	y2023 := append(slices.Clone(out[:n]), letters2023Early(r2023, cal, earlyCases, earlySuits, letters2023-letters2023Q4)...)
 	numberLetters(r2023, y2023)
 	return append(y2023, out[n:]...), nil
@@ -505,13 +482,7 @@ func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []
 	}
 	want := map[int]int{2023: letters2023Q4, 2024: letters2024, 2025: 4}
 	for _, y := range []int{2023, 2024, 2025} {
-		pool := byYear[y]
-		if len(pool) < want[y] {
-			panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in %d", len(pool), want[y], y))
-		}
-		for _, s := range kit.Shuffled(r, pool)[:want[y]] {
-			out = append(out, suitLetter(g, s))
-		}
+		out = append(out, suitLetters(g, byYear[y], want[y], y)...)
 	}
 	out = append(out, sentBy(opinionLetters(g, cs), histEnd)...)
 	var towns []string
@@ -558,19 +529,8 @@ func numberLettersAfter(r *rand.Rand, letters []*letter, seq map[int]int) {
 // 2023's figures.
 func letters2023Early(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit, n int) (out []*letter) {
 	g := days{R: r, Cal: cal}
-	var pool []*lawsuit
-	for _, s := range suits {
-		if len(s.units) > 0 && !s.hearing.IsZero() {
-			pool = append(pool, s)
-		}
-	}
-	if len(pool) < n {
-		panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in 2023", len(pool), n))
-	}
-	for _, s := range kit.Shuffled(r, pool)[:n] {
-		out = append(out, suitLetter(g, s))
-	}
-	out = append(out, sentBy(opinionLetters(g, cs), last2023)...)
+	heard := slices.DeleteFunc(slices.Clone(suits), func(s *lawsuit) bool { return len(s.units) == 0 || s.hearing.IsZero() })
+	out = append(suitLetters(g, heard, n, 2023), sentBy(opinionLetters(g, cs), last2023)...)
 	return append(out,
 		&letter{org: reconOffice, sent: g.Day("2023-06-05", "2023-06-21"), typ: "复议建议书",
 			recipients: []string{"兴宁市人力资源和社会保障局"}, title: "关于规范工伤认定调查核实工作的行政复议建议书"},
@@ -591,6 +551,17 @@ func (l *letter) values() law.Values {
 func suitLetter(g days, s *lawsuit) *letter {
 	return &letter{org: reconOffice, sent: g.WD(s.filed, 2+g.R.IntN(7)), typ: "应诉督办", recipients: slices.Clone(s.units),
 		title: "关于严格落实行政机关依法应诉工作的函"}
+}
+
+// suitLetters are suitLetter of n suits of the year drawn from pool (one Shuffle).
+func suitLetters(g days, pool []*lawsuit, n, year int) (out []*letter) {
+	if len(pool) < n {
+		panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in %d", len(pool), n, year))
+	}
+	for _, s := range kit.Shuffled(g.R, pool)[:n] {
+		out = append(out, suitLetter(g, s))
+	}
+	return out
 }
 
 // opinionLetters are the 行政复议意见书 (第76条) to the respondent after about a third of the

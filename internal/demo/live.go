@@ -178,45 +178,35 @@ func planning(cal *calendar.Calendar) (*calendar.Calendar, error) {
 // the copy, the acceptance and the 补正.
 func (c *reconCase) cut(asOf calendar.Date) {
 	var zero calendar.Date
-	after := func(d calendar.Date) bool { return !d.IsZero() && d.After(asOf) }
-	if after(c.closed) {
-		c.closed, c.outcome, c.termGround, c.sued = zero, "", "", false
-		if c.mediationPause {
-			c.resumed = zero // still suspended while the parties settle
+	hearing := c.hearingNote
+	if hearing.IsZero() {
+		hearing = c.hearingOn
+	}
+	for _, step := range []struct {
+		on   calendar.Date
+		undo func()
+	}{
+		{c.closed, func() {
+			c.closed, c.outcome, c.termGround, c.sued = zero, "", "", false
+			if c.mediationPause {
+				c.resumed = zero // still suspended while the parties settle
+			}
+		}},
+		{c.extApproved, func() { c.extDays, c.extApproved = 0, zero }},
+		{c.resumed, func() { c.resumed = zero }},
+		{c.suspended, func() { c.suspended, c.resumed, c.suspGround, c.mediationPause = zero, zero, "", false }},
+		{c.opinionOn, func() { c.opinionOn, c.opinion, c.consultGround = zero, "", "" }},
+		{hearing, func() { c.hearingNote, c.hearingOn, c.panel, c.observers = zero, zero, nil, nil }},
+		{c.answered, func() { c.answered = zero }},
+		{c.copySent, func() { c.copySent = zero }},
+		{c.accepted, func() { c.accepted, c.procedure, c.simpleGround, c.acceptance = zero, "", "", "审查中" }},
+		{c.acceptanceClosed, func() { c.acceptanceClosed, c.refusal, c.acceptance = zero, "", "审查中" }},
+		{c.suppReceived, func() { c.suppReceived = zero }},
+		{c.suppRequested, func() { c.suppRequested, c.suppItems = zero, "" }},
+	} {
+		if step.on.After(asOf) {
+			step.undo()
 		}
-	}
-	if after(c.extApproved) {
-		c.extDays, c.extApproved = 0, zero
-	}
-	if after(c.resumed) {
-		c.resumed = zero
-	}
-	if after(c.suspended) {
-		c.suspended, c.resumed, c.suspGround, c.mediationPause = zero, zero, "", false
-	}
-	if after(c.opinionOn) {
-		c.opinionOn, c.opinion, c.consultGround = zero, "", ""
-	}
-	if after(c.hearingNote) || after(c.hearingOn) && c.hearingNote.IsZero() {
-		c.hearingNote, c.hearingOn, c.panel, c.observers = zero, zero, nil, nil
-	}
-	if after(c.answered) {
-		c.answered = zero
-	}
-	if after(c.copySent) {
-		c.copySent = zero
-	}
-	if after(c.accepted) {
-		c.accepted, c.procedure, c.simpleGround, c.acceptance = zero, "", "", "审查中"
-	}
-	if after(c.acceptanceClosed) {
-		c.acceptanceClosed, c.refusal, c.acceptance = zero, "", "审查中"
-	}
-	if after(c.suppReceived) {
-		c.suppReceived = zero
-	}
-	if after(c.suppRequested) {
-		c.suppRequested, c.suppItems = zero, ""
 	}
 	if c.acceptance == "审查中" && !c.suppRequested.IsZero() && c.suppReceived.IsZero() {
 		c.acceptance = "补正中"

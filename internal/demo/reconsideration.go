@@ -568,16 +568,7 @@ func (g *reconGen) supplementItem(c *reconCase) string {
 
 // fates assigns n applications their screening fate by position: "" for accepted.
 func (g *reconGen) fates(n int, counts map[string]int) []string {
-	out := make([]string, n)
-	for _, fate := range []string{"不予受理", "受理前化解", "视为撤回"} {
-		for k := 0; k < counts[fate]; {
-			if i := g.R.IntN(n); out[i] == "" {
-				out[i] = fate
-				k++
-			}
-		}
-	}
-	return out
+	return kit.Place(g.R, n, []string{"不予受理", "受理前化解", "视为撤回"}, counts)
 }
 
 // plan admits c, redrawing the plan until its conclusion window within [from, to] is not empty.
@@ -604,20 +595,27 @@ func (g *reconGen) plan(c *reconCase, simpleOK bool, from, to calendar.Date) (lo
 // cohort generates the applications received in [from, to] and concludes every accepted one
 // within [from, last].
 func (g *reconGen) cohort(from, to, last calendar.Date, n int, counts map[string]int, simpleOK bool) []*reconCase {
-	days := g.Workdays(from, to, n)
-	fates := g.fates(n, counts)
-	var cs []*reconCase
+	return g.receive(g.Workdays(from, to, n), counts, simpleOK, from, last, func(c *reconCase, lo, hi calendar.Date) {
+		if !g.conclude(c, lo, hi) {
+			panic("demo: empty conclusion window")
+		}
+	})
+}
+
+// receive draws the applications received on days, screens as many as counts says (fates) and
+// plans the others within [from, last], handing each to planned.
+func (g *reconGen) receive(days []calendar.Date, counts map[string]int, simpleOK bool, from, last calendar.Date,
+	planned func(c *reconCase, lo, hi calendar.Date)) []*reconCase {
+	fates := g.fates(len(days), counts)
+	cs := make([]*reconCase, len(days))
 	for i, day := range days {
 		c := g.newCase(day)
-		if fates[i] != "" {
+		if cs[i] = c; fates[i] != "" {
 			g.screen(c, fates[i])
 		} else {
 			lo, hi := g.plan(c, simpleOK, from, last)
-			if !g.conclude(c, lo, hi) {
-				panic("demo: empty conclusion window")
-			}
+			planned(c, lo, hi)
 		}
-		cs = append(cs, c)
 	}
 	return cs
 }
@@ -636,19 +634,9 @@ var (
 // of the cases that could go either way, the ones concluded in 2024 are a draw weighted by how
 // much of their span is in 2024, so that the total is exact.
 func (g *reconGen) year2024(target int) []*reconCase {
-	days := g.Workdays(jan2024, dec2024, received2024)
-	fates := g.fates(len(days), map[string]int{"不予受理": refused2024, "受理前化解": resolved2024, "视为撤回": withdrawn2024})
-	var cs, planned []*reconCase
-	for i, day := range days {
-		c := g.newCase(day)
-		cs = append(cs, c)
-		if fates[i] != "" {
-			g.screen(c, fates[i])
-			continue
-		}
-		g.plan(c, true, jan2024, histEnd)
-		planned = append(planned, c)
-	}
+	var planned []*reconCase
+	cs := g.receive(g.Workdays(jan2024, dec2024, received2024), map[string]int{"不予受理": refused2024, "受理前化解": resolved2024,
+		"视为撤回": withdrawn2024}, true, jan2024, histEnd, func(c *reconCase, _, _ calendar.Date) { planned = append(planned, c) })
 
 	// The hearing of 24 June; one case both suspended and extended; and the case received last in
 	// the year among those accepted and heard ordinarily, still suspended at histEnd, waiting for
@@ -704,8 +692,8 @@ func (g *reconGen) year2024(target int) []*reconCase {
 	return cs
 }
 
-// ensure makes at least n of the planned cases satisfy has, changing eligible ones with set
-// (drawn at random among them) when too few do.
+// ensure makes at least n of the planned cases satisfy has (kit.Ensure); too few eligible is a
+// bug in the generator, said by kit.Recovered.
 func (g *reconGen) ensure(cs []*reconCase, n int, has, eligible func(*reconCase) bool, set func(*reconCase)) {
 	if err := kit.Ensure(g.R, cs, n, has, eligible, set); err != nil {
 		panic(err)
@@ -797,13 +785,7 @@ func (g *reconGen) openCases() []*reconCase {
 // number gives each application its 编号 in order of receipt within its year, as the office's
 // register does: 兴府复〔2024〕12号.
 func numberCases(cs []*reconCase) {
-	slices.SortStableFunc(cs, func(a, b *reconCase) int { return a.received.Compare(b.received) })
-	seq := map[int]int{}
-	for _, c := range cs {
-		y := c.received.Year()
-		seq[y]++
-		c.code = fmt.Sprintf("兴府复〔%d〕%d号", y, seq[y])
-	}
+	kit.Sequence(cs, received, nil, func(c *reconCase, y, n int) { c.code = fmt.Sprintf("兴府复〔%d〕%d号", y, n) })
 }
 
 // generateReconsiderations builds the whole ledger from r (from 9 October 2023 on) and r2023 (the
@@ -1050,21 +1032,11 @@ func (c *reconCase) hearingValues(org, code string) law.Values {
 
 // hearings lists the heard cases whose hearing was held by asOf, numbered per year:
 // 兴府复听〔2024〕3号.
-func hearings(cs []*reconCase, org string, asOf calendar.Date) []law.Values {
-	var heard []*reconCase
-	for _, c := range cs {
-		if !c.hearingOn.IsZero() && !c.hearingOn.After(asOf) {
-			heard = append(heard, c)
-		}
-	}
-	slices.SortStableFunc(heard, func(a, b *reconCase) int { return a.hearingOn.Compare(b.hearingOn) })
-	seq := map[int]int{}
-	var out []law.Values
-	for _, c := range heard {
-		y := c.hearingOn.Year()
-		seq[y]++
-		out = append(out, c.hearingValues(org, fmt.Sprintf("兴府复听〔%d〕%d号", y, seq[y])))
-	}
+func hearings(cs []*reconCase, org string, asOf calendar.Date) (out []law.Values) {
+	heard := slices.DeleteFunc(slices.Clone(cs), func(c *reconCase) bool { return c.hearingOn.IsZero() || c.hearingOn.After(asOf) })
+	kit.Sequence(heard, func(c *reconCase) calendar.Date { return c.hearingOn }, nil, func(c *reconCase, y, n int) {
+		out = append(out, c.hearingValues(org, fmt.Sprintf("兴府复听〔%d〕%d号", y, n)))
+	})
 	return out
 }
 

@@ -144,3 +144,29 @@ func TestSplit(t *testing.T) {
 		t.Error("a span that fits neither side accepted")
 	}
 }
+
+func TestPlace(t *testing.T) {
+	out := Place(rand.New(rand.NewPCG(9, 10)), 20, []string{"甲", "乙"}, map[string]int{"甲": 3, "乙": 2})
+	count := map[string]int{}
+	for _, x := range out {
+		count[x]++
+	}
+	if len(out) != 20 || count["甲"] != 3 || count["乙"] != 2 || count[""] != 15 {
+		t.Errorf("placed %v", count)
+	}
+}
+
+func TestPartitionAndLeading(t *testing.T) {
+	xs := []int{2, 4, 5, 6, 7}
+	even := func(x int) bool { return x%2 == 0 }
+	odd, evens := Partition(xs, even)
+	if !slices.Equal(odd, []int{5, 7}) || !slices.Equal(evens, []int{2, 4, 6}) {
+		t.Errorf("partition %v %v", odd, evens)
+	}
+	if n := Leading(xs, even); n != 2 {
+		t.Errorf("leading %d", n)
+	}
+	if n := Leading(xs, func(int) bool { return true }); n != 5 {
+		t.Errorf("leading all %d", n)
+	}
+}

@@ -54,3 +54,40 @@ func Shuffled[T any](r *rand.Rand, items []T) []T {
 	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
+
+// Place puts counts[label] of each of labels, in their order, at free positions among n drawn
+// at random (one IntN a try); the positions left have "".
+func Place(r *rand.Rand, n int, labels []string, counts map[string]int) []string {
+	out := make([]string, n)
+	for _, label := range labels {
+		for k := 0; k < counts[label]; {
+			if i := r.IntN(n); out[i] == "" {
+				out[i] = label
+				k++
+			}
+		}
+	}
+	return out
+}
+
+// Partition separates items into those that are drawn from a stream of their own (own) and the
+// rest, each in the order of items.
+func Partition[T any](items []T, own func(T) bool) (rest, owned []T) {
+	for _, x := range items {
+		if own(x) {
+			owned = append(owned, x)
+		} else {
+			rest = append(rest, x)
+		}
+	}
+	return rest, owned
+}
+
+// Leading is how many of items, from the first, satisfy f.
+func Leading[T any](items []T, f func(T) bool) int {
+	n := 0
+	for n < len(items) && f(items[n]) {
+		n++
+	}
+	return n
+}

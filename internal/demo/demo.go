@@ -79,7 +79,7 @@ func First() calendar.Date { return histEnd }
 func LoadAsOf(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, asOf calendar.Date) (_ Summary, err error) {
 	// A plan the statute's clocks do not allow is a bug in a generator: said as an error naming
 	// it, never a panic out of `fazhi demo`.
-	defer recovered("数据", &err)
+	defer kit.Recovered("数据", &err)
 	if asOf.Before(histEnd) {
 		return Summary{}, &store.Error{Code: store.EINVALID,
 			Message: fmt.Sprintf("演示数据最早截至 %s（首批台账的最后一天），不能截至 %s", histEnd, asOf)}
@@ -159,12 +159,27 @@ func imported(values []law.Values) []kit.Row {
 }
 
 // loadReconsideration writes the 行政复议 office's ledgers: the cases (most imported, some entered
-// step by step), the hearings, the suits and the letters.
+// step by step), the hearings (they refer to their cases, so they come after them), the suits
+// and the letters.
 func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sum *Summary, asOf calendar.Date) error {
-	cal := st.Calendar()
-	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), rand.New(rand.NewPCG(seed, streamRecon2023)), cal)
+	l, err := reconLedgers(st.Calendar(), asOf)
 	if err != nil {
 		return err
+	}
+	for i, kind := range []string{"reconsideration", "hearing", "litigation", "letter"} {
+		if err := sum.write(ctx, st, a, sc, kind, l[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reconLedgers draws the office's four ledgers as they stand on asOf, in the order they are
+// written.
+func reconLedgers(cal *calendar.Calendar, asOf calendar.Date) (l [4][]kit.Row, err error) {
+	cs, err := generateReconsiderations(rand.New(rand.NewPCG(seed, streamRecon)), rand.New(rand.NewPCG(seed, streamRecon2023)), cal)
+	if err != nil {
+		return l, err
 	}
 	live := asOf.After(histEnd)
 	// The first ledgers' suits and letters follow the first ledger's cases, in its order; the
@@ -174,69 +189,49 @@ func loadReconsideration(ctx context.Context, st *store.Store, a store.Actor, sc
 	var plan *calendar.Calendar
 	if live {
 		if plan, err = planning(cal); err != nil {
-			return err
+			return l, err
 		}
 		if cs, added, err = liveReconsiderations(rand.New(rand.NewPCG(seed, streamReconLive)), plan, cs, asOf); err != nil {
-			return err
+			return l, err
 		}
 	}
-	var rows []kit.Row
 	for _, c := range cs {
-		row := kit.Row{Values: c.values(reconOffice), Stepwise: c.timeline}
-		if c.timeline {
-			row.First = c.application(reconOffice)
-			for _, s := range c.steps() {
-				row.Steps = append(row.Steps, kit.Step{Name: s.name, In: s.in})
-			}
-		}
-		rows = append(rows, row)
+		l[0] = append(l[0], c.row(reconOffice))
 	}
-	if err := sum.write(ctx, st, a, sc, "reconsideration", rows); err != nil {
-		return err
-	}
-
-	// Hearings refer to their cases, so they come after them.
-	if err := sum.write(ctx, st, a, sc, "hearing", imported(hearings(cs, reconOffice, asOf))); err != nil {
-		return err
-	}
+	l[1] = imported(hearings(cs, reconOffice, asOf))
 
 	lit, err := lawsuitLedger(rand.New(rand.NewPCG(seed, streamLitig)), rand.New(rand.NewPCG(seed, streamLitig2023)), cal, hist)
 	if err != nil {
-		return err
+		return l, err
 	}
 	suits := lit.suits
 	var newSuits []*lawsuit
 	if live {
 		if newSuits, err = liveLawsuits(rand.New(rand.NewPCG(seed, streamLitigLive)), plan, lit, added, asOf); err != nil {
-			return err
+			return l, err
 		}
 		suits = append(suits, newSuits...)
 	}
 	if err := answerDates(cal, suits, asOf); err != nil {
-		return err
+		return l, err
 	}
-	var suitValues []law.Values
 	for _, s := range suits {
-		suitValues = append(suitValues, s.values(reconOffice))
-	}
-	if err := sum.write(ctx, st, a, sc, "litigation", imported(suitValues)); err != nil {
-		return err
+		l[2] = append(l[2], kit.Row{Values: s.values(reconOffice)})
 	}
 
 	letters, err := generateLetters(rand.New(rand.NewPCG(seed, streamMail)), rand.New(rand.NewPCG(seed, streamMail2023)), cal, hist, lit.suits)
 	if err != nil {
-		return err
+		return l, err
 	}
 	if live {
 		more, err := liveLetters(rand.New(rand.NewPCG(seed, streamMailLive)), plan, letters, added, newSuits, asOf)
 		if err != nil {
-			return err
+			return l, err
 		}
 		letters = append(letters, more...)
 	}
-	var letterValues []law.Values
-	for _, l := range letters {
-		letterValues = append(letterValues, l.values())
+	for _, x := range letters {
+		l[3] = append(l[3], kit.Row{Values: x.values()})
 	}
-	return sum.write(ctx, st, a, sc, "letter", imported(letterValues))
+	return l, nil
 }

@@ -58,24 +58,19 @@ const (
 )
 
 type lawsuit struct {
-	code       string
-	courtNo    string
-	court      string // prefix of courtNo
-	plaintiffs []string
-	defendant  string
-	units      []string // the sued agencies other than the city government: whom the office writes to
-	act        string
-	instance   string
-	filed      calendar.Date
-	hearing    calendar.Date
-	closed     calendar.Date
-	received   calendar.Date // 收到起诉状副本 (answerDates)
-	answered   calendar.Date // 答辩提交
-	head       string
-	headTitle  string
-	spoke      bool
-	judgment   string
-	early      bool // drawn on streamLitig2023
+	code, courtNo          string
+	court                  string // prefix of courtNo
+	plaintiffs             []string
+	defendant              string
+	units                  []string // the sued agencies other than the city government: whom the office writes to
+	act, instance          string
+	filed, hearing, closed calendar.Date
+	received               calendar.Date // 收到起诉状副本 (answerDates)
+	answered               calendar.Date // 答辩提交
+	head, headTitle        string
+	spoke                  bool
+	judgment               string
+	early                  bool // drawn on streamLitig2023
 	// planned is the course drawn for the suit before cut left what came after histEnd undone:
 	// a demo loaded on a later day reveals it as its days pass (live.go).
 	planned struct {
@@ -87,9 +82,8 @@ type lawsuit struct {
 // leaders are an agency's heads: the 正职, the deputies (one of whom is in charge of legal
 // affairs) and another member of the leadership.
 type leaders struct {
-	chief    string
-	deputies []string
-	other    string
+	chief, other string
+	deputies     []string
 }
 
 type litGen struct {
@@ -110,7 +104,7 @@ func (g *litGen) leadersOf(unit string) *leaders {
 	if l, ok := g.leaders[unit]; ok {
 		return l
 	}
-	names := distinctNames(g.r, 5)
+	names := distinctNames(g.R, 5)
 	l := &leaders{chief: names[0], deputies: names[1:4], other: names[4]}
 	g.leaders[unit] = l
 	return l
@@ -124,7 +118,7 @@ func (g *litGen) fromReconsideration(cs []*reconCase) {
 			continue
 		}
 		s := &lawsuit{instance: "一审", act: c.act, plaintiffs: slices.Clone(c.applicants)}
-		s.filed = g.wd(c.closed, 8+g.r.IntN(8))
+		s.filed = g.WD(c.closed, 8+g.R.IntN(8))
 		switch {
 		case c.outcome == "维持" || c.outcome == "驳回复议请求":
 			// The act stands: agency and 复议机关 are co-defendants, and the agency's level
@@ -145,28 +139,28 @@ func (g *litGen) fromReconsideration(cs []*reconCase) {
 // finding was set aside, the complainant, the neighbour.
 func (g *litGen) otherParty(c *reconCase) string {
 	if c.act == "工伤认定" && !slices.Contains(firmNames, c.applicants[0]) {
-		return kit.OneOf(g.r, firmNames)
+		return kit.OneOf(g.R, firmNames)
 	}
-	return personName(g.r)
+	return personName(g.R)
 }
 
 // direct generates n first-instance suits filed in [from, to] without a 复议 before them.
 func (g *litGen) direct(from, to calendar.Date, n int) {
-	for _, day := range g.workdays(from, to, n) {
+	for _, day := range g.Workdays(from, to, n) {
 		s := &lawsuit{instance: "一审", filed: day, court: courtBasic}
-		if g.r.Float64() < 0.08 {
+		if g.R.Float64() < 0.08 {
 			// Against the city government itself: requisition and compensation.
 			s.defendant, s.court = cityGov, courtMid
-			s.act = kit.OneOf(g.r, []string{"行政协议", "行政强制", "其他"})
+			s.act = kit.OneOf(g.R, []string{"行政协议", "行政强制", "其他"})
 		} else {
-			resp := g.pickRespondent()
+			resp := pickRespondent(g.R)
 			s.defendant, s.units = resp.name, []string{resp.name}
-			s.act = pickWeighted(g.r, resp.acts)
+			s.act = pickWeighted(g.R, resp.acts)
 		}
-		if g.r.Float64() < 0.2 {
-			s.plaintiffs = []string{kit.OneOf(g.r, firmNames)}
+		if g.R.Float64() < 0.2 {
+			s.plaintiffs = []string{kit.OneOf(g.R, firmNames)}
 		} else {
-			s.plaintiffs = distinctNames(g.r, 1+g.r.IntN(2))
+			s.plaintiffs = distinctNames(g.R, 1+g.R.IntN(2))
 		}
 		g.out = append(g.out, s)
 	}
@@ -175,69 +169,69 @@ func (g *litGen) direct(from, to calendar.Date, n int) {
 // firstInstance draws the course of a first-instance suit: most are heard within three months
 // and decided within six (行政诉讼法第81条); some are withdrawn or dismissed without a hearing.
 func (g *litGen) firstInstance(s *lawsuit) {
-	if g.r.Float64() < 0.12 {
-		s.judgment = pickWeighted(g.r, []weighted{{"原告撤诉", 6}, {"驳回起诉", 4}})
-		s.closed, _ = g.pickDay(s.filed.AddDays(20), s.filed.AddDays(80), 1)
+	if g.R.Float64() < 0.12 {
+		s.judgment = pickWeighted(g.R, []weighted{{"原告撤诉", 6}, {"驳回起诉", 4}})
+		s.closed, _ = g.PickDay(s.filed.AddDays(20), s.filed.AddDays(80), 1)
 		return
 	}
-	s.hearing, _ = g.pickDay(s.filed.AddDays(35), s.filed.AddDays(100), 1)
+	s.hearing, _ = g.PickDay(s.filed.AddDays(35), s.filed.AddDays(100), 1)
 	settle := 0.0
 	if s.act == "行政赔偿" || s.act == "行政协议" {
 		settle = 8 // 行政诉讼法第60条: only compensation and agreements may be mediated
 	}
-	s.judgment = pickWeighted(g.r, []weighted{{"胜诉", 66}, {"驳回起诉", 12}, {"败诉", 5}, {"原告撤诉", 8}, {"调解", settle}, {"其他", 3}})
+	s.judgment = pickWeighted(g.R, []weighted{{"胜诉", 66}, {"驳回起诉", 12}, {"败诉", 5}, {"原告撤诉", 8}, {"调解", settle}, {"其他", 3}})
 	if s.judgment == "原告撤诉" {
-		s.closed, _ = g.pickDay(s.hearing.AddDays(2), s.hearing.AddDays(20), 1)
+		s.closed, _ = g.PickDay(s.hearing.AddDays(2), s.hearing.AddDays(20), 1)
 	} else {
-		s.closed, _ = g.pickDay(s.hearing.AddDays(7), s.hearing.AddDays(60), 1)
+		s.closed, _ = g.PickDay(s.hearing.AddDays(7), s.hearing.AddDays(60), 1)
 	}
 }
 
 // appeal files the losing plaintiff's appeal of s, or returns nil.
 func (g *litGen) appeal(s *lawsuit, p float64) *lawsuit {
-	if s.closed.IsZero() || (s.judgment != "胜诉" && s.judgment != "驳回起诉") || g.r.Float64() >= p {
+	if s.closed.IsZero() || (s.judgment != "胜诉" && s.judgment != "驳回起诉") || g.R.Float64() >= p {
 		return nil
 	}
 	a := &lawsuit{instance: "二审", court: courtAppeal, plaintiffs: s.plaintiffs, defendant: s.defendant, units: s.units, act: s.act}
-	a.filed, _ = g.pickDay(s.closed.AddDays(20), s.closed.AddDays(45), 1)
+	a.filed, _ = g.PickDay(s.closed.AddDays(20), s.closed.AddDays(45), 1)
 	g.secondInstance(a)
 	return a
 }
 
 // secondInstance: appeals are often decided on the file (行政诉讼法第86条).
 func (g *litGen) secondInstance(a *lawsuit) {
-	if g.r.Float64() < 0.45 {
-		a.hearing, _ = g.pickDay(a.filed.AddDays(30), a.filed.AddDays(75), 1)
-		a.closed, _ = g.pickDay(a.hearing.AddDays(10), a.hearing.AddDays(45), 1)
+	if g.R.Float64() < 0.45 {
+		a.hearing, _ = g.PickDay(a.filed.AddDays(30), a.filed.AddDays(75), 1)
+		a.closed, _ = g.PickDay(a.hearing.AddDays(10), a.hearing.AddDays(45), 1)
 	} else {
-		a.closed, _ = g.pickDay(a.filed.AddDays(30), a.filed.AddDays(90), 1)
+		a.closed, _ = g.PickDay(a.filed.AddDays(30), a.filed.AddDays(90), 1)
 	}
-	a.judgment = pickWeighted(g.r, []weighted{{"胜诉", 85}, {"败诉", 4}, {"原告撤诉", 8}, {"其他", 3}})
+	a.judgment = pickWeighted(g.R, []weighted{{"胜诉", 85}, {"败诉", 4}, {"原告撤诉", 8}, {"其他", 3}})
 }
 
 // retrial files an application for retrial of a lost appeal, or returns nil; the high court
 // examines it on the file.
 func (g *litGen) retrial(a *lawsuit, p float64) *lawsuit {
-	if a.closed.IsZero() || a.judgment != "胜诉" || g.r.Float64() >= p {
+	if a.closed.IsZero() || a.judgment != "胜诉" || g.R.Float64() >= p {
 		return nil
 	}
 	r := &lawsuit{instance: "再审", court: courtRetry, plaintiffs: a.plaintiffs, defendant: a.defendant, units: a.units, act: a.act}
-	r.filed, _ = g.pickDay(a.closed.AddDays(60), a.closed.AddDays(180), 1)
+	r.filed, _ = g.PickDay(a.closed.AddDays(60), a.closed.AddDays(180), 1)
 	g.retrialCourse(r)
 	return r
 }
 
 func (g *litGen) retrialCourse(r *lawsuit) {
-	r.closed, _ = g.pickDay(r.filed.AddDays(60), r.filed.AddDays(150), 1)
-	r.judgment = pickWeighted(g.r, []weighted{{"胜诉", 9}, {"其他", 1}}) // 驳回再审申请, or sent back
+	r.closed, _ = g.PickDay(r.filed.AddDays(60), r.filed.AddDays(150), 1)
+	r.judgment = pickWeighted(g.R, []weighted{{"胜诉", 9}, {"其他", 1}}) // 驳回再审申请, or sent back
 }
 
 // older adds appeals and retrials of suits decided before the ledger begins.
 func (g *litGen) older(instance string, n int, from, to calendar.Date) {
-	for _, day := range g.workdays(from, to, n) {
-		resp := g.pickRespondent()
+	for _, day := range g.Workdays(from, to, n) {
+		resp := pickRespondent(g.R)
 		s := &lawsuit{instance: instance, filed: day, defendant: resp.name, units: []string{resp.name},
-			act: pickWeighted(g.r, resp.acts), plaintiffs: distinctNames(g.r, 1)}
+			act: pickWeighted(g.R, resp.acts), plaintiffs: distinctNames(g.R, 1)}
 		if instance == "二审" {
 			s.court = courtAppeal
 			g.secondInstance(s)
@@ -260,23 +254,23 @@ func (g *litGen) appear(s *lawsuit) {
 	if len(s.units) > 0 {
 		unit = s.units[0]
 	}
-	if s.hearing.Year() < 2024 && g.r.Float64() < g.staffOnly {
+	if s.hearing.Year() < 2024 && g.R.Float64() < g.staffOnly {
 		s.headTitle = "工作人员"
 		return
 	}
 	l := g.leadersOf(unit)
-	s.headTitle = pickWeighted(g.r, []weighted{{"副职", 45}, {"分管负责人", 30}, {"正职", 12}, {"其他负责人", 13}})
+	s.headTitle = pickWeighted(g.R, []weighted{{"副职", 45}, {"分管负责人", 30}, {"正职", 12}, {"其他负责人", 13}})
 	switch s.headTitle {
 	case "正职":
 		s.head = l.chief
 	case "分管负责人":
 		s.head = l.deputies[0]
 	case "副职":
-		s.head = l.deputies[1+g.r.IntN(2)]
+		s.head = l.deputies[1+g.R.IntN(2)]
 	default:
 		s.head = l.other
 	}
-	s.spoke = g.r.Float64() < 0.93
+	s.spoke = g.R.Float64() < 0.93
 }
 
 // cut leaves what had not happened by asOf undone: a hearing not yet held, a judgment not yet
@@ -294,22 +288,19 @@ func (s *lawsuit) cut(asOf calendar.Date) {
 // number sorts suits in order of filing and gives them the office's 编号 (兴应诉〔2024〕7号) and
 // the courts' case numbers, which run over every suit a court registers, not only the city's.
 func (g *litGen) number(suits []*lawsuit) {
-	slices.SortStableFunc(suits, func(a, b *lawsuit) int { return a.filed.Compare(b.filed) })
 	if g.seq == nil {
 		g.seq, g.court = map[int]int{}, map[string]int{}
 	}
-	seq, court := g.seq, g.court
 	gap := map[string][2]int{courtBasic: {1, 8}, courtMid: {3, 25}, courtAppeal: {10, 60}, courtRetry: {100, 600}}
-	for _, s := range suits {
-		y := s.filed.Year()
-		seq[y]++
-		s.code = fmt.Sprintf("兴应诉〔%d〕%d号", y, seq[y])
-		key := fmt.Sprint(y, s.court)
-		gp := gap[s.court]
-		court[key] += gp[0] + g.r.IntN(gp[1]-gp[0]+1)
-		s.courtNo = fmt.Sprintf("（%d）%s%d号", y, s.court, court[key])
-	}
+	kit.Sequence(suits, filed, g.seq, func(s *lawsuit, y, n int) {
+		s.code = fmt.Sprintf("兴应诉〔%d〕%d号", y, n)
+		key, gp := fmt.Sprint(y, s.court), gap[s.court]
+		g.court[key] += gp[0] + g.R.IntN(gp[1]-gp[0]+1)
+		s.courtNo = fmt.Sprintf("（%d）%s%d号", y, s.court, g.court[key])
+	})
 }
+
+func filed(s *lawsuit) calendar.Date { return s.filed }
 
 // generateLawsuits builds the ledger from r (the suits from 2023's last quarter on), r2023 (the
 // earlier ones) and the reconsideration cases, in order of filing.
@@ -327,9 +318,9 @@ type litLedger struct {
 }
 
 func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase) (l litLedger, err error) {
-	defer recovered("行政应诉案件", &err)
+	defer kit.Recovered("行政应诉案件", &err)
 	later, early := splitCases(cs)
-	g := &litGen{days: days{r, cal}, leaders: map[string]*leaders{}, staffOnly: 0.25}
+	g := &litGen{days: days{R: r, Cal: cal}, leaders: map[string]*leaders{}, staffOnly: 0.25}
 	g.fromReconsideration(later)
 	g.direct(calendar.MustParseDate("2023-10-09"), calendar.MustParseDate("2023-12-29"), direct2023Q4)
 	g.direct(jan2024, dec2024, direct2024)
@@ -365,12 +356,9 @@ func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase)
 
 	// The rest of 2023, with the same agencies' heads; then 2023 numbered afresh, since its
 	// earlier suits come before those of the last quarter.
-	e := &litGen{days: days{r2023, cal}, leaders: g.leaders}
+	e := &litGen{days: days{R: r2023, Cal: cal}, leaders: g.leaders}
 	e.year2023(early)
-	n := 0
-	for n < len(g.out) && g.out[n].filed.Year() == 2023 {
-		n++
-	}
+	n := kit.Leading(g.out, func(s *lawsuit) bool { return s.filed.Year() == 2023 })
 	y2023 := append(slices.Clone(g.out[:n]), e.out...)
 	e.number(y2023)
 	return litLedger{suits: append(y2023, g.out[n:]...), pending: l.pending, g: g}, nil
@@ -379,14 +367,7 @@ func lawsuitLedger(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase)
 // splitCases separates the reconsideration cases drawn with 2024 from those drawn on
 // streamRecon2023, each in the ledger's order.
 func splitCases(cs []*reconCase) (later, early []*reconCase) {
-	for _, c := range cs {
-		if c.early {
-			early = append(early, c)
-		} else {
-			later = append(later, c)
-		}
-	}
-	return later, early
+	return kit.Partition(cs, func(c *reconCase) bool { return c.early })
 }
 
 // last2023 is the last day a 2023 suit drawn on streamLitig2023 may reach; lastAppeal2023 the
@@ -445,32 +426,17 @@ func (g *litGen) within(s *lawsuit, course func(*lawsuit)) {
 
 // values is the 行政应诉 ledger line.
 func (s *lawsuit) values(org string) law.Values {
-	v := law.Values{
-		"code":          s.code,
-		"org":           org,
-		"court_case_no": s.courtNo,
-		"plaintiffs":    slices.Clone(s.plaintiffs),
-		"defendant":     s.defendant,
-		"instance":      s.instance,
-		"filed_on":      s.filed.String(),
-	}
-	if !s.received.IsZero() {
-		v["complaint_received_on"] = s.received.String()
-	}
-	if !s.answered.IsZero() {
-		v["answer_filed_on"] = s.answered.String()
-	}
+	v := kit.Fill(law.Values{"code": s.code, "org": org, "court_case_no": s.courtNo, "plaintiffs": slices.Clone(s.plaintiffs),
+		"defendant": s.defendant, "instance": s.instance, "filed_on": s.filed.String()},
+		"complaint_received_on", s.received, "answer_filed_on", s.answered)
 	if !s.hearing.IsZero() {
-		v["hearing_on"] = s.hearing.String()
-		v["head_title"] = s.headTitle
+		v["hearing_on"], v["head_title"] = s.hearing.String(), s.headTitle
 		if s.head != "" {
-			v["head"] = s.head
-			v["head_spoke"] = map[bool]string{true: "是", false: "否"}[s.spoke]
+			v["head"], v["head_spoke"] = s.head, map[bool]string{true: "是", false: "否"}[s.spoke]
 		}
 	}
 	if !s.closed.IsZero() {
-		v["closed_on"] = s.closed.String()
-		v["judgment"] = s.judgment
+		v["closed_on"], v["judgment"] = s.closed.String(), s.judgment
 	}
 	return v
 }
@@ -488,21 +454,11 @@ type letter struct {
 // 2024) and r2023 (those about the earlier 2023 ones), and numbers 2023's afresh, its earlier
 // letters before those of the last quarter.
 func generateLetters(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter, err error) {
-	defer recovered("督办函件", &err)
+	defer kit.Recovered("督办函件", &err)
 	laterCases, earlyCases := splitCases(cs)
-	var laterSuits, earlySuits []*lawsuit
-	for _, s := range suits {
-		if s.early {
-			earlySuits = append(earlySuits, s)
-		} else {
-			laterSuits = append(laterSuits, s)
-		}
-	}
+	laterSuits, earlySuits := kit.Partition(suits, func(s *lawsuit) bool { return s.early })
 	out = lettersFrom(r, cal, laterCases, laterSuits)
-	n := 0
-	for n < len(out) && out[n].sent.Year() == 2023 {
-		n++
-	}
+	n := kit.Leading(out, func(l *letter) bool { return l.sent.Year() == 2023 })
 	y2023 := append(slices.Clone(out[:n]), letters2023Early(r2023, cal, earlyCases, earlySuits, letters2023-letters2023Q4)...)
 	numberLetters(r2023, y2023)
 	return append(y2023, out[n:]...), nil
@@ -512,7 +468,7 @@ func generateLetters(r, r2023 *rand.Rand, cal *calendar.Calendar, cs []*reconCas
 // a few in 2023 and 2025), 复议意见书 after some corrected acts (行政复议法第76条), two 复议建议书,
 // the supervision office's 执法监督 letters and a request for the year's figures.
 func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit) (out []*letter) {
-	g := days{r, cal}
+	g := days{R: r, Cal: cal}
 	// 应诉督办: to an agency whose suit is going to a hearing, a few days after filing.
 	byYear := map[int][]*lawsuit{}
 	for _, s := range suits {
@@ -526,53 +482,27 @@ func lettersFrom(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []
 	}
 	want := map[int]int{2023: letters2023Q4, 2024: letters2024, 2025: 4}
 	for _, y := range []int{2023, 2024, 2025} {
-		pool := byYear[y]
-		if len(pool) < want[y] {
-			panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in %d", len(pool), want[y], y))
-		}
-		r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-		for _, s := range pool[:want[y]] {
-			sent := g.wd(s.filed, 2+r.IntN(7))
-			out = append(out, &letter{org: reconOffice, sent: sent, typ: "应诉督办", recipients: slices.Clone(s.units),
-				title: "关于严格落实行政机关依法应诉工作的函"})
-		}
+		out = append(out, suitLetters(g, byYear[y], want[y], y)...)
 	}
-	// 行政复议意见书 (第76条): after some corrected acts, to the respondent.
-	for _, c := range cs {
-		if c.closed.IsZero() || !slices.Contains(law.CorrectionOutcomes, c.outcome) || r.Float64() >= 0.35 {
-			continue
-		}
-		if sent := g.wd(c.closed, 5+r.IntN(10)); !sent.After(histEnd) {
-			out = append(out, &letter{org: reconOffice, sent: sent, typ: "复议意见书", recipients: []string{c.resp.name},
-				title: "行政复议意见书（" + c.code + "）"})
-		}
-	}
-	pick := func(from, to string) calendar.Date {
-		d, _ := g.pickDay(calendar.MustParseDate(from), calendar.MustParseDate(to), 1)
-		return d
-	}
+	out = append(out, sentBy(opinionLetters(g, cs), histEnd)...)
 	var towns []string
 	for _, c := range cs {
 		if c.resp.typ == "乡镇街道" && c.act == "政府信息公开" && !slices.Contains(towns, c.resp.name) && len(towns) < 4 {
 			towns = append(towns, c.resp.name)
 		}
 	}
-	var all []string
-	for _, d := range departments {
-		all = append(all, d.name)
-	}
 	out = append(out,
-		&letter{org: reconOffice, sent: pick("2024-07-01", "2024-07-19"), typ: "复议建议书", recipients: []string{"兴宁市市场监督管理局"},
+		&letter{org: reconOffice, sent: g.Day("2024-07-01", "2024-07-19"), typ: "复议建议书", recipients: []string{"兴宁市市场监督管理局"},
 			title: "关于进一步规范投诉举报处理工作的行政复议建议书"},
-		&letter{org: reconOffice, sent: pick("2024-11-04", "2024-11-22"), typ: "复议建议书", recipients: towns,
+		&letter{org: reconOffice, sent: g.Day("2024-11-04", "2024-11-22"), typ: "复议建议书", recipients: towns,
 			title: "关于规范政府信息公开申请答复工作的行政复议建议书"},
-		&letter{org: supervisionOffice, sent: pick("2024-04-08", "2024-04-26"), typ: "执法监督",
+		&letter{org: supervisionOffice, sent: g.Day("2024-04-08", "2024-04-26"), typ: "执法监督",
 			recipients: []string{"兴宁市城市管理和综合执法局", "兴宁市交通运输局"}, title: "关于规范行政处罚案件办理程序的执法监督函"},
-		&letter{org: supervisionOffice, sent: pick("2024-08-12", "2024-08-30"), typ: "执法监督",
+		&letter{org: supervisionOffice, sent: g.Day("2024-08-12", "2024-08-30"), typ: "执法监督",
 			recipients: []string{"兴宁市市场监督管理局", "兴宁市应急管理局", "兴宁市卫生健康局"}, title: "关于涉企行政检查问题整改的执法监督函"},
-		&letter{org: supervisionOffice, sent: pick("2024-10-14", "2024-10-25"), typ: "执法监督",
+		&letter{org: supervisionOffice, sent: g.Day("2024-10-14", "2024-10-25"), typ: "执法监督",
 			recipients: []string{"兴宁市自然资源局"}, title: "关于行政执法公示工作的执法监督函"},
-		&letter{org: reconOffice, sent: pick("2024-12-02", "2024-12-13"), typ: "其他", recipients: all,
+		&letter{org: reconOffice, sent: g.Day("2024-12-02", "2024-12-13"), typ: "其他", recipients: allDepartments(),
 			title: "关于报送2024年度行政复议行政应诉工作情况的函"},
 	)
 	numberLetters(r, out)
@@ -598,44 +528,15 @@ func numberLettersAfter(r *rand.Rand, letters []*letter, seq map[int]int) {
 // (those that went out within the year), a 复议建议书, an 执法监督 letter and the request for
 // 2023's figures.
 func letters2023Early(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, suits []*lawsuit, n int) (out []*letter) {
-	g := days{r, cal}
-	var pool []*lawsuit
-	for _, s := range suits {
-		if len(s.units) > 0 && !s.hearing.IsZero() {
-			pool = append(pool, s)
-		}
-	}
-	if len(pool) < n {
-		panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in 2023", len(pool), n))
-	}
-	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-	for _, s := range pool[:n] {
-		out = append(out, &letter{org: reconOffice, sent: g.wd(s.filed, 2+r.IntN(7)), typ: "应诉督办",
-			recipients: slices.Clone(s.units), title: "关于严格落实行政机关依法应诉工作的函"})
-	}
-	for _, c := range cs {
-		if c.closed.IsZero() || !slices.Contains(law.CorrectionOutcomes, c.outcome) || r.Float64() >= 0.35 {
-			continue
-		}
-		if sent := g.wd(c.closed, 5+r.IntN(10)); !sent.After(last2023) {
-			out = append(out, &letter{org: reconOffice, sent: sent, typ: "复议意见书", recipients: []string{c.resp.name},
-				title: "行政复议意见书（" + c.code + "）"})
-		}
-	}
-	pick := func(from, to string) calendar.Date {
-		d, _ := g.pickDay(calendar.MustParseDate(from), calendar.MustParseDate(to), 1)
-		return d
-	}
-	var all []string
-	for _, d := range departments {
-		all = append(all, d.name)
-	}
+	g := days{R: r, Cal: cal}
+	heard := slices.DeleteFunc(slices.Clone(suits), func(s *lawsuit) bool { return len(s.units) == 0 || s.hearing.IsZero() })
+	out = append(suitLetters(g, heard, n, 2023), sentBy(opinionLetters(g, cs), last2023)...)
 	return append(out,
-		&letter{org: reconOffice, sent: pick("2023-06-05", "2023-06-21"), typ: "复议建议书",
+		&letter{org: reconOffice, sent: g.Day("2023-06-05", "2023-06-21"), typ: "复议建议书",
 			recipients: []string{"兴宁市人力资源和社会保障局"}, title: "关于规范工伤认定调查核实工作的行政复议建议书"},
-		&letter{org: supervisionOffice, sent: pick("2023-09-04", "2023-09-22"), typ: "执法监督",
+		&letter{org: supervisionOffice, sent: g.Day("2023-09-04", "2023-09-22"), typ: "执法监督",
 			recipients: []string{"兴宁市公安局", "兴宁市自然资源局"}, title: "关于行政执法案卷评查发现问题整改的执法监督函"},
-		&letter{org: reconOffice, sent: pick("2023-12-04", "2023-12-15"), typ: "其他", recipients: all,
+		&letter{org: reconOffice, sent: g.Day("2023-12-04", "2023-12-15"), typ: "其他", recipients: allDepartments(),
 			title: "关于报送2023年度行政复议行政应诉工作情况的函"},
 	)
 }
@@ -643,6 +544,49 @@ func letters2023Early(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, sui
 func (l *letter) values() law.Values {
 	return law.Values{"code": l.code, "org": l.org, "sent_on": l.sent.String(), "letter_type": l.typ,
 		"recipients": slices.Clone(l.recipients), "title": l.title}
+}
+
+// suitLetter is the 应诉督办 letter to the agencies of a suit going to a hearing, a few working
+// days after filing.
+func suitLetter(g days, s *lawsuit) *letter {
+	return &letter{org: reconOffice, sent: g.WD(s.filed, 2+g.R.IntN(7)), typ: "应诉督办", recipients: slices.Clone(s.units),
+		title: "关于严格落实行政机关依法应诉工作的函"}
+}
+
+// suitLetters are suitLetter of n suits of the year drawn from pool (one Shuffle).
+func suitLetters(g days, pool []*lawsuit, n, year int) (out []*letter) {
+	if len(pool) < n {
+		panic(fmt.Sprintf("demo: %d suits for %d 应诉督办 letters in %d", len(pool), n, year))
+	}
+	for _, s := range kit.Shuffled(g.R, pool)[:n] {
+		out = append(out, suitLetter(g, s))
+	}
+	return out
+}
+
+// opinionLetters are the 行政复议意见书 (第76条) to the respondent after about a third of the
+// corrected acts among cs, some working days after the decision.
+func opinionLetters(g days, cs []*reconCase) (out []*letter) {
+	for _, c := range cs {
+		if !c.closed.IsZero() && slices.Contains(law.CorrectionOutcomes, c.outcome) && g.R.Float64() < 0.35 {
+			out = append(out, &letter{org: reconOffice, sent: g.WD(c.closed, 5+g.R.IntN(10)), typ: "复议意见书",
+				recipients: []string{c.resp.name}, title: "行政复议意见书（" + c.code + "）"})
+		}
+	}
+	return out
+}
+
+// sentBy keeps the letters sent by last.
+func sentBy(ls []*letter, last calendar.Date) []*letter {
+	return slices.DeleteFunc(ls, func(l *letter) bool { return l.sent.After(last) })
+}
+
+// allDepartments names every department, the addressees of the year's request for figures.
+func allDepartments() (all []string) {
+	for _, d := range departments {
+		all = append(all, d.name)
+	}
+	return all
 }
 
 // lateAnswers is how many answers go out after the 15 days (行政诉讼法第67条) across each new
@@ -656,7 +600,8 @@ var lateAnswers = map[int]int{2024: 1, 2025: 2}
 // no random stream moves and no figure changes; nothing is dated after asOf. Then, per
 // lateAnswers, the suits received earliest in 1–16 December answer on the new year's first
 // working day after 5 January, past their due date.
-func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) error {
+func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) (err error) {
+	defer kit.Recovered("行政应诉案件", &err)
 	for _, s := range suits {
 		h := fnv.New32a()
 		h.Write([]byte(s.code + s.courtNo))
@@ -671,17 +616,7 @@ func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) e
 		}
 	}
 	for year, n := range lateAnswers {
-		on := calendar.NewDate(year+1, 1, 6)
-		for {
-			ok, _, err := cal.IsWorkday(on)
-			if err != nil {
-				return err
-			}
-			if ok {
-				break
-			}
-			on = on.AddDays(1)
-		}
+		on := days{Cal: cal}.NextWorkday(calendar.NewDate(year+1, 1, 6))
 		if on.After(asOf) {
 			continue
 		}

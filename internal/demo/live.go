@@ -3,14 +3,12 @@ package demo
 import (
 	"fmt"
 	"github.com/fazhi/fazhi/internal/demo/kit"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
-	"github.com/fazhi/fazhi/internal/law"
 )
 
 // The live demo. The ledgers were first drawn up to histEnd (2025-03-31); a demo loaded on a
@@ -35,18 +33,8 @@ const (
 var liveFrom = calendar.MustParseDate("2025-02-17")
 
 // perDay scales a 2024 count to the span [from, to] by the weight of its days.
-func perDay(n2024 int, from, to calendar.Date, weight func(calendar.Date) float64) int {
-	if to.Before(from) {
-		return 0
-	}
-	var in2024, span float64
-	for d := jan2024; !d.After(dec2024); d = d.AddDays(1) {
-		in2024 += weight(d)
-	}
-	for d := from; !d.After(to); d = d.AddDays(1) {
-		span += weight(d)
-	}
-	return int(math.Round(float64(n2024) * span / in2024))
+func perDay(n2024 int, from, to calendar.Date, weight kit.DayWeight) int {
+	return kit.PerDay(n2024, jan2024, dec2024, from, to, weight)
 }
 
 // liveDisputes continues the mediation ledger to asOf. The disputes open at histEnd move forward
@@ -78,7 +66,7 @@ func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) []dis
 			d.confirmedOn, d.confirmResult = calendar.Date{}, ""
 		}
 	}}
-	ds = append(ds, late.Rate(r, kit.Days(r, later(from, recent), asOf, perDay(cases2024, later(from, recent), asOf, dayWeight), dayWeight), everyday, asOf)...)
+	ds = append(ds, late.Rate(r, kit.Days(r, kit.Later(from, recent), asOf, perDay(cases2024, kit.Later(from, recent), asOf, dayWeight), dayWeight), everyday, asOf)...)
 	numberDisputes(ds)
 	return ds
 }
@@ -89,8 +77,8 @@ func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) []dis
 // It returns the new cases (the ones the continuation of the other ledgers follows) after adding
 // them to cs and numbering the whole ledger again.
 func liveReconsiderations(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase, asOf calendar.Date) (all, added []*reconCase, err error) {
-	defer recovered("行政复议案件", &err)
-	g := &reconGen{days: days{r, cal}, staff: officeStaff(), admitted: 100, simplified: 25}
+	defer kit.Recovered("行政复议案件", &err)
+	g := &reconGen{days: days{R: r, Cal: cal}, staff: officeStaff(), admitted: 100, simplified: 25}
 	shift, err := cal.WorkdaysBetween(histEnd, asOf)
 	if err != nil {
 		return nil, nil, fmt.Errorf("生成演示行政复议案件需要工作日历：%w", err)
@@ -102,7 +90,7 @@ func liveReconsiderations(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase,
 		case c.open() && !c.suspended.IsZero() && c.resumed.IsZero():
 			// The 2024 case suspended while another case was pending (第39条第1款第8项) resumes
 			// once that one is decided, and is decided in its turn.
-			c.resumed = g.wd(c.suspended, 60+g.r.IntN(40))
+			c.resumed = g.WD(c.suspended, 60+g.R.IntN(40))
 			c.outcome = g.pickOutcome(c)
 			if lo, hi := g.window(c); !g.conclude(c, lo, hi) {
 				c.closed, c.outcome = calendar.Date{}, ""
@@ -110,13 +98,13 @@ func liveReconsiderations(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase,
 			c.cut(asOf)
 		}
 	}
-	recent := later(liveFrom, asOf.AddDays(-90))
-	if to := g.wd(recent, -1); !to.Before(liveFrom) {
-		n := perDay(received2024, liveFrom, to, g.workdayWeight)
+	recent := kit.Later(liveFrom, asOf.AddDays(-90))
+	if to := g.WD(recent, -1); !to.Before(liveFrom) {
+		n := perDay(received2024, liveFrom, to, g.WorkdayWeight)
 		added = g.cohort(liveFrom, to, asOf.AddDays(-3), n, map[string]int{
 			"不予受理": n * refused2024 / received2024, "受理前化解": n * resolved2024 / received2024, "视为撤回": n * withdrawn2024 / received2024}, true)
 	}
-	for _, day := range g.workdays(recent, asOf, perDay(received2024, recent, asOf, g.workdayWeight)) {
+	for _, day := range g.Workdays(recent, asOf, perDay(received2024, recent, asOf, g.WorkdayWeight)) {
 		added = append(added, g.underway(day, asOf))
 	}
 	added = append(added, g.overdueCases(asOf)...)
@@ -133,18 +121,11 @@ func liveReconsiderations(r *rand.Rand, cal *calendar.Calendar, cs []*reconCase,
 // generateReconsiderations draws them.
 func officeStaff() []string { return distinctNames(rand.New(rand.NewPCG(seed, streamRecon)), 6) }
 
-func (g days) workdayWeight(d calendar.Date) float64 {
-	if g.isWorkday(d) {
-		return 1
-	}
-	return 0
-}
-
 // underway draws an application received on day and takes its planned course up to asOf only;
 // a few in a hundred of its decisions are late (the office's overdue cases).
 func (g *reconGen) underway(day, asOf calendar.Date) *reconCase {
 	c := g.newCase(day)
-	switch u := g.r.Float64(); {
+	switch u := g.R.Float64(); {
 	case u < float64(refused2024)/received2024:
 		g.screen(c, "不予受理")
 	case u < float64(refused2024+resolved2024)/received2024:
@@ -153,7 +134,7 @@ func (g *reconGen) underway(day, asOf calendar.Date) *reconCase {
 		g.screen(c, "视为撤回")
 	default:
 		lo, hi := g.plan(c, true, c.received, asOf.AddDays(400))
-		if isDecision(c.outcome) && !c.late && c.extDays == 0 && g.r.Float64() < 0.06 {
+		if isDecision(c.outcome) && !c.late && c.extDays == 0 && g.R.Float64() < 0.06 {
 			c.late = true
 			lo, hi = g.window(c)
 		}
@@ -162,7 +143,7 @@ func (g *reconGen) underway(day, asOf calendar.Date) *reconCase {
 		}
 	}
 	c.cut(asOf)
-	c.timeline = c.open() && g.r.Float64() < 0.3
+	c.timeline = c.open() && g.R.Float64() < 0.3
 	return c
 }
 
@@ -170,16 +151,16 @@ func (g *reconGen) underway(day, asOf calendar.Date) *reconCase {
 // a decision two days past its 60 days (第62条), and a copy not sent to the respondent within
 // seven working days of acceptance (第48条).
 func (g *reconGen) overdueCases(asOf calendar.Date) []*reconCase {
-	late := g.newCase(g.wd(asOf.AddDays(-62), -3))
-	late.acceptance, late.accepted, late.procedure = "受理", g.wd(late.received, 3), "普通"
+	late := g.newCase(g.WD(asOf.AddDays(-62), -3))
+	late.acceptance, late.accepted, late.procedure = "受理", g.WD(late.received, 3), "普通"
 	for g.due(late, false).After(asOf.AddDays(-2)) {
-		late.accepted = g.wd(late.accepted, -1)
+		late.accepted = g.WD(late.accepted, -1)
 	}
-	late.received = g.wd(late.accepted, -3)
-	late.copySent = g.wd(late.accepted, 2)
-	late.answered = g.wd(late.copySent, 8)
-	unsent := g.newCase(g.wd(asOf, -12))
-	unsent.acceptance, unsent.accepted, unsent.procedure = "受理", g.wd(asOf, -9), "普通"
+	late.received = g.WD(late.accepted, -3)
+	late.copySent = g.WD(late.accepted, 2)
+	late.answered = g.WD(late.copySent, 8)
+	unsent := g.newCase(g.WD(asOf, -12))
+	unsent.acceptance, unsent.accepted, unsent.procedure = "受理", g.WD(asOf, -9), "普通"
 	late.timeline, unsent.timeline = true, true
 	return []*reconCase{late, unsent}
 }
@@ -197,45 +178,35 @@ func planning(cal *calendar.Calendar) (*calendar.Calendar, error) {
 // the copy, the acceptance and the 补正.
 func (c *reconCase) cut(asOf calendar.Date) {
 	var zero calendar.Date
-	after := func(d calendar.Date) bool { return !d.IsZero() && d.After(asOf) }
-	if after(c.closed) {
-		c.closed, c.outcome, c.termGround, c.sued = zero, "", "", false
-		if c.mediationPause {
-			c.resumed = zero // still suspended while the parties settle
+	hearing := c.hearingNote
+	if hearing.IsZero() {
+		hearing = c.hearingOn
+	}
+	for _, step := range []struct {
+		on   calendar.Date
+		undo func()
+	}{
+		{c.closed, func() {
+			c.closed, c.outcome, c.termGround, c.sued = zero, "", "", false
+			if c.mediationPause {
+				c.resumed = zero // still suspended while the parties settle
+			}
+		}},
+		{c.extApproved, func() { c.extDays, c.extApproved = 0, zero }},
+		{c.resumed, func() { c.resumed = zero }},
+		{c.suspended, func() { c.suspended, c.resumed, c.suspGround, c.mediationPause = zero, zero, "", false }},
+		{c.opinionOn, func() { c.opinionOn, c.opinion, c.consultGround = zero, "", "" }},
+		{hearing, func() { c.hearingNote, c.hearingOn, c.panel, c.observers = zero, zero, nil, nil }},
+		{c.answered, func() { c.answered = zero }},
+		{c.copySent, func() { c.copySent = zero }},
+		{c.accepted, func() { c.accepted, c.procedure, c.simpleGround, c.acceptance = zero, "", "", "审查中" }},
+		{c.acceptanceClosed, func() { c.acceptanceClosed, c.refusal, c.acceptance = zero, "", "审查中" }},
+		{c.suppReceived, func() { c.suppReceived = zero }},
+		{c.suppRequested, func() { c.suppRequested, c.suppItems = zero, "" }},
+	} {
+		if step.on.After(asOf) {
+			step.undo()
 		}
-	}
-	if after(c.extApproved) {
-		c.extDays, c.extApproved = 0, zero
-	}
-	if after(c.resumed) {
-		c.resumed = zero
-	}
-	if after(c.suspended) {
-		c.suspended, c.resumed, c.suspGround, c.mediationPause = zero, zero, "", false
-	}
-	if after(c.opinionOn) {
-		c.opinionOn, c.opinion, c.consultGround = zero, "", ""
-	}
-	if after(c.hearingNote) || after(c.hearingOn) && c.hearingNote.IsZero() {
-		c.hearingNote, c.hearingOn, c.panel, c.observers = zero, zero, nil, nil
-	}
-	if after(c.answered) {
-		c.answered = zero
-	}
-	if after(c.copySent) {
-		c.copySent = zero
-	}
-	if after(c.accepted) {
-		c.accepted, c.procedure, c.simpleGround, c.acceptance = zero, "", "", "审查中"
-	}
-	if after(c.acceptanceClosed) {
-		c.acceptanceClosed, c.refusal, c.acceptance = zero, "", "审查中"
-	}
-	if after(c.suppReceived) {
-		c.suppReceived = zero
-	}
-	if after(c.suppRequested) {
-		c.suppRequested, c.suppItems = zero, ""
 	}
 	if c.acceptance == "审查中" && !c.suppRequested.IsZero() && c.suppReceived.IsZero() {
 		c.acceptance = "补正中"
@@ -247,7 +218,7 @@ func (c *reconCase) moveWorkdays(g days, n int) {
 	for _, d := range []*calendar.Date{&c.received, &c.suppRequested, &c.suppReceived, &c.acceptanceClosed, &c.accepted,
 		&c.copySent, &c.answered, &c.hearingOn, &c.hearingNote, &c.opinionOn, &c.suspended, &c.resumed, &c.extApproved, &c.closed} {
 		if !d.IsZero() {
-			*d = g.wd(*d, n)
+			*d = g.WD(*d, n)
 		}
 	}
 }
@@ -256,8 +227,8 @@ func (c *reconCase) moveWorkdays(g days, n int) {
 // the first ledger go on as their days pass (hearings held, judgments given, appeals filed), and
 // new suits come from the continuation's decisions and, directly, at 2024's rate.
 func liveLawsuits(r *rand.Rand, cal *calendar.Calendar, l litLedger, cases []*reconCase, asOf calendar.Date) (added []*lawsuit, err error) {
-	defer recovered("行政应诉案件", &err)
-	g := &litGen{days: days{r, cal}, leaders: l.g.leaders, seq: l.g.seq, court: l.g.court}
+	defer kit.Recovered("行政应诉案件", &err)
+	g := &litGen{days: days{R: r, Cal: cal}, leaders: l.g.leaders, seq: l.g.seq, court: l.g.court}
 	for _, s := range l.suits {
 		p := s.planned
 		if s.hearing.IsZero() && !p.hearing.IsZero() && !p.hearing.After(asOf) {
@@ -270,7 +241,7 @@ func liveLawsuits(r *rand.Rand, cal *calendar.Calendar, l litLedger, cases []*re
 	}
 	g.fromReconsideration(cases)
 	from := calendar.MustParseDate("2025-03-17") // after the first ledger's last direct suit
-	g.direct(from, asOf, perDay(direct2024, from, asOf, g.workdayWeight))
+	g.direct(from, asOf, perDay(direct2024, from, asOf, g.WorkdayWeight))
 	first := slices.Clone(g.out)
 	for _, s := range first {
 		g.firstInstance(s)
@@ -294,8 +265,8 @@ func liveLawsuits(r *rand.Rand, cal *calendar.Calendar, l litLedger, cases []*re
 // suit, 复议意见书 after some corrected acts (行政复议法第76条), and each December the request for
 // the year's figures; numbered on from the first ledger's series of each year.
 func liveLetters(r *rand.Rand, cal *calendar.Calendar, old []*letter, cases []*reconCase, suits []*lawsuit, asOf calendar.Date) (added []*letter, err error) {
-	defer recovered("督办函件", &err)
-	g := days{r, cal}
+	defer kit.Recovered("督办函件", &err)
+	g := days{R: r, Cal: cal}
 	send := func(l *letter) {
 		if l.sent.After(histEnd) && !l.sent.After(asOf) {
 			added = append(added, l)
@@ -303,23 +274,15 @@ func liveLetters(r *rand.Rand, cal *calendar.Calendar, old []*letter, cases []*r
 	}
 	for _, s := range suits {
 		if len(s.units) > 0 && s.instance == "一审" && r.Float64() < 0.85 {
-			send(&letter{org: reconOffice, sent: g.wd(s.filed, 2+r.IntN(7)), typ: "应诉督办", recipients: slices.Clone(s.units),
-				title: "关于严格落实行政机关依法应诉工作的函"})
+			send(suitLetter(g, s))
 		}
 	}
-	for _, c := range cases {
-		if !c.closed.IsZero() && slices.Contains(law.CorrectionOutcomes, c.outcome) && r.Float64() < 0.35 {
-			send(&letter{org: reconOffice, sent: g.wd(c.closed, 5+r.IntN(10)), typ: "复议意见书", recipients: []string{c.resp.name},
-				title: "行政复议意见书（" + c.code + "）"})
-		}
-	}
-	var all []string
-	for _, d := range departments {
-		all = append(all, d.name)
+	for _, l := range opinionLetters(g, cases) {
+		send(l)
 	}
 	for y := 2025; y <= asOf.Year(); y++ {
-		day, _ := g.pickDay(calendar.NewDate(y, 12, 1), calendar.NewDate(y, 12, 12), 1)
-		send(&letter{org: reconOffice, sent: day, typ: "其他", recipients: all,
+		day, _ := g.PickDay(calendar.NewDate(y, 12, 1), calendar.NewDate(y, 12, 12), 1)
+		send(&letter{org: reconOffice, sent: day, typ: "其他", recipients: allDepartments(),
 			title: fmt.Sprintf("关于报送%d年度行政复议行政应诉工作情况的函", y)})
 	}
 	seq := map[int]int{}

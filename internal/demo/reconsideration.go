@@ -194,49 +194,14 @@ func (c *reconCase) open() bool {
 
 func isDecision(outcome string) bool { return slices.Contains(law.DecisionOutcomes, outcome) }
 
-// calendarError carries a calendar failure out of the generator's date arithmetic.
-type calendarError struct{ err error }
-
-// recovered turns a failure deep in a generator into Load's error: the calendar lacking a year,
-// or a plan the statute's clocks do not allow (a bug in the generator, said loudly).
-func recovered(what string, err *error) {
-	switch p := recover().(type) {
-	case nil:
-	case calendarError:
-		*err = fmt.Errorf("生成演示%s需要工作日历：%w", what, p.err)
-	default:
-		*err = fmt.Errorf("生成演示%s失败：%v", what, p)
-	}
-}
-
 // days is date arithmetic on the working-day calendar with a random stream.
-type days struct {
-	r   *rand.Rand
-	cal *calendar.Calendar
-}
+type days = kit.Cal
 
 type reconGen struct {
 	days
 	staff []string // the office's 行政复议人员
 	// admitted and simplified count the cases planned since the simplified procedure exists.
 	admitted, simplified int
-}
-
-// wd is the n-th working day after d (before, for n < 0).
-func (g days) wd(d calendar.Date, n int) calendar.Date {
-	out, err := g.cal.AddWorkdays(d, n)
-	if err != nil {
-		panic(calendarError{err})
-	}
-	return out
-}
-
-func (g days) isWorkday(d calendar.Date) bool {
-	ok, _, err := g.cal.IsWorkday(d)
-	if err != nil {
-		panic(calendarError{err})
-	}
-	return ok
 }
 
 // due is the last day of the decision period as the store's clock computes it, read from the
@@ -249,64 +214,28 @@ func (g *reconGen) due(c *reconCase, withExtension bool) calendar.Date {
 	if !c.suspended.IsZero() && !c.resumed.IsZero() {
 		v["suspensions"] = []string{c.suspended.String() + "~" + c.resumed.AddDays(-1).String()}
 	}
-	d, err := kit.Due(g.cal, "reconsideration", "reconsideration.decision", v)
-	if err != nil {
-		panic(calendarError{err})
-	}
-	return d
+	return g.Due("reconsideration", "reconsideration.decision", v)
 }
 
-// pickDay draws a working day in [lo, hi]; skew < 1 leans towards hi (decisions tend to be
-// issued late in the period). ok is false when the span has no working day.
-func (g days) pickDay(lo, hi calendar.Date, skew float64) (calendar.Date, bool) {
-	var days []calendar.Date
-	for d := lo; !d.After(hi); d = d.AddDays(1) {
-		if g.isWorkday(d) {
-			days = append(days, d)
-		}
-	}
-	if len(days) == 0 {
-		return lo, false
-	}
-	i := int(math.Pow(g.r.Float64(), skew) * float64(len(days)))
-	return days[min(i, len(days)-1)], true
-}
-
-// workdays lists n working days in [from, to] drawn uniformly, in order.
-func (g days) workdays(from, to calendar.Date, n int) []calendar.Date {
-	var pool []calendar.Date
-	for d := from; !d.After(to); d = d.AddDays(1) {
-		if g.isWorkday(d) {
-			pool = append(pool, d)
-		}
-	}
-	out := make([]calendar.Date, n)
-	for i := range out {
-		out[i] = pool[g.r.IntN(len(pool))]
-	}
-	slices.SortFunc(out, calendar.Date.Compare)
-	return out
-}
-
-func (g days) pickRespondent() respondent {
+func pickRespondent(r *rand.Rand) respondent {
 	total := townShare
 	for _, d := range departments {
 		total += d.w
 	}
-	x := g.r.Float64() * total
+	x := r.Float64() * total
 	for _, d := range departments {
 		if x < d.w {
 			return d
 		}
 		x -= d.w
 	}
-	ti := kit.PickIndex(g.r, len(towns), func(i int) float64 { return float64(towns[i].pop) })
+	ti := kit.PickIndex(r, len(towns), func(i int) float64 { return float64(towns[i].pop) })
 	return townRespondent(towns[ti])
 }
 
 // logUniform draws a sum in [lo, hi] (元), rounded as a decision states it.
 func (g *reconGen) logUniform(lo, hi float64) string {
-	x := lo * math.Pow(hi/lo, g.r.Float64())
+	x := lo * math.Pow(hi/lo, g.R.Float64())
 	step := 100.0
 	if x >= 20000 {
 		step = 1000
@@ -317,13 +246,13 @@ func (g *reconGen) logUniform(lo, hi float64) string {
 // newCase draws an application received on day: who applies, against whom, about what.
 func (g *reconGen) newCase(day calendar.Date) *reconCase {
 	c := &reconCase{received: day, acceptance: "审查中"}
-	c.resp = g.pickRespondent()
-	c.act = pickWeighted(g.r, c.resp.acts)
-	c.form = pickWeighted(g.r, []weighted{{"书面", 55}, {"网上", 35}, {"口头", 10}})
+	c.resp = pickRespondent(g.R)
+	c.act = pickWeighted(g.R, c.resp.acts)
+	c.form = pickWeighted(g.R, []weighted{{"书面", 55}, {"网上", 35}, {"口头", 10}})
 	if c.act == "行政处罚" {
 		switch {
 		case c.resp.field == "公安":
-			switch u := g.r.Float64(); {
+			switch u := g.R.Float64(); {
 			case u < 0.35: // 行政拘留: no sum
 			case u < 0.45:
 				c.warning = true
@@ -332,7 +261,7 @@ func (g *reconGen) newCase(day calendar.Date) *reconCase {
 			default:
 				c.amount = g.logUniform(200, 3000)
 			}
-		case c.resp.field == "市场监管" && g.r.Float64() < 0.12:
+		case c.resp.field == "市场监管" && g.R.Float64() < 0.12:
 			c.amount = g.logUniform(500, 3000) // a stall's fine
 		default:
 			rg := fineRange[c.resp.field]
@@ -348,27 +277,27 @@ func (g *reconGen) newCase(day calendar.Date) *reconCase {
 	// Applicants: the punished business, the injured worker or the employer, a complainant, the
 	// family whose house was pulled down.
 	switch {
-	case c.act == "举报投诉处理" && c.resp.field == "市场监管" && g.r.Float64() < 0.4:
-		c.applicants = []string{kit.OneOf(g.r, complainants)}
-	case c.act == "行政处罚" && c.resp.field != "公安" && g.r.Float64() < 0.6:
-		if g.r.Float64() < 0.5 {
-			c.applicants = []string{kit.OneOf(g.r, shops)}
+	case c.act == "举报投诉处理" && c.resp.field == "市场监管" && g.R.Float64() < 0.4:
+		c.applicants = []string{kit.OneOf(g.R, complainants)}
+	case c.act == "行政处罚" && c.resp.field != "公安" && g.R.Float64() < 0.6:
+		if g.R.Float64() < 0.5 {
+			c.applicants = []string{kit.OneOf(g.R, shops)}
 		} else {
-			c.applicants = []string{kit.OneOf(g.r, firmNames)}
+			c.applicants = []string{kit.OneOf(g.R, firmNames)}
 		}
-	case c.act == "工伤认定" && g.r.Float64() < 0.45:
-		c.applicants = []string{kit.OneOf(g.r, firmNames)}
+	case c.act == "工伤认定" && g.R.Float64() < 0.45:
+		c.applicants = []string{kit.OneOf(g.R, firmNames)}
 	case c.act == "行政强制" || c.act == "行政协议" || c.act == "行政赔偿":
-		c.applicants = distinctNames(g.r, 1+g.r.IntN(3))
+		c.applicants = distinctNames(g.R, 1+g.R.IntN(3))
 	default:
 		n := 1
-		if g.r.Float64() < 0.1 {
+		if g.R.Float64() < 0.1 {
 			n = 2
 		}
-		c.applicants = distinctNames(g.r, n)
+		c.applicants = distinctNames(g.R, n)
 	}
-	if g.r.Float64() < 0.7 {
-		c.phone = phone(g.r)
+	if g.R.Float64() < 0.7 {
+		c.phone = phone(g.R)
 	}
 	return c
 }
@@ -416,7 +345,7 @@ func outcomeWeight(act, outcome string) float64 {
 
 func (g *reconGen) pickOutcome(c *reconCase) string {
 	for {
-		o := outcomes[kit.PickIndex(g.r, len(outcomes), func(i int) float64 { return outcomeWeight(c.act, outcomes[i]) })]
+		o := outcomes[kit.PickIndex(g.R, len(outcomes), func(i int) float64 { return outcomeWeight(c.act, outcomes[i]) })]
 		if o != "终止" {
 			return o
 		}
@@ -446,22 +375,22 @@ var suspensionGrounds = []weighted{
 // the 2023 law).
 func (g *reconGen) admit(c *reconCase, simpleOK bool) {
 	base := c.received
-	if g.r.Float64() < 0.08 {
-		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
+	if g.R.Float64() < 0.08 {
+		c.suppRequested = g.WD(c.received, 1+g.R.IntN(4))
 		c.suppItems = g.supplementItem(c)
-		c.suppReceived = g.wd(c.suppRequested, 1+g.r.IntN(7))
+		c.suppReceived = g.WD(c.suppRequested, 1+g.R.IntN(7))
 		base = c.suppReceived
 	}
 	c.acceptance = "受理"
-	c.accepted = g.wd(base, 1+kit.PickIndex(g.r, 5, func(i int) float64 { return []float64{35, 30, 20, 10, 5}[i] }))
+	c.accepted = g.WD(base, 1+kit.PickIndex(g.R, 5, func(i int) float64 { return []float64{35, 30, 20, 10, 5}[i] }))
 	c.procedure = "普通"
 	if simpleOK {
 		// Most eligible cases go the simplified way; the office keeps it to about a quarter of
 		// its cases, whatever the mix of acts.
 		share := float64(g.simplified+1) / float64(g.admitted+1)
-		if ground := c.eligibleGround(); ground != "" && share <= 0.27 && g.r.Float64() < 0.9 {
+		if ground := c.eligibleGround(); ground != "" && share <= 0.27 && g.R.Float64() < 0.9 {
 			c.procedure, c.simpleGround = "简易", ground
-		} else if share < 0.22 && g.r.Float64() < 0.1 {
+		} else if share < 0.22 && g.R.Float64() < 0.1 {
 			c.procedure, c.simpleGround = "简易", "各方当事人同意"
 		}
 	}
@@ -469,39 +398,36 @@ func (g *reconGen) admit(c *reconCase, simpleOK bool) {
 	// 第48条 (七日、十日), 第54条 (简易程序三日、五日), as the kind declares them.
 	proc := law.Values{"procedure": c.procedure}
 	copyMax, answerMax := kit.Budget("reconsideration", "reconsideration.copy", proc), kit.Budget("reconsideration", "reconsideration.answer", proc)
-	c.copySent = g.wd(c.accepted, 1+g.r.IntN(copyMax))
-	c.answered = g.wd(c.copySent, 3+g.r.IntN(answerMax-2))
+	c.copySent = g.WD(c.accepted, 1+g.R.IntN(copyMax))
+	c.answered = g.WD(c.copySent, 3+g.R.IntN(answerMax-2))
 	c.outcome = g.pickOutcome(c)
 	period := g.due(c, false)
 	switch {
 	case isDecision(c.outcome):
-		switch u := g.r.Float64(); {
+		switch u := g.R.Float64(); {
 		case !simple && simpleOK && u < 0.04:
 			// 第50条: major or complex cases are heard; notice 5 WD ahead (第51条).
-			c.hearingNote = g.wd(c.answered, 1+g.r.IntN(4))
-			c.hearingOn = g.wd(c.hearingNote, 5+g.r.IntN(6))
+			c.hearingNote = g.WD(c.answered, 1+g.R.IntN(4))
+			c.hearingOn = g.WD(c.hearingNote, 5+g.R.IntN(6))
 		case u < 0.11:
-			c.suspGround = pickWeighted(g.r, suspensionGrounds)
-			c.suspended = g.wd(c.answered, 1+g.r.IntN(8))
-			c.resumed = c.suspended.AddDays(10 + g.r.IntN(50))
-			for !g.isWorkday(c.resumed) {
-				c.resumed = c.resumed.AddDays(1)
-			}
+			c.suspGround = pickWeighted(g.R, suspensionGrounds)
+			c.suspended = g.WD(c.answered, 1+g.R.IntN(8))
+			c.resumed = g.NextWorkday(c.suspended.AddDays(10 + g.R.IntN(50)))
 		}
-		if !simple && g.r.Float64() < 0.07 {
+		if !simple && g.R.Float64() < 0.07 {
 			c.extDays = 30
-			if g.r.Float64() < 0.3 {
-				c.extDays = 15 + 5*g.r.IntN(3)
+			if g.R.Float64() < 0.3 {
+				c.extDays = 15 + 5*g.R.IntN(3)
 			}
 			period = g.due(c, false)
-			c.extApproved, _ = g.pickDay(period.AddDays(-10), period.AddDays(-1), 1)
+			c.extApproved, _ = g.PickDay(period.AddDays(-10), period.AddDays(-1), 1)
 		}
-		c.late = g.r.Float64() < 0.015
-	case (c.outcome == "调解" || c.outcome == "和解撤回") && g.r.Float64() < 0.45:
+		c.late = g.R.Float64() < 0.015
+	case (c.outcome == "调解" || c.outcome == "和解撤回") && g.R.Float64() < 0.45:
 		// 第39条第1款第6项: suspended while the parties settle, concluded by 调解书 or withdrawal.
 		c.mediationPause = true
 		c.suspGround = law.SuspensionGrounds[5]
-		c.suspended = g.wd(c.answered, 1+g.r.IntN(6))
+		c.suspended = g.WD(c.answered, 1+g.R.IntN(6))
 	}
 }
 
@@ -516,16 +442,16 @@ func (g *reconGen) window(c *reconCase) (lo, hi calendar.Date) {
 			return hi, lo
 		}
 	case isDecision(c.outcome):
-		lo, hi = g.wd(c.answered, 3), period
+		lo, hi = g.WD(c.answered, 3), period
 		if !c.hearingOn.IsZero() {
-			lo = later(lo, g.wd(c.hearingOn, 2))
+			lo = kit.Later(lo, g.WD(c.hearingOn, 2))
 		}
 		if !c.resumed.IsZero() {
-			lo = later(lo, g.wd(c.resumed, 3))
+			lo = kit.Later(lo, g.WD(c.resumed, 3))
 		}
 		if c.extDays > 0 {
 			// Extended because the case could not be decided in time.
-			lo = later(lo, later(c.extApproved.AddDays(1), g.due(c, false).AddDays(-3)))
+			lo = kit.Later(lo, kit.Later(c.extApproved.AddDays(1), g.due(c, false).AddDays(-3)))
 		}
 		if c.late {
 			lo, hi = period.AddDays(1), period.AddDays(8)
@@ -536,27 +462,13 @@ func (g *reconGen) window(c *reconCase) (lo, hi calendar.Date) {
 	return lo, hi
 }
 
-func later(a, b calendar.Date) calendar.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlier(a, b calendar.Date) calendar.Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
 // conclude draws the conclusion day in [lo, hi] and settles what depends on it.
 func (g *reconGen) conclude(c *reconCase, lo, hi calendar.Date) bool {
 	skew := 1.0
 	if isDecision(c.outcome) {
 		skew = 0.6
 	}
-	d, ok := g.pickDay(lo, hi, skew)
+	d, ok := g.PickDay(lo, hi, skew)
 	if !ok {
 		return false
 	}
@@ -576,17 +488,17 @@ func (g *reconGen) screen(c *reconCase, fate string) {
 	c.acceptance = fate
 	switch fate {
 	case "不予受理":
-		c.refusal = kit.OneOf(g.r, refusalReasons)
-		if (c.act == "举报投诉处理" || c.act == "不履行法定职责" || c.act == "其他") && g.r.Float64() < 0.5 {
+		c.refusal = kit.OneOf(g.R, refusalReasons)
+		if (c.act == "举报投诉处理" || c.act == "不履行法定职责" || c.act == "其他") && g.R.Float64() < 0.5 {
 			c.refusal = petitionReason
 		}
-		c.acceptanceClosed = g.wd(c.received, 2+g.r.IntN(4))
+		c.acceptanceClosed = g.WD(c.received, 2+g.R.IntN(4))
 	case "受理前化解":
-		c.acceptanceClosed = g.wd(c.received, 1+g.r.IntN(5))
+		c.acceptanceClosed = g.WD(c.received, 1+g.R.IntN(5))
 	case "视为撤回":
-		c.suppRequested = g.wd(c.received, 1+g.r.IntN(4))
+		c.suppRequested = g.WD(c.received, 1+g.R.IntN(4))
 		c.suppItems = g.supplementItem(c)
-		c.suppNoticed = g.wd(c.suppRequested, 1)
+		c.suppNoticed = g.WD(c.suppRequested, 1)
 		c.acceptanceClosed = g.lapsed(c)
 	}
 }
@@ -598,11 +510,7 @@ func (g *reconGen) lapsed(c *reconCase) calendar.Date {
 	if c.suppExtDays > 0 {
 		v["supplement_extension_days"] = strconv.Itoa(c.suppExtDays)
 	}
-	due, err := kit.Due(g.cal, "reconsideration", "reconsideration.supplement", v)
-	if err != nil {
-		panic(calendarError{err})
-	}
-	return due.AddDays(1)
+	return g.Due("reconsideration", "reconsideration.supplement", v).AddDays(1)
 }
 
 // fitStatute settles, without a draw, what the statute asks of every case as it stands on asOf
@@ -623,14 +531,14 @@ func (g *reconGen) fitStatute(cs []*reconCase, asOf calendar.Date) {
 		}
 		c.suppNoticed, c.copyReceived = calendar.Date{}, calendar.Date{}
 		if !c.suppRequested.IsZero() {
-			if n := g.wd(c.suppRequested, 1); !n.After(asOf) && (c.suppReceived.IsZero() || !n.After(c.suppReceived)) {
+			if n := g.WD(c.suppRequested, 1); !n.After(asOf) && (c.suppReceived.IsZero() || !n.After(c.suppReceived)) {
 				c.suppNoticed = n
 			} else if !c.suppReceived.IsZero() {
 				c.suppNoticed = c.suppRequested // handed over when the office asked
 			}
 		}
 		if !c.copySent.IsZero() {
-			n := g.wd(c.copySent, 1)
+			n := g.WD(c.copySent, 1)
 			if !c.answered.IsZero() && !c.answered.After(n) {
 				n = c.copySent
 			}
@@ -652,24 +560,15 @@ func (g *reconGen) fitStatute(cs []*reconCase, asOf calendar.Date) {
 
 // supplementItem is what an incomplete application lacks (第31条).
 func (g *reconGen) supplementItem(c *reconCase) string {
-	if c.act == "不履行法定职责" && g.r.Float64() < 0.6 {
+	if c.act == "不履行法定职责" && g.R.Float64() < 0.6 {
 		return omissionItem
 	}
-	return kit.OneOf(g.r, supplementItems)
+	return kit.OneOf(g.R, supplementItems)
 }
 
 // fates assigns n applications their screening fate by position: "" for accepted.
 func (g *reconGen) fates(n int, counts map[string]int) []string {
-	out := make([]string, n)
-	for _, fate := range []string{"不予受理", "受理前化解", "视为撤回"} {
-		for k := 0; k < counts[fate]; {
-			if i := g.r.IntN(n); out[i] == "" {
-				out[i] = fate
-				k++
-			}
-		}
-	}
-	return out
+	return kit.Place(g.R, n, []string{"不予受理", "受理前化解", "视为撤回"}, counts)
 }
 
 // plan admits c, redrawing the plan until its conclusion window within [from, to] is not empty.
@@ -679,7 +578,7 @@ func (g *reconGen) plan(c *reconCase, simpleOK bool, from, to calendar.Date) (lo
 		*c = app
 		g.admit(c, simpleOK)
 		lo, hi = g.window(c)
-		lo, hi = later(lo, from), earlier(hi, to)
+		lo, hi = kit.Later(lo, from), kit.Earlier(hi, to)
 		if !lo.After(hi.AddDays(-2)) {
 			if simpleOK {
 				g.admitted++
@@ -696,28 +595,29 @@ func (g *reconGen) plan(c *reconCase, simpleOK bool, from, to calendar.Date) (lo
 // cohort generates the applications received in [from, to] and concludes every accepted one
 // within [from, last].
 func (g *reconGen) cohort(from, to, last calendar.Date, n int, counts map[string]int, simpleOK bool) []*reconCase {
-	days := g.workdays(from, to, n)
-	fates := g.fates(n, counts)
-	var cs []*reconCase
+	return g.receive(g.Workdays(from, to, n), counts, simpleOK, from, last, func(c *reconCase, lo, hi calendar.Date) {
+		if !g.conclude(c, lo, hi) {
+			panic("demo: empty conclusion window")
+		}
+	})
+}
+
+// receive draws the applications received on days, screens as many as counts says (fates) and
+// plans the others within [from, last], handing each to planned.
+func (g *reconGen) receive(days []calendar.Date, counts map[string]int, simpleOK bool, from, last calendar.Date,
+	planned func(c *reconCase, lo, hi calendar.Date)) []*reconCase {
+	fates := g.fates(len(days), counts)
+	cs := make([]*reconCase, len(days))
 	for i, day := range days {
 		c := g.newCase(day)
-		if fates[i] != "" {
+		if cs[i] = c; fates[i] != "" {
 			g.screen(c, fates[i])
 		} else {
 			lo, hi := g.plan(c, simpleOK, from, last)
-			if !g.conclude(c, lo, hi) {
-				panic("demo: empty conclusion window")
-			}
+			planned(c, lo, hi)
 		}
-		cs = append(cs, c)
 	}
 	return cs
-}
-
-// span is a planned case and the days its conclusion may fall on.
-type span struct {
-	c      *reconCase
-	lo, hi calendar.Date
 }
 
 var (
@@ -734,20 +634,9 @@ var (
 // of the cases that could go either way, the ones concluded in 2024 are a draw weighted by how
 // much of their span is in 2024, so that the total is exact.
 func (g *reconGen) year2024(target int) []*reconCase {
-	days := g.workdays(jan2024, dec2024, received2024)
-	fates := g.fates(len(days), map[string]int{"不予受理": refused2024, "受理前化解": resolved2024, "视为撤回": withdrawn2024})
-	var cs []*reconCase
-	var spans []span
-	for i, day := range days {
-		c := g.newCase(day)
-		cs = append(cs, c)
-		if fates[i] != "" {
-			g.screen(c, fates[i])
-			continue
-		}
-		lo, hi := g.plan(c, true, jan2024, histEnd)
-		spans = append(spans, span{c, lo, hi})
-	}
+	var planned []*reconCase
+	cs := g.receive(g.Workdays(jan2024, dec2024, received2024), map[string]int{"不予受理": refused2024, "受理前化解": resolved2024,
+		"视为撤回": withdrawn2024}, true, jan2024, histEnd, func(c *reconCase, _, _ calendar.Date) { planned = append(planned, c) })
 
 	// The hearing of 24 June; one case both suspended and extended; and the case received last in
 	// the year among those accepted and heard ordinarily, still suspended at histEnd, waiting for
@@ -758,170 +647,99 @@ func (g *reconGen) year2024(target int) []*reconCase {
 		return c != hc && isDecision(c.outcome) && c.hearingOn.IsZero() && !c.late && c.extDays == 0 && c.suspended.IsZero()
 	}
 	// A handful decided late, as in any office's year, and a termination (第41条) among them.
-	g.ensure(spans, 2, func(c *reconCase) bool { return c.late }, func(c *reconCase) bool {
+	g.ensure(planned, 2, func(c *reconCase) bool { return c.late }, func(c *reconCase) bool {
 		return plain(c) && g.due(c, true).Before(calendar.MustParseDate("2024-11-15"))
 	}, func(c *reconCase) { c.late = true })
-	g.ensure(spans, 1, func(c *reconCase) bool { return c.outcome == "终止" }, func(c *reconCase) bool {
+	g.ensure(planned, 1, func(c *reconCase) bool { return c.outcome == "终止" }, func(c *reconCase) bool {
 		return plain(c) && c.resp.field == "公安" && c.act == "行政处罚"
 	}, func(c *reconCase) { c.outcome, c.termGround = "终止", law.TerminationGrounds[3] })
-	var stuck *reconCase
-	for i := len(spans) - 1; i >= 0; i-- {
-		c := spans[i].c
+	stuck := -1
+	for i, c := range slices.Backward(planned) {
 		if c != hc && c.procedure == "普通" && isDecision(c.outcome) && c.hearingOn.IsZero() && c.extDays == 0 {
-			stuck = c
+			stuck = i
 			c.resumed, c.late, c.outcome, c.suspGround = calendar.Date{}, false, "", law.SuspensionGrounds[7]
-			c.suspended = g.wd(later(c.answered, jan2025), 3+g.r.IntN(4))
+			c.suspended = g.WD(kit.Later(c.answered, jan2025), 3+g.R.IntN(4))
 			c.timeline = true
-			spans = slices.Delete(spans, i, i+1)
 			break
 		}
 	}
-	if stuck == nil {
+	if stuck < 0 {
 		panic("demo: no case to leave suspended")
 	}
-	for i := range spans {
-		lo, hi := g.window(spans[i].c)
-		spans[i].lo, spans[i].hi = later(lo, jan2024), earlier(hi, histEnd)
+	planned = slices.Delete(planned, stuck, stuck+1)
+	spans := make([]kit.Span, len(planned))
+	for i, c := range planned {
+		lo, hi := g.window(c)
+		spans[i] = kit.Span{Lo: kit.Later(lo, jan2024), Hi: kit.Earlier(hi, histEnd)}
 	}
-
-	var forced, flexible []int
-	for i, s := range spans {
-		in2024 := !s.lo.After(dec2024.AddDays(-1))
-		in2025 := !s.hi.Before(jan2025.AddDays(2))
-		switch {
-		case in2024 && in2025:
-			flexible = append(flexible, i)
-		case in2024:
-			forced = append(forced, i)
-		case !in2025:
-			panic("demo: a case fits neither year")
-		}
+	// At least two days of a span in 2024 to conclude in it, three in 2025 (so that no case
+	// straddles the new year's holiday).
+	by2024, err := kit.Split(g.R, spans, dec2024, target, 2, 3)
+	if err != nil {
+		panic(err)
 	}
-	k := target - len(forced)
-	if k < 0 || k > len(flexible) {
-		panic(fmt.Sprintf("demo: %d cases must conclude in 2024 and %d may; %d wanted", len(forced), len(flexible), target))
-	}
-	// Efraimidis–Spirakis: key u^(1/w), w the share of the span within 2024.
-	keys := map[int]float64{}
-	for _, i := range flexible {
-		s := spans[i]
-		w := float64(dec2024.Sub(s.lo)+1) / float64(s.hi.Sub(s.lo)+1)
-		keys[i] = math.Pow(g.r.Float64(), 1/w)
-	}
-	slices.SortStableFunc(flexible, func(a, b int) int {
-		switch {
-		case keys[a] > keys[b]:
-			return -1
-		case keys[a] < keys[b]:
-			return 1
-		}
-		return 0
-	})
-	in2024 := map[int]bool{}
-	for _, i := range forced {
-		in2024[i] = true
-	}
-	for _, i := range flexible[:k] {
-		in2024[i] = true
-	}
-	for i, s := range spans {
-		lo, hi := s.lo, s.hi
-		if in2024[i] {
-			hi = earlier(hi, dec2024)
+	for i, c := range planned {
+		lo, hi := spans[i].Lo, spans[i].Hi
+		if by2024[i] {
+			hi = kit.Earlier(hi, dec2024)
 		} else {
-			lo = later(lo, jan2025)
+			lo = kit.Later(lo, jan2025)
 		}
-		if !g.conclude(s.c, lo, hi) {
-			panic(fmt.Sprintf("demo: case received %s cannot conclude in [%s, %s]", s.c.received, lo, hi))
+		if !g.conclude(c, lo, hi) {
+			panic(fmt.Sprintf("demo: case received %s cannot conclude in [%s, %s]", c.received, lo, hi))
 		}
 	}
 	return cs
 }
 
-// ensure makes at least n of the planned cases satisfy has, changing eligible ones with set
-// (drawn at random among them) when too few do.
-func (g *reconGen) ensure(spans []span, n int, has, eligible func(*reconCase) bool, set func(*reconCase)) {
-	var pool []*reconCase
-	for _, s := range spans {
-		if has(s.c) {
-			n--
-		} else if eligible(s.c) {
-			pool = append(pool, s.c)
-		}
-	}
-	for ; n > 0 && len(pool) > 0; n-- {
-		i := g.r.IntN(len(pool))
-		set(pool[i])
-		pool = slices.Delete(pool, i, i+1)
-	}
-	if n > 0 {
-		panic("demo: too few cases to adjust")
+// ensure makes at least n of the planned cases satisfy has (kit.Ensure); too few eligible is a
+// bug in the generator, said by kit.Recovered.
+func (g *reconGen) ensure(cs []*reconCase, n int, has, eligible func(*reconCase) bool, set func(*reconCase)) {
+	if err := kit.Ensure(g.R, cs, n, has, eligible, set); err != nil {
+		panic(err)
 	}
 }
 
 // observedHearingCase makes the 24 June hearing: an accepted ordinary case decided on the merits,
 // with nothing else planned, whose answer was in before the notice had to go out.
 func (g *reconGen) observedHearingCase(cs []*reconCase) *reconCase {
-	lastNotice := g.wd(observedHearing, -5) // 第51条: notice at least 5 WD before
-	target := calendar.MustParseDate("2024-05-08")
-	var best *reconCase
-	for _, c := range cs {
-		if c.acceptance != "受理" || c.procedure != "普通" || !isDecision(c.outcome) || c.outcome == "驳回申请" ||
-			!c.suspended.IsZero() || c.extDays > 0 || !c.hearingOn.IsZero() || c.late ||
-			!c.answered.Before(lastNotice.AddDays(-3)) || g.due(c, false).Before(g.wd(observedHearing, 5)) {
-			continue
-		}
-		if best == nil || abs(c.received.Sub(target)) < abs(best.received.Sub(target)) {
-			best = c
-		}
-	}
-	if best == nil {
+	lastNotice := g.WD(observedHearing, -5) // 第51条: notice at least 5 WD before
+	best, ok := kit.Nearest(cs, calendar.MustParseDate("2024-05-08"), received, func(c *reconCase) bool {
+		return c.acceptance == "受理" && c.procedure == "普通" && isDecision(c.outcome) && c.outcome != "驳回申请" &&
+			c.suspended.IsZero() && c.extDays == 0 && c.hearingOn.IsZero() && !c.late &&
+			c.answered.Before(lastNotice.AddDays(-3)) && !g.due(c, false).Before(g.WD(observedHearing, 5))
+	})
+	if !ok {
 		panic("demo: no case for the 24 June hearing")
 	}
 	best.hearingOn = observedHearing
-	best.hearingNote, _ = g.pickDay(g.wd(best.answered, 1), lastNotice, 1)
+	best.hearingNote, _ = g.PickDay(g.WD(best.answered, 1), lastNotice, 1)
 	best.observers = observerUnits
 	return best
 }
+
+func received(c *reconCase) calendar.Date { return c.received }
 
 // suspendAndExtend makes sure one 2024 case shows the whole course of 第39条 and 第62条: suspended,
 // resumed, then extended, then decided. It takes the ordinary case received nearest 1 August
 // that is decided on the merits with nothing else planned, and plans a suspension and an
 // extension for it.
 func (g *reconGen) suspendAndExtend(cs []*reconCase, not *reconCase) {
-	target := calendar.MustParseDate("2024-08-01")
-	var best *reconCase
-	for _, c := range cs {
-		if c == not || c.acceptance != "受理" || c.procedure != "普通" || !isDecision(c.outcome) || c.mediationPause ||
-			!c.hearingOn.IsZero() || c.late || c.received.Year() != 2024 {
-			continue
-		}
-		if best == nil || abs(c.received.Sub(target)) < abs(best.received.Sub(target)) {
-			best = c
-		}
-	}
-	if best == nil {
+	c, ok := kit.Nearest(cs, calendar.MustParseDate("2024-08-01"), received, func(c *reconCase) bool {
+		return c != not && c.acceptance == "受理" && c.procedure == "普通" && isDecision(c.outcome) && !c.mediationPause &&
+			c.hearingOn.IsZero() && !c.late && c.received.Year() == 2024
+	})
+	if !ok {
 		panic("demo: no case to suspend and extend")
 	}
-	c := best
 	if c.suspended.IsZero() {
 		c.suspGround = law.SuspensionGrounds[7]
-		c.suspended = g.wd(c.answered, 2)
-		c.resumed = c.suspended.AddDays(21)
-		for !g.isWorkday(c.resumed) {
-			c.resumed = c.resumed.AddDays(1)
-		}
+		c.suspended = g.WD(c.answered, 2)
+		c.resumed = g.NextWorkday(c.suspended.AddDays(21))
 	}
 	c.extDays = 30
 	period := g.due(c, false)
-	c.extApproved, _ = g.pickDay(period.AddDays(-10), period.AddDays(-1), 1)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
+	c.extApproved, _ = g.PickDay(period.AddDays(-10), period.AddDays(-1), 1)
 }
 
 // openCases are the applications still being handled at histEnd, one or more in each stage, so
@@ -967,20 +785,14 @@ func (g *reconGen) openCases() []*reconCase {
 // number gives each application its 编号 in order of receipt within its year, as the office's
 // register does: 兴府复〔2024〕12号.
 func numberCases(cs []*reconCase) {
-	slices.SortStableFunc(cs, func(a, b *reconCase) int { return a.received.Compare(b.received) })
-	seq := map[int]int{}
-	for _, c := range cs {
-		y := c.received.Year()
-		seq[y]++
-		c.code = fmt.Sprintf("兴府复〔%d〕%d号", y, seq[y])
-	}
+	kit.Sequence(cs, received, nil, func(c *reconCase, y, n int) { c.code = fmt.Sprintf("兴府复〔%d〕%d号", y, n) })
 }
 
 // generateReconsiderations builds the whole ledger from r (from 9 October 2023 on) and r2023 (the
 // applications received before), in order of receipt.
 func generateReconsiderations(r, r2023 *rand.Rand, cal *calendar.Calendar) (cs []*reconCase, err error) {
-	defer recovered("行政复议案件", &err)
-	g := &reconGen{days: days{r, cal}, staff: distinctNames(r, 6)}
+	defer kit.Recovered("行政复议案件", &err)
+	g := &reconGen{days: days{R: r, Cal: cal}, staff: distinctNames(r, 6)}
 	// Late 2023, under the former law: no simplified procedure. Cases concluded in 2024 are the
 	// carried-over part of 2024's 审结.
 	old := g.cohort(calendar.MustParseDate("2023-10-09"), calendar.MustParseDate("2023-12-29"), dec2024,
@@ -998,7 +810,7 @@ func generateReconsiderations(r, r2023 *rand.Rand, cal *calendar.Calendar) (cs [
 	for _, c := range cs {
 		g.finish(c)
 	}
-	early := &reconGen{days: days{r2023, cal}, staff: g.staff}
+	early := &reconGen{days: days{R: r2023, Cal: cal}, staff: g.staff}
 	cs = append(early.year2023(received2023-received2023Q4), cs...)
 	numberCases(cs)
 	g.fitStatute(cs, histEnd)
@@ -1024,7 +836,7 @@ func (g *reconGen) year2023(n int) []*reconCase {
 	var fit []*reconCase
 	for _, c := range cs {
 		if c.acceptance == "受理" && isDecision(c.outcome) && c.outcome != "驳回申请" && c.suspended.IsZero() &&
-			c.extDays == 0 && !c.late && !g.wd(g.wd(c.answered, 9), 2).After(c.closed) {
+			c.extDays == 0 && !c.late && !g.WD(g.WD(c.answered, 9), 2).After(c.closed) {
 			fit = append(fit, c)
 		}
 	}
@@ -1032,15 +844,13 @@ func (g *reconGen) year2023(n int) []*reconCase {
 		panic("demo: too few 2023 cases to hear")
 	}
 	for k := range hearings2023 {
-		i := g.r.IntN(len(fit))
+		i := g.R.IntN(len(fit))
 		c := fit[i]
 		fit = slices.Delete(fit, i, i+1)
-		c.hearingNote = g.wd(c.answered, 1+g.r.IntN(3))
-		c.hearingOn, _ = g.pickDay(g.wd(c.hearingNote, 5), g.wd(c.closed, -2), 2)
+		c.hearingNote = g.WD(c.answered, 1+g.R.IntN(3))
+		c.hearingOn, _ = g.PickDay(g.WD(c.hearingNote, 5), g.WD(c.closed, -2), 2)
 		if k == 0 {
-			o := slices.Clone(observerUnits)
-			g.r.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
-			c.observers = o[:3]
+			c.observers = kit.Shuffled(g.R, observerUnits)[:3]
 		}
 	}
 	for _, c := range cs {
@@ -1068,18 +878,15 @@ func (g *reconGen) finishBy(c *reconCase, asOf calendar.Date) {
 		case slices.Contains(law.CorrectionOutcomes, c.outcome):
 			p = 0.05
 		}
-		c.sued = g.r.Float64() < p
+		c.sued = g.R.Float64() < p
 	}
 	if !c.hearingOn.IsZero() {
 		// 第51条: one presiding officer, two or more officers, one clerk.
-		p := slices.Clone(g.staff)
-		g.r.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+		p := kit.Shuffled(g.R, g.staff)
 		c.panel = []string{p[0] + "（主持人）", p[1] + "（听证员）", p[2] + "（听证员）", p[3] + "（记录员）"}
-		if c.observers == nil && c.hearingOn.Year() == 2024 && g.r.Float64() < 0.5 {
+		if c.observers == nil && c.hearingOn.Year() == 2024 && g.R.Float64() < 0.5 {
 			// Other 2024 hearings drew observers from the same units.
-			o := slices.Clone(observerUnits)
-			g.r.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
-			c.observers = o[:1+g.r.IntN(3)]
+			c.observers = kit.Shuffled(g.R, observerUnits)[:1+g.R.IntN(3)]
 		}
 	}
 }
@@ -1127,61 +934,34 @@ func (g *reconGen) pickTimelines(cs []*reconCase) {
 
 // values is the record as the ledger holds it in the case's present state.
 func (c *reconCase) values(org string) law.Values {
-	v := c.application(org)
-	v["acceptance"] = c.acceptance
-	set := func(k string, d calendar.Date) {
-		if !d.IsZero() {
-			v[k] = d.String()
-		}
-	}
-	str := func(k, s string) {
-		if s != "" {
-			v[k] = s
-		}
-	}
-	set("supplement_requested_on", c.suppRequested)
-	set("supplement_notice_received_on", c.suppNoticed)
+	v := kit.Fill(c.application(org), "acceptance", c.acceptance,
+		"supplement_requested_on", c.suppRequested, "supplement_notice_received_on", c.suppNoticed,
+		"supplement_extension_days", c.suppExtDays, "supplement_items", c.suppItems, "supplement_received_on", c.suppReceived,
+		"acceptance_closed_on", c.acceptanceClosed, "refusal_reason", c.refusal, "accepted_on", c.accepted,
+		"procedure", c.procedure, "simple_ground", c.simpleGround, "copy_sent_on", c.copySent,
+		"copy_received_on", c.copyReceived, "answer_received_on", c.answered, "hearing_on", c.hearingOn,
+		"hearing_notice_on", c.hearingNote, "consultation_ground", c.consultGround, "committee_opinion_on", c.opinionOn,
+		"committee_opinion", c.opinion, "suspended_on", c.suspended, "extension_days", c.extDays,
+		"extension_approved_on", c.extApproved, "closed_on", c.closed)
 	if c.suppExtDays > 0 {
-		v["supplement_extension_days"] = strconv.Itoa(c.suppExtDays)
 		v["supplement_extension_reason"] = c.suppExtReason
 	}
-	str("supplement_items", c.suppItems)
-	set("supplement_received_on", c.suppReceived)
-	set("acceptance_closed_on", c.acceptanceClosed)
-	str("refusal_reason", c.refusal)
-	set("accepted_on", c.accepted)
-	str("procedure", c.procedure)
-	str("simple_ground", c.simpleGround)
-	set("copy_sent_on", c.copySent)
-	set("copy_received_on", c.copyReceived)
-	set("answer_received_on", c.answered)
 	if !c.hearingOn.IsZero() {
 		v["hearing"] = "是"
-		set("hearing_on", c.hearingOn)
-		set("hearing_notice_on", c.hearingNote)
 	}
-	str("consultation_ground", c.consultGround)
-	set("committee_opinion_on", c.opinionOn)
-	str("committee_opinion", c.opinion)
 	if !c.suspended.IsZero() {
-		v["suspended_on"] = c.suspended.String()
 		v["suspension_ground"] = c.suspGround
-		if c.resumed.IsZero() {
-			v["suspensions"] = []string{c.suspended.String() + "~"}
-		} else {
-			v["resumed_on"] = c.resumed.String()
+		kit.Fill(v, "resumed_on", c.resumed)
+		v["suspensions"] = []string{c.suspended.String() + "~"}
+		if !c.resumed.IsZero() {
 			v["suspensions"] = []string{c.suspended.String() + "~" + c.resumed.AddDays(-1).String()}
 		}
 	}
 	if c.extDays > 0 {
 		v["extended"] = "是"
-		v["extension_days"] = strconv.Itoa(c.extDays)
-		set("extension_approved_on", c.extApproved)
 	}
 	if !c.closed.IsZero() {
-		set("closed_on", c.closed)
-		str("outcome", c.outcome)
-		str("termination_ground", c.termGround)
+		kit.Fill(v, "outcome", c.outcome, "termination_ground", c.termGround)
 		if c.outcome == "确认无效" {
 			v["request_type"] = "确认无效" // 第67条: only on the applicant's request
 		}
@@ -1194,137 +974,78 @@ func (c *reconCase) values(org string) law.Values {
 
 // application is the record as registered on receipt.
 func (c *reconCase) application(org string) law.Values {
-	v := law.Values{
-		"code":             c.code,
-		"org":              org,
-		"received_on":      c.received.String(),
-		"application_form": c.form,
-		"applicants":       slices.Clone(c.applicants),
-		"respondent":       c.resp.name,
-		"respondent_type":  c.resp.typ,
-		"act_type":         c.act,
-		"field":            c.resp.field,
-		"acceptance":       "审查中",
-	}
-	if c.phone != "" {
-		v["applicant_phone"] = c.phone
-	}
-	if c.amount != "" {
-		v["amount"] = c.amount
-	}
-	return v
-}
-
-// step is one transition of a case entered step by step.
-type step struct {
-	on    calendar.Date
-	order int // among steps of the same day
-	name  string
-	in    law.Values
+	return kit.Fill(law.Values{"code": c.code, "org": org, "received_on": c.received.String(), "application_form": c.form,
+		"applicants": slices.Clone(c.applicants), "respondent": c.resp.name, "respondent_type": c.resp.typ,
+		"act_type": c.act, "field": c.resp.field, "acceptance": "审查中"}, "applicant_phone", c.phone, "amount", c.amount)
 }
 
 // steps are the transitions that take a registered application to the case's present state, in
 // the order of their dates.
-func (c *reconCase) steps() []step {
-	var out []step
-	add := func(on calendar.Date, order int, name string, kv ...string) {
-		if on.IsZero() {
-			return
-		}
-		in := law.Values{}
-		for i := 0; i < len(kv); i += 2 {
-			if kv[i+1] != "" {
-				in[kv[i]] = kv[i+1]
-			}
-		}
-		out = append(out, step{on, order, name, in})
-	}
-	ds := func(d calendar.Date) string {
-		if d.IsZero() {
-			return ""
-		}
-		return d.String()
-	}
-	add(c.suppRequested, 0, "request_supplement", "supplement_requested_on", ds(c.suppRequested), "supplement_items", c.suppItems)
-	add(c.suppNoticed, 0, "record_notice_receipt", "supplement_notice_received_on", ds(c.suppNoticed))
+func (c *reconCase) steps() []kit.Step {
+	var t kit.Timeline
+	t.Add(c.suppRequested, 0, "request_supplement", "supplement_requested_on", c.suppRequested, "supplement_items", c.suppItems)
+	t.Add(c.suppNoticed, 0, "record_notice_receipt", "supplement_notice_received_on", c.suppNoticed)
 	if c.suppExtDays > 0 {
-		add(c.suppNoticed.AddDays(3), 0, "extend_supplement", "supplement_extension_days", strconv.Itoa(c.suppExtDays),
+		t.Add(c.suppNoticed.AddDays(3), 0, "extend_supplement", "supplement_extension_days", c.suppExtDays,
 			"supplement_extension_reason", c.suppExtReason)
 	}
-	add(c.suppReceived, 1, "supplement_received", "supplement_received_on", ds(c.suppReceived))
+	t.Add(c.suppReceived, 1, "supplement_received", "supplement_received_on", c.suppReceived)
 	switch c.acceptance {
 	case "不予受理":
-		add(c.acceptanceClosed, 2, "refuse", "acceptance_closed_on", ds(c.acceptanceClosed), "refusal_reason", c.refusal)
+		t.Add(c.acceptanceClosed, 2, "refuse", "acceptance_closed_on", c.acceptanceClosed, "refusal_reason", c.refusal)
 	case "受理前化解":
-		add(c.acceptanceClosed, 2, "resolve_early", "acceptance_closed_on", ds(c.acceptanceClosed))
+		t.Add(c.acceptanceClosed, 2, "resolve_early", "acceptance_closed_on", c.acceptanceClosed)
 	case "视为撤回":
-		add(c.acceptanceClosed, 2, "deem_withdrawn")
+		t.Add(c.acceptanceClosed, 2, "deem_withdrawn")
 	}
-	add(c.accepted, 2, "accept", "accepted_on", ds(c.accepted), "procedure", c.procedure, "simple_ground", c.simpleGround)
-	add(c.copySent, 3, "send_copy", "copy_sent_on", ds(c.copySent))
-	add(c.copyReceived, 3, "record_copy_receipt", "copy_received_on", ds(c.copyReceived))
-	add(c.answered, 4, "receive_answer", "answer_received_on", ds(c.answered))
-	add(c.hearingNote, 5, "schedule_hearing", "hearing_on", ds(c.hearingOn), "hearing_notice_on", ds(c.hearingNote))
-	add(c.opinionOn, 6, "record_consultation", "consultation_ground", c.consultGround, "committee_opinion_on", ds(c.opinionOn),
+	t.Add(c.accepted, 2, "accept", "accepted_on", c.accepted, "procedure", c.procedure, "simple_ground", c.simpleGround)
+	t.Add(c.copySent, 3, "send_copy", "copy_sent_on", c.copySent)
+	t.Add(c.copyReceived, 3, "record_copy_receipt", "copy_received_on", c.copyReceived)
+	t.Add(c.answered, 4, "receive_answer", "answer_received_on", c.answered)
+	t.Add(c.hearingNote, 5, "schedule_hearing", "hearing_on", c.hearingOn, "hearing_notice_on", c.hearingNote)
+	t.Add(c.opinionOn, 6, "record_consultation", "consultation_ground", c.consultGround, "committee_opinion_on", c.opinionOn,
 		"committee_opinion", c.opinion)
-	add(c.suspended, 6, "suspend", "suspended_on", ds(c.suspended), "suspension_ground", c.suspGround)
+	t.Add(c.suspended, 6, "suspend", "suspended_on", c.suspended, "suspension_ground", c.suspGround)
 	if !c.mediationPause {
-		add(c.resumed, 7, "resume", "resumed_on", ds(c.resumed))
+		t.Add(c.resumed, 7, "resume", "resumed_on", c.resumed)
 	}
-	if c.extDays > 0 {
-		add(c.extApproved, 8, "extend", "extension_days", strconv.Itoa(c.extDays), "extension_approved_on", ds(c.extApproved))
-	}
+	t.Add(c.extApproved, 8, "extend", "extension_days", c.extDays, "extension_approved_on", c.extApproved)
+	ending := map[string]string{"调解": "mediate", "和解撤回": "settle", "撤回": "withdraw", "终止": "terminate"}[c.outcome]
 	switch {
-	case c.closed.IsZero():
-	case c.outcome == "调解":
-		add(c.closed, 9, "mediate", "closed_on", ds(c.closed))
-	case c.outcome == "和解撤回":
-		add(c.closed, 9, "settle", "closed_on", ds(c.closed))
-	case c.outcome == "撤回":
-		add(c.closed, 9, "withdraw", "closed_on", ds(c.closed))
-	case c.outcome == "终止":
-		add(c.closed, 9, "terminate", "closed_on", ds(c.closed), "termination_ground", c.termGround)
+	case ending != "":
+		t.Add(c.closed, 9, ending, "closed_on", c.closed, "termination_ground", c.termGround)
 	default:
-		add(c.closed, 9, "decide", "closed_on", ds(c.closed), "outcome", c.outcome)
+		t.Add(c.closed, 9, "decide", "closed_on", c.closed, "outcome", c.outcome)
 	}
 	if c.sued {
 		// Registered when the court's summons arrives, some weeks after the decision.
-		add(c.closed.AddDays(20), 10, "record_suit")
+		t.Add(c.closed.AddDays(20), 10, "record_suit")
 	}
-	slices.SortStableFunc(out, func(a, b step) int {
-		if n := a.on.Compare(b.on); n != 0 {
-			return n
-		}
-		return a.order - b.order
-	})
-	return out
+	return t.Sorted()
 }
 
 // hearingValues is the 复议听证 ledger line of a heard case.
 func (c *reconCase) hearingValues(org, code string) law.Values {
-	v := law.Values{"code": code, "org": org, "case": c.code, "held_on": c.hearingOn.String(), "panel": slices.Clone(c.panel)}
-	if len(c.observers) > 0 {
-		v["observers"] = slices.Clone(c.observers)
-	}
-	return v
+	return kit.Fill(law.Values{"code": code, "org": org, "case": c.code, "held_on": c.hearingOn.String(),
+		"panel": slices.Clone(c.panel)}, "observers", c.observers)
 }
 
 // hearings lists the heard cases whose hearing was held by asOf, numbered per year:
 // 兴府复听〔2024〕3号.
-func hearings(cs []*reconCase, org string, asOf calendar.Date) []law.Values {
-	var heard []*reconCase
-	for _, c := range cs {
-		if !c.hearingOn.IsZero() && !c.hearingOn.After(asOf) {
-			heard = append(heard, c)
-		}
-	}
-	slices.SortStableFunc(heard, func(a, b *reconCase) int { return a.hearingOn.Compare(b.hearingOn) })
-	seq := map[int]int{}
-	var out []law.Values
-	for _, c := range heard {
-		y := c.hearingOn.Year()
-		seq[y]++
-		out = append(out, c.hearingValues(org, fmt.Sprintf("兴府复听〔%d〕%d号", y, seq[y])))
-	}
+func hearings(cs []*reconCase, org string, asOf calendar.Date) (out []law.Values) {
+	heard := slices.DeleteFunc(slices.Clone(cs), func(c *reconCase) bool { return c.hearingOn.IsZero() || c.hearingOn.After(asOf) })
+	kit.Sequence(heard, func(c *reconCase) calendar.Date { return c.hearingOn }, nil, func(c *reconCase, y, n int) {
+		out = append(out, c.hearingValues(org, fmt.Sprintf("兴府复听〔%d〕%d号", y, n)))
+	})
 	return out
+}
+
+// row is the case's line for kit.Write: imported as it stands, or registered and taken through
+// its steps.
+func (c *reconCase) row(org string) kit.Row {
+	row := kit.Row{Values: c.values(org), Stepwise: c.timeline}
+	if c.timeline {
+		row.First, row.Steps = c.application(org), c.steps()
+	}
+	return row
 }

@@ -43,8 +43,8 @@ func valid(t *testing.T, kind *law.Kind, v law.Values) law.Values {
 func TestGeneratedReconsiderations(t *testing.T) {
 	cs := generatedReconsiderations(t)
 	cal := calendar.Default()
-	g := &reconGen{days: days{nil, cal}}
-	wd := func(d calendar.Date, n int) calendar.Date { return g.wd(d, n) }
+	g := &reconGen{days: days{Cal: cal}}
+	wd := func(d calendar.Date, n int) calendar.Date { return g.WD(d, n) }
 	var (
 		received, concluded, carried, accepted, simple int
 		corrected, mediated, late, open, sued          int
@@ -191,18 +191,18 @@ func TestReconsiderationSteps(t *testing.T) {
 		stage := "审查中"
 		var names []string
 		for i, s := range c.steps() {
-			tr, ok := law.Reconsideration.Transition(s.name)
+			tr, ok := law.Reconsideration.Transition(s.Name)
 			if !ok || !slices.Contains(tr.From, stage) {
-				t.Fatalf("%s: %s from %s", c.code, s.name, stage)
+				t.Fatalf("%s: %s from %s", c.code, s.Name, stage)
 			}
-			if i > 0 && s.on.Before(c.steps()[i-1].on) {
+			if i > 0 && s.On.Before(c.steps()[i-1].On) {
 				t.Errorf("%s: steps out of order", c.code)
 			}
 			if tr.To != "" {
 				stage = tr.To
 			}
-			names = append(names, s.name)
-			paths[s.name] = true
+			names = append(names, s.Name)
+			paths[s.Name] = true
 		}
 		want := c.values(reconOffice)
 		law.Reconsideration.Normalize(want)

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -108,5 +109,22 @@ func TestDueFromTheLaw(t *testing.T) {
 	}
 	if n := Budget("reconsideration", "reconsideration.copy", law.Values{"procedure": "简易"}); n != 3 {
 		t.Errorf("copy budget under the simplified procedure %d, want 3 (第54条)", n)
+	}
+}
+
+func TestSequence(t *testing.T) {
+	type rec struct {
+		on   calendar.Date
+		code string
+	}
+	rs := []*rec{{on: day("2024-03-01")}, {on: day("2023-12-01")}, {on: day("2024-01-05")}}
+	seq := map[int]int{2024: 7}
+	Sequence(rs, func(r *rec) calendar.Date { return r.on }, seq, func(r *rec, y, n int) { r.code = fmt.Sprint(y, "-", n) })
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.code)
+	}
+	if want := []string{"2023-1", "2024-8", "2024-9"}; !slices.Equal(got, want) || seq[2024] != 9 {
+		t.Errorf("numbered %v (seq %v), want %v", got, seq, want)
 	}
 }

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/fazhi/fazhi/internal/calendar"
@@ -32,5 +33,20 @@ func Number(n int, key func(i int) (group string, day calendar.Date), set func(i
 		k := slot{g, d.Year()}
 		seq[k]++
 		set(i, k.year, seq[k])
+	}
+}
+
+// Sequence sorts items by day (stably) and numbers them in that order within each year, as a
+// register does: set gets each item with its year and number. seq holds the last number of each
+// year, so that a later part of a ledger continues the series; nil starts afresh.
+func Sequence[T any](items []T, day func(T) calendar.Date, seq map[int]int, set func(x T, year, n int)) {
+	slices.SortStableFunc(items, func(a, b T) int { return day(a).Compare(day(b)) })
+	if seq == nil {
+		seq = map[int]int{}
+	}
+	for _, x := range items {
+		y := day(x).Year()
+		seq[y]++
+		set(x, y, seq[y])
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
 )
 
@@ -12,6 +13,9 @@ import (
 type Step struct {
 	Name string
 	In   law.Values
+	On   calendar.Date // the day it was taken, when a Timeline made it
+	// order ranks the steps of one day (Timeline).
+	order int
 }
 
 // Steps derives how a clerk would have entered a record whose values are final: registered in

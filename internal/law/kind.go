@@ -241,6 +241,9 @@ type Kind struct {
 	StagedForm bool
 	// Order places the kind in menus and on the dashboard (lower first; 0 after the others, by name).
 	Order int
+	// Sources are other systems whose exports import as they come, their headers mapped onto
+	// the fields (source.go).
+	Sources []Source
 }
 
 // Field returns the field with the given key.
@@ -379,6 +382,9 @@ func Kinds() []*Kind {
 }
 
 func (k *Kind) validate() error {
+	if err := k.validateSources(); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	cols := map[Column]bool{}
 	for _, f := range k.Fields {

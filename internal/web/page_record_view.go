@@ -22,6 +22,7 @@ type recordViewPage struct {
 	Steps       []transitionForm // transitions that move the case to another stage
 	Records     []transitionForm // transitions that record a step and keep the stage
 	Notices     []noticeView
+	Referring   []refSection // records of other kinds naming this one
 	CanWrite    bool
 	Final       bool
 	Locked      bool // concluded, and the kind locks its values on conclusion
@@ -83,6 +84,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	}
 	events, err := s.st.Events(ctx, sc, rec.ID)
 	if err != nil {
+		return p, err
+	}
+	if p.Referring, err = s.referringSections(ctx, sc, rec); err != nil {
 		return p, err
 	}
 	for _, e := range events {

@@ -52,6 +52,7 @@ func TestLoad(t *testing.T) {
 			checkReconsiderationClocks(t, s)
 			checkReconsiderationSteps(t, s)
 			checkFigures(t, s)
+			checkImprovements(t, s)
 			n, err := s.VerifyAudit(context.Background())
 			if err != nil {
 				t.Fatal(err)

@@ -117,7 +117,11 @@ func rectifications(r *rand.Rand, cal *calendar.Calendar, units []*enforcementUn
 			}
 		}
 		for i := range ry.report {
-			add("上年度报告问题", fmt.Sprintf("%d年度法治政府建设报告所列问题（%d）", y-1, i+1), supervisionOffice, "兴宁市司法局",
+			problem := fmt.Sprintf("%d年度法治政府建设报告所列问题（%d）", y-1, i+1)
+			if i == 0 && y == 2024 {
+				problem = "执法人员专业素质和能力不足（2023年度法治政府建设年度报告）" // the seed's 四
+			}
+			add(law.SourceLastReport, problem, supervisionOffice, "兴宁市司法局",
 				calendar.NewDate(y, 2, 5+i), false, "")
 		}
 	}

@@ -41,6 +41,16 @@ func init() {
 			Paragraph: &Paragraph{Section: SectionEnforcement, Order: 12, Text: "{year}年共登记整改问题{rectification.found}件，" +
 				"已完成整改{rectification.completed}件，超过整改期限完成{rectification.overdue}件。"}},
 
+		Def{ID: "rectification.report_issues", Label: "上年度报告问题", Unit: "项", Kind: "rectification",
+			Formula: "来源为上年度报告问题、发现日期在统计期内的问题数（法治政府建设年度报告第四部分）",
+			Date:    "found_on", Filter: []store.Cond{eq("source", law.SourceLastReport)}, Agg: count,
+			PartOf: &Part{Of: found},
+			Paragraph: &Paragraph{Section: SectionImprovements, Order: 10, Text: "对{prev_year}年度法治政府建设年度报告所列问题" +
+				"{rectification.report_issues}项逐项制定整改措施，截至{year}年底已完成整改{rectification.report_issues_done}项。"}},
+		Def{ID: "rectification.report_issues_done", Label: "上年度报告问题已整改", Unit: "项", Kind: "rectification",
+			Formula: "来源为上年度报告问题、发现日期在统计期内、整改完成日期不晚于期末的问题数",
+			Date:    "found_on", Filter: []store.Cond{eq("source", law.SourceLastReport), {Field: "done_on", Op: store.OpLE, Value: PeriodEnd}},
+			Agg: count, PartOf: &Part{Of: []string{"rectification.report_issues"}}},
 		Def{ID: "rectification.open", Label: "未完成整改", Unit: "件", Kind: "rectification",
 			Formula: "期末前发现、期末尚未完成整改的问题数（存量）", At: Stock("found_on", "done_on"), Agg: count,
 			Dashboard: Placement{Tile: 5, Good: LowerIsGood},

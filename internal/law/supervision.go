@@ -125,7 +125,10 @@ func intWithin(key, label string, most int) func(v Values) (string, string) {
 
 // RectificationSources are the 来源 of a problem to rectify; 上年度报告问题 feeds section 四 of
 // the annual report (上一年度存在问题的改进情况).
-var RectificationSources = []string{"专项整治-群众急难愁盼", "专项整治-职能部门", "上年度报告问题", "考评督察", "执法监督", "其他"}
+var RectificationSources = []string{"专项整治-群众急难愁盼", "专项整治-职能部门", SourceLastReport, "考评督察", "执法监督", "其他"}
+
+// SourceLastReport is the 来源 of a problem the last year's report named.
+const SourceLastReport = "上年度报告问题"
 
 // Rectification is one problem found and its rectification; a soft clock runs from 发现日期 to
 // the 整改期限 set for it.

@@ -1,14 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fazhi/fazhi/internal/calendar"
 	"github.com/fazhi/fazhi/internal/law"
-	"github.com/fazhi/fazhi/internal/store"
 )
 
 // The deadlines page lists a certificate coming up for renewal (expiring within the renewal
@@ -16,26 +14,15 @@ import (
 // rectification done is not listed.
 func TestDeadlinesListCertificatesAndRectifications(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
-		ctx := context.Background()
 		today := calendar.FromTime(time.Now().In(time.FixedZone("CST", 8*3600)))
-		put := func(kind string, vs ...law.Values) {
-			t.Helper()
-			in := make([]store.ImportRow, len(vs))
-			for i, v := range vs {
-				in[i] = store.ImportRow{Line: i + 2, Values: v}
-			}
-			if _, bad, err := e.st.ImportRecords(ctx, system, systemScope(), kind, in, false); err != nil {
-				t.Fatalf("%s: %v %v", kind, err, bad)
-			}
-		}
-		put("officer", law.Values{"code": "ZF-1", "name": "王执法", "org": townA})
-		put("certificate_event",
+		e.importRows(t, "officer", law.Values{"code": "ZF-1", "name": "王执法", "org": townA})
+		e.importRows(t, "certificate_event",
 			law.Values{"code": "CERT-PASS", "officer": "ZF-1", "org": townA, "event": "考试通过", "on": today.AddDays(-5*365 + 60).String()},
 			law.Values{"code": "CERT-SOON", "officer": "ZF-1", "org": townA, "event": "发证", "on": today.AddDays(-5*365 + 90).String(),
 				"cert_no": "粤441400001", "valid_until": today.AddDays(90).String()},
 			law.Values{"code": "CERT-FAR", "officer": "ZF-1", "org": townA, "event": "发证", "on": today.AddDays(-30).String(),
-				"cert_no": "粤441400002", "valid_until": today.AddDays(4*365).String()})
-		put("rectification",
+				"cert_no": "粤441400002", "valid_until": today.AddDays(4 * 365).String()})
+		e.importRows(t, "rectification",
 			law.Values{"code": "ZG-OPEN", "org": townA, "source": "执法监督", "problem": "执法全过程记录不完整", "responsible": "甲镇",
 				"found_on": today.AddDays(-10).String(), "due_on": today.AddDays(20).String()},
 			law.Values{"code": "ZG-DONE", "org": townA, "source": "执法监督", "problem": "执法文书送达不规范", "responsible": "甲镇",

@@ -17,22 +17,12 @@ import (
 func TestRecordPageListsReferringRecords(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		put := func(kind string, vs ...law.Values) {
-			t.Helper()
-			in := make([]store.ImportRow, len(vs))
-			for i, v := range vs {
-				in[i] = store.ImportRow{Line: i + 2, Values: v}
-			}
-			if _, bad, err := e.st.ImportRecords(ctx, system, systemScope(), kind, in, false); err != nil {
-				t.Fatalf("%s: %v %v", kind, err, bad)
-			}
-		}
-		put("officer", law.Values{"code": "ZF-1", "name": "王执法", "org": townA}, law.Values{"code": "ZF-2", "name": "李执法", "org": townA})
-		put("certificate_event",
+		e.importRows(t, "officer", law.Values{"code": "ZF-1", "name": "王执法", "org": townA}, law.Values{"code": "ZF-2", "name": "李执法", "org": townA})
+		e.importRows(t, "certificate_event",
 			law.Values{"code": "E1", "officer": "ZF-1", "org": townA, "event": "考试通过", "on": "2023-01-05"},
 			law.Values{"code": "E2", "officer": "ZF-1", "org": townA, "event": "发证", "on": "2023-02-01", "cert_no": "粤441400001", "valid_until": "2028-01-31"},
 			law.Values{"code": "E3", "officer": "ZF-2", "org": townA, "event": "考试通过", "on": "2023-01-05"})
-		put("training",
+		e.importRows(t, "training",
 			law.Values{"code": "T1", "course": "执法能力专题培训", "started_on": "2023-05-10", "hours": "16", "person": "ZF-1", "org": townA},
 			law.Values{"code": "T2", "course": "行政处罚法培训", "started_on": "2024-04-02", "hours": "8", "person": "ZF-1", "org": townA},
 			law.Values{"code": "T3", "course": "行政处罚法培训（二）", "started_on": "2024-09-02", "hours": "6", "person": "ZF-1", "org": townA},
@@ -67,4 +57,17 @@ func section(page, marker string) string {
 		rest = rest[:j]
 	}
 	return rest
+}
+
+// importRows writes records of a kind through the store's import (as a ledger would), failing
+// the test on any refused row.
+func (e *env) importRows(t *testing.T, kind string, vs ...law.Values) {
+	t.Helper()
+	in := make([]store.ImportRow, len(vs))
+	for i, v := range vs {
+		in[i] = store.ImportRow{Line: i + 2, Values: v}
+	}
+	if _, bad, err := e.st.ImportRecords(context.Background(), system, systemScope(), kind, in, false); err != nil {
+		t.Fatalf("%s: %v %v", kind, err, bad)
+	}
 }

@@ -102,6 +102,10 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s 应是 http:// 或 https:// 开头的地址", key)
 		}
 	case key == notify.SecretSetting:
+	case strings.HasPrefix(key, "mapping."):
+		if err := intake.CheckMappingSetting(key, value); err != nil {
+			return err
+		}
 	case strings.HasPrefix(key, "import."):
 		if err := intake.CheckLimitSetting(key, value); err != nil {
 			return err
@@ -112,7 +116,7 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("字典参数应写作 dict.<台账>.<字段>，如 dict.mediation.dispute_type")
 		}
 	default:
-		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret、code.<台账>[.<单位编码>]（编号规则）", key)
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret、mapping.<台账>.<来源>（导出文件列名对应）、code.<台账>[.<单位编码>]（编号规则）", key)
 	}
 	st, err := e.open(ctx)
 	if err != nil {

@@ -55,6 +55,7 @@ func TestLoad(t *testing.T) {
 			if i == 0 {
 				checkSeedReport(t, s)
 			}
+			checkImprovements(t, s)
 			n, err := s.VerifyAudit(context.Background())
 			if err != nil {
 				t.Fatal(err)

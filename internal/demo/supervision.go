@@ -81,7 +81,9 @@ func rectifications(r *rand.Rand, cal *calendar.Calendar, units []*enforcementUn
 	}
 	var out []law.Values
 	n := 0
-	add := func(source, problem, responsible string, found calendar.Date, late bool, origin string) {
+	// A problem is held by the unit that must rectify it (the bureau's own, by the bureau's
+	// office), so that each unit's supervision profile lists its open rectifications.
+	add := func(source, problem, org, responsible string, found calendar.Date, late bool, origin string) {
 		if found.After(asOf) {
 			return
 		}
@@ -94,7 +96,7 @@ func rectifications(r *rand.Rand, cal *calendar.Calendar, units []*enforcementUn
 		if yearEnd := calendar.NewDate(found.Year(), 12, 31); done.After(yearEnd) && found.Year() < asOf.Year() {
 			done = yearEnd
 		}
-		v := law.Values{"code": fmt.Sprintf("ZG%d-%03d", found.Year(), n), "org": supervisionOffice, "source": source,
+		v := law.Values{"code": fmt.Sprintf("ZG%d-%03d", found.Year(), n), "org": org, "source": source,
 			"problem": problem, "responsible": responsible, "found_on": found.String(), "due_on": due.String(), "origin": origin}
 		if !done.After(asOf) {
 			v["done_on"] = done.String()
@@ -106,15 +108,20 @@ func rectifications(r *rand.Rand, cal *calendar.Calendar, units []*enforcementUn
 		ry := ofYear(rectificationYears, y)
 		from, to := calendar.NewDate(y, 3, 1), calendar.NewDate(y, 10, 31)
 		for i, day := range kit.Days(r, from, to, ry.public+ry.department, w) {
-			u := enforcementUnits[r.IntN(len(enforcementUnits))].name
+			u := enforcementUnits[r.IntN(len(enforcementUnits))]
+			org := cityCode + "-" + u.code
 			if i < ry.public {
-				add("专项整治-群众急难愁盼", kit.OneOf(r, publicProblems), u, day, i < ry.late/2, "")
+				add("专项整治-群众急难愁盼", kit.OneOf(r, publicProblems), org, u.name, day, i < ry.late/2, "")
 			} else {
-				add("专项整治-职能部门", kit.OneOf(r, departmentProblems), u, day, i-ry.public < ry.late-ry.late/2, "")
+				add("专项整治-职能部门", kit.OneOf(r, departmentProblems), org, u.name, day, i-ry.public < ry.late-ry.late/2, "")
 			}
 		}
 		for i := range ry.report {
-			add("上年度报告问题", fmt.Sprintf("%d年度法治政府建设报告所列问题（%d）", y-1, i+1), "兴宁市司法局",
+			problem := fmt.Sprintf("%d年度法治政府建设报告所列问题（%d）", y-1, i+1)
+			if i == 0 && y == 2024 {
+				problem = "执法人员专业素质和能力不足（2023年度法治政府建设年度报告）" // the seed's 四
+			}
+			add(law.SourceLastReport, problem, supervisionOffice, "兴宁市司法局",
 				calendar.NewDate(y, 2, 5+i), false, "")
 		}
 	}
@@ -123,7 +130,7 @@ func rectifications(r *rand.Rand, cal *calendar.Calendar, units []*enforcementUn
 		fmt.Sscan(v.Str("problems"), &k)
 		for i := range k {
 			found, _ := calendar.ParseDate(v.Str("inspected_on"))
-			add("执法监督", fmt.Sprintf("%s（第%d项）", kit.OneOf(r, departmentProblems), i+1), names[v.Str("unit")], found, false, v.Str("code"))
+			add("执法监督", fmt.Sprintf("%s（第%d项）", kit.OneOf(r, departmentProblems), i+1), v.Str("unit"), names[v.Str("unit")], found, false, v.Str("code"))
 		}
 	}
 	return out

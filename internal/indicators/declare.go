@@ -136,11 +136,14 @@ const (
 	SectionDisputes    Section = "disputes"    // 三（四）矛盾纠纷调处化解
 	SectionServices    Section = "services"    // 三（五）公共法律服务
 	SectionPublicity   Section = "publicity"   // 三（六）全民普法
+	// SectionImprovements is 四、上一年度存在问题的改进情况: declared paragraphs go before the
+	// bureau's own text (report.TextImprovements).
+	SectionImprovements Section = "improvements"
 )
 
 // Sections lists them in the outline's order.
 var Sections = []Section{SectionStudy, SectionGovernance, SectionRules, SectionEnforcement,
-	SectionDisputes, SectionServices, SectionPublicity}
+	SectionDisputes, SectionServices, SectionPublicity, SectionImprovements}
 
 // Paragraph is a sentence template of the default outline: text with {indicator.id} and
 // {year}-style references, printed only when every figure it names is computable.

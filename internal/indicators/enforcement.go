@@ -62,6 +62,16 @@ func init() {
 	)
 }
 
+// The supervision profile of each enforcement unit (issue 12 item 5): its cases, late decisions
+// and publications, cases without two certified officers, certificate coverage, training, review
+// scores and open rectifications, this year beside last, and the units ranked on each.
+func init() {
+	declareProfile(Profile{Name: "enforcement", Label: "行政执法监督画像", OrgTypes: law.EnforcementOrgs,
+		IDs: []string{"enforcement.cases", "enforcement.overdue", "enforcement.publicity_late", "enforcement.uncertified",
+			"enforcement.legal_review_rate", "certification.holder_rate", "training.hours", "training.hours_per_officer",
+			"supervision.case_file_score", "supervision.case_files_qualified_rate", "rectification.open"}})
+}
+
 // uncertifiedCases counts the decided cases filed in the period whose listed officers did not include
 // two holding a valid certificate on the decision day: the case ledger joined with each
 // officer's certificate events (law.CertificateHolder).

@@ -101,5 +101,26 @@ func TestEnforcementAcceptanceCases(t *testing.T) {
 		if len(codes) != 2 || codes[0] == codes[1] || (codes[0] != "SINGLE" && codes[0] != "SUSPENDED") || (codes[1] != "SINGLE" && codes[1] != "SUSPENDED") {
 			t.Errorf("uncertified cases %v, want SINGLE and SUSPENDED", codes)
 		}
+		// The unit's supervision profile shows the same figures for 2024, none for 2023; the
+		// ranking puts the unit first on each.
+		prof, ok := indicators.ProfileOf("enforcement")
+		if !ok {
+			t.Fatal("no enforcement profile")
+		}
+		row, err := prof.Year(ctx, st, sc, "U", 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range prof.IDs {
+			want, counted := map[string]float64{"enforcement.cases": 5, "enforcement.overdue": 1,
+				"enforcement.publicity_late": 1, "enforcement.uncertified": 2}[id]
+			if counted && (row.This[i].Value != want || row.Last[i].Value != 0) {
+				t.Errorf("profile %s: 2024 %v, 2023 %v, want %v and 0", id, row.This[i].Value, row.Last[i].Value, want)
+			}
+		}
+		ranked, err := prof.Rank(ctx, st, sc, 2024, "enforcement.publicity_late")
+		if err != nil || len(ranked) != 1 || ranked[0].Org.Code != "U" {
+			t.Fatalf("ranking: %v %v", ranked, err)
+		}
 	})
 }

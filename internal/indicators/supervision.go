@@ -41,6 +41,21 @@ func init() {
 			Paragraph: &Paragraph{Section: SectionEnforcement, Order: 12, Text: "{year}年共登记整改问题{rectification.found}件，" +
 				"已完成整改{rectification.completed}件，超过整改期限完成{rectification.overdue}件。"}},
 
+		Def{ID: "rectification.report_issues", Label: "上年度报告问题", Unit: "项", Kind: "rectification",
+			Formula: "来源为上年度报告问题、发现日期在统计期内的问题数（法治政府建设年度报告第四部分）",
+			Date:    "found_on", Filter: []store.Cond{eq("source", law.SourceLastReport)}, Agg: count,
+			PartOf: &Part{Of: found},
+			Paragraph: &Paragraph{Section: SectionImprovements, Order: 10, Text: "对{prev_year}年度法治政府建设年度报告所列问题" +
+				"{rectification.report_issues}项逐项制定整改措施，截至{year}年底已完成整改{rectification.report_issues_done}项。"}},
+		Def{ID: "rectification.report_issues_done", Label: "上年度报告问题已整改", Unit: "项", Kind: "rectification",
+			Formula: "来源为上年度报告问题、发现日期在统计期内、整改完成日期不晚于期末的问题数",
+			Date:    "found_on", Filter: []store.Cond{eq("source", law.SourceLastReport), {Field: "done_on", Op: store.OpLE, Value: PeriodEnd}},
+			Agg: count, PartOf: &Part{Of: []string{"rectification.report_issues"}}},
+		Def{ID: "rectification.open", Label: "未完成整改", Unit: "件", Kind: "rectification",
+			Formula: "期末前发现、期末尚未完成整改的问题数（存量）", At: Stock("found_on", "done_on"), Agg: count,
+			Dashboard: Placement{Tile: 5, Good: LowerIsGood},
+			Paragraph: &Paragraph{Section: SectionEnforcement, Order: 13, Text: "截至{year}年底尚未完成整改的问题{rectification.open}件。"}},
+
 		Def{ID: "supervision.inspections", Label: "执法监督检查", Unit: "次", Kind: "inspection",
 			Formula: "检查日期在统计期内的执法监督检查次数（按检查形式）", Date: "inspected_on", Agg: store.Agg{Func: "count", By: "form"},
 			Dashboard: Placement{Tile: 2, Trend: 1, Breakdown: true}},
@@ -53,6 +68,10 @@ func init() {
 		Def{ID: "supervision.case_files_reviewed", Label: "评查案卷", Unit: "份", Kind: "case_file_review",
 			Formula: "评查日期在统计期内的案卷数（按等次）", Date: "reviewed_on", Agg: store.Agg{Func: "count", By: "grade"},
 			Dashboard: Placement{Tile: 1, Trend: 1, Breakdown: true}},
+		Def{ID: "supervision.case_file_score", Label: "案卷平均得分", Unit: "分",
+			Formula: "评查日期在统计期内、填写了得分的案卷得分的平均数，1位小数（没有得分时不计算）", Custom: averageScore,
+			Dashboard: Placement{Line: "case_file_review", Tile: 3, Good: HigherIsGood},
+			Paragraph: &Paragraph{Section: SectionEnforcement, Order: 31, Text: "评查案卷平均得分{supervision.case_file_score}分。"}},
 		Def{ID: "supervision.case_files_qualified", Label: "合格案卷", Unit: "份", Kind: "case_file_review",
 			Formula: "评查日期在统计期内、等次为优秀或合格的案卷数", Date: "reviewed_on",
 			Filter: []store.Cond{{Field: "grade", Op: store.OpIn, Values: []string{"优秀", "合格"}}}, Agg: count,
@@ -111,14 +130,18 @@ func hoursPerOfficer(ctx context.Context, st *store.Store, sc store.Scope, org s
 	if err != nil {
 		return Value{}, err
 	}
-	n := float64(len(officers))
-	v := Value{Numerator: &hours, Denominator: &n}
+	return mean(hours, float64(len(officers)), "期末没有在职的行政执法人员"), nil
+}
+
+// mean is sum ÷ n to one decimal, both shown; none says why there is no figure when n is 0.
+func mean(sum, n float64, none string) Value {
+	v := Value{Numerator: &sum, Denominator: &n}
 	if n == 0 {
-		v.Unavailable = "期末没有在职的行政执法人员"
-		return v, nil
+		v.Unavailable = none
+		return v
 	}
-	v.Value = RoundHalfUp(hours/n, 1)
-	return v, nil
+	v.Value = RoundHalfUp(sum/n, 1)
+	return v
 }
 
 // serving lists the officers of org's subtree in service on day (在职, or left after it).
@@ -190,4 +213,21 @@ func expiringCertificates(ctx context.Context, st *store.Store, sc store.Scope, 
 		total += n
 	}
 	return Value{Value: total}, nil
+}
+
+// averageScore is the mean 得分 of the case files reviewed in the period.
+func averageScore(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
+	if !sc.CanRead("case_file_review") {
+		return Value{Unavailable: "无权查看该类数据"}, nil
+	}
+	q := store.Query{Kind: "case_file_review", OrgCode: org, Conds: append(in("reviewed_on", p), store.Cond{Field: "score", Op: store.OpNotEmpty})}
+	sum, _, err := st.Aggregate(ctx, sc, q, store.Agg{Func: "sum", Field: "score"})
+	if err != nil {
+		return Value{}, err
+	}
+	n, _, err := st.Aggregate(ctx, sc, q, store.Agg{Func: "count"})
+	if err != nil {
+		return Value{}, err
+	}
+	return mean(sum, n, "统计期内没有填写得分的评查案卷"), nil
 }

@@ -111,6 +111,7 @@ func validate(defs []Def, promisedParas []Paragraph, promisedNests []Nest) error
 			}
 		}
 	}
+	errs = append(errs, validateProfiles(byID)...)
 	errs = append(errs, partCycles(defs)...)
 	errs = append(errs, validateLines(defs)...)
 	if len(errs) > 0 {

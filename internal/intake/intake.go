@@ -29,14 +29,22 @@ type Options struct {
 // first ones (ledger.DefaultMaxErrors, values clipped for display) and how many in all.
 type Outcome struct {
 	store.ImportResult
-	Errors []ledger.RowError
-	Total  int
+	// Source is the other system whose export the file was (its headers mapped), or "".
+	Source string
+	// exported is the export's header by our label (the errors name both).
+	exported map[string]string
+	Errors   []ledger.RowError
+	Total    int
 }
 
 // Records imports a sheet of kind. With errors and no SkipInvalid the counts are zero and
 // nothing was written; the error return is for failures that are not about rows.
 func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, kind *law.Kind, sheet *ledger.Sheet, opts Options) (Outcome, error) {
 	words, err := st.Words(ctx, kind)
+	if err != nil {
+		return Outcome{}, err
+	}
+	source, exported, err := fromSource(ctx, st, kind, sheet)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -48,7 +56,7 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 			return o.Code, err
 		},
 	})
-	out := Outcome{Errors: p.Errors, Total: p.Total}
+	out := Outcome{Errors: p.Errors, Total: p.Total, Source: source, exported: exported}
 	if p.Total > 0 && !opts.SkipInvalid {
 		return out.clipped(), nil
 	}
@@ -105,9 +113,12 @@ func (o *Outcome) add(e ledger.RowError) {
 // maxShownValue is how much of a cell an error repeats: enough to find it, not a page of it.
 const maxShownValue = 100
 
-// clipped shortens the values the errors repeat.
+// clipped shortens the values the errors repeat and names an export's column as the export does.
 func (o Outcome) clipped() Outcome {
 	for i, e := range o.Errors {
+		if h, ok := o.exported[e.Column]; ok {
+			o.Errors[i].Column = h + "（" + e.Column + "）"
+		}
 		if r := []rune(e.Value); len(r) > maxShownValue {
 			o.Errors[i].Value = string(r[:maxShownValue]) + "…"
 		}

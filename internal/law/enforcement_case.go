@@ -94,6 +94,25 @@ var enforcementFlags = []Flag{
 	}},
 }
 
+// YueZhiFa is 粤执法's case export (案件信息导出) mapped onto the ledger. Its headers are the
+// platform's names, which speak of 执法主体 and 时间 where the ledger says 执法单位 and 日期, and ask
+// 是否… for the yes/no columns. The cells need no conversion: times after a date are dropped by
+// the date reader, 是/否 are our Bool words, the 执法行为类型 words are our 案件类型 words, and
+// 承办人员 lists the officers' 编号 as 粤执法 does (its 执法证号 is a certificate_event's 证号, not
+// the officer's 编号, so a deployment numbering officers by 执法证号 maps that column instead).
+// Re-imports are keyed by (执法主体, 案件编号), the platform's case numbers being its agencies' own.
+// A deployment whose export differs edits the setting mapping.enforcement_case.粤执法.
+var YueZhiFa = Source{Name: "粤执法", Columns: []SourceColumn{
+	{"案件编号", "code"}, {"执法主体", "unit"}, {"执法行为类型", "case_type"}, {"所属领域", "sector"},
+	{"违法行为发生时间", "occurred_on"}, {"是否涉及生命健康金融安全", "grave"}, {"立案时间", "filed_on"},
+	{"是否延期", "extended"}, {"承办人员", "officers"}, {"告知时间", "notified_on"}, {"是否听证", "hearing"},
+	{"听证申请时间", "hearing_requested_on"}, {"听证通知时间", "hearing_noticed_on"}, {"听证时间", "hearing_held_on"},
+	{"是否集体讨论", "complex"}, {"集体讨论时间", "discussed_on"}, {"是否重大执法决定", "major"},
+	{"是否法制审核", "legal_review"}, {"法制审核时间", "legal_review_on"}, {"决定时间", "decided_on"},
+	{"送达时间", "served_on"}, {"公示时间", "published_on"}, {"变更时间", "changed_on"},
+	{"撤回公示时间", "withdrawn_on"}, {"结案时间", "closed_on"}, {"罚没金额（元）", "amount"},
+}}
+
 var EnforcementCase = register(&Kind{
 	Name:     "enforcement_case",
 	Uploads:  "粤执法导出的案件材料、处罚决定书、送达回证、公示截图",
@@ -141,8 +160,9 @@ var EnforcementCase = register(&Kind{
 			v["legal_review"] = "是"
 		}
 	},
-	Clocks: enforcementClocks,
-	Flags:  enforcementFlags,
+	Clocks:  enforcementClocks,
+	Flags:   enforcementFlags,
+	Sources: []Source{YueZhiFa},
 	Checks: []Check{
 		{Article: "日期先后", Test: InOrder([]DateOrder{
 			{"occurred_on", "filed_on", "立案日期早于违法行为发生日期"},

@@ -56,10 +56,13 @@ type Field struct {
 	// (e.g. 结案日期 is required unless 调解中).
 	RequiredUnlessStatus []string
 	Values               []string // allowed words for Enum (and the items of a List of fixed words)
-	RefKind              string   // for Ref
-	Column               Column   // the hot column it is kept in, if any
-	Help                 string   // what it means, for the template's 说明 sheet and form hints
-	Default              string   // value used when a row leaves it empty
+	// RefKind: a Ref's kind, whose 编号 the value must be. A Text field may declare it too when
+	// it usually names such a record but may hold other words (a training's 人员: 编号 or name):
+	// not checked, but the named record's page lists the records that name it.
+	RefKind string
+	Column  Column // the hot column it is kept in, if any
+	Help    string // what it means, for the template's 说明 sheet and form hints
+	Default string // value used when a row leaves it empty
 	// Index marks a field kept in the JSON attributes that lists, filters or indicators select
 	// on: the store keeps an expression index on it for this kind (docs/architecture.md, "Migrations").
 	Index bool
@@ -246,6 +249,9 @@ type Kind struct {
 	Order int
 	// Uploads says what a record's attachments usually are (the upload form's hint: 调解协议书的扫描件).
 	Uploads string
+	// Sources are other systems whose exports import as they come, their headers mapped onto
+	// the fields (source.go).
+	Sources []Source
 }
 
 // Field returns the field with the given key.
@@ -384,6 +390,9 @@ func Kinds() []*Kind {
 }
 
 func (k *Kind) validate() error {
+	if err := k.validateSources(); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	cols := map[Column]bool{}
 	for _, f := range k.Fields {

@@ -21,7 +21,7 @@ var Training = register(&Kind{
 		{Key: "course", Label: "培训名称", Type: Text, Required: true},
 		{Key: "started_on", Label: "开始日期", Type: Date, Required: true, Column: ColOpened},
 		{Key: "hours", Label: "学时", Type: Int, Help: "该人员在本次培训取得的学时"},
-		{Key: "person", Label: "人员", Type: Text, Required: true, Index: true, Help: "行政执法人员的编号（或姓名）"},
+		{Key: "person", Label: "人员", Type: Text, RefKind: "officer", Required: true, Index: true, Help: "行政执法人员的编号（或姓名）"},
 		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "参训人员所在单位"},
 		{Key: "special", Label: "专题培训班", Type: Bool, Column: ColCategory, Help: "是否为执法能力专题培训班"},
 		{Key: "organizer", Label: "培训组织单位", Type: Text},
@@ -128,7 +128,10 @@ func intWithin(key, label string, most int) func(v Values) (string, string) {
 
 // RectificationSources are the 来源 of a problem to rectify; 上年度报告问题 feeds section 四 of
 // the annual report (上一年度存在问题的改进情况).
-var RectificationSources = []string{"专项整治-群众急难愁盼", "专项整治-职能部门", "上年度报告问题", "考评督察", "执法监督", "其他"}
+var RectificationSources = []string{"专项整治-群众急难愁盼", "专项整治-职能部门", SourceLastReport, "考评督察", "执法监督", "其他"}
+
+// SourceLastReport is the 来源 of a problem the last year's report named.
+const SourceLastReport = "上年度报告问题"
 
 // Rectification is one problem found and its rectification; a soft clock runs from 发现日期 to
 // the 整改期限 set for it.
@@ -141,7 +144,7 @@ var Rectification = register(&Kind{
 	OrgField: "org",
 	Fields: []Field{
 		{Key: "code", Label: "编号", Type: Text, Required: true, Column: ColCode},
-		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "登记、督促整改的单位"},
+		{Key: "org", Label: "所属单位", Type: Org, Required: true, Column: ColOrg, Help: "负责整改的单位（记录随之归属，该单位的执法监督画像列出其未完成的整改）；本局自身的问题记入本局"},
 		{Key: "source", Label: "来源", Type: Enum, Required: true, Column: ColCategory, Values: RectificationSources},
 		{Key: "problem", Label: "问题", Type: Text, Required: true, MaxLen: 5000},
 		{Key: "responsible", Label: "责任单位", Type: Text, Required: true},

@@ -85,3 +85,29 @@ func columnName(col int) string {
 	}
 	return name
 }
+
+// RenameHeaders replaces each header that names a key of to (compared as headers are matched:
+// spaces and full-/half-width ignored) with its value, e.g. another system's export headers with
+// the ledger's labels.
+func (s *Sheet) RenameHeaders(to map[string]string) {
+	byKey := make(map[string]string, len(to))
+	for from, label := range to {
+		byKey[headerKey(from)] = label
+	}
+	for i, h := range s.Headers {
+		if label, ok := byKey[headerKey(h)]; ok {
+			s.Headers[i] = label
+		}
+	}
+}
+
+// HasHeader reports whether the sheet has a column headed h (compared as headers are matched).
+func (s *Sheet) HasHeader(h string) bool {
+	k := headerKey(h)
+	for _, x := range s.Headers {
+		if headerKey(x) == k {
+			return true
+		}
+	}
+	return false
+}

@@ -37,7 +37,8 @@ func DefaultOutline() Outline {
 				{Heading: "强化公共法律服务保障", Blocks: declared(indicators.SectionServices)},
 				{Heading: "深入推进全民普法教育", Blocks: declared(indicators.SectionPublicity)},
 			}},
-			{Heading: "{prev_year}年度法治政府建设中存在问题的改进情况", Blocks: []Block{{Key: TextImprovements}}},
+			{Heading: "{prev_year}年度法治政府建设中存在问题的改进情况",
+				Blocks: append(declared(indicators.SectionImprovements), Block{Key: TextImprovements})},
 			{Heading: "{year}年推进法治政府建设存在不足和原因", Blocks: []Block{{Key: TextShortcomings}}},
 			{Heading: "{next_year}年度法治政府建设主要安排", Blocks: []Block{{Key: TextPlans}}},
 			// 第24条's "其他": printed only when the bureau has something to say.

@@ -23,6 +23,7 @@ type recordViewPage struct {
 	Steps       []transitionForm // transitions that move the case to another stage
 	Records     []transitionForm // transitions that record a step and keep the stage
 	Notices     []noticeView
+	Referring   []refSection // records of other kinds naming this one
 	CanWrite    bool
 	Final       bool
 	Locked      bool // concluded, and the kind locks its values on conclusion
@@ -87,6 +88,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		return p, err
 	}
 	who := s.actorNames(ctx)
+	if p.Referring, err = s.referringSections(ctx, sc, rec); err != nil {
+		return p, err
+	}
 	for _, e := range events {
 		row := eventRow{Event: e, Who: who(e.Actor)}
 		row.LegalLabel, row.LegalDate = legalDate(kind, rec, e)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,6 +36,34 @@ type importPage struct {
 	Problem     string            // a problem with the file as a whole
 	Result      *store.ImportResult
 	NothingDone bool // errors without skipping: nothing was written
+	Sources     []importSource
+}
+
+// importSource shows another system's export the kind takes as it comes, with the mapping of its
+// headers in force and the setting that changes it.
+type importSource struct {
+	Name, Setting string
+	Local         bool // the deployment's setting, not the declared default
+	Columns       []sourceColumn
+}
+
+type sourceColumn struct{ Header, Label string }
+
+// withSources adds the kind's sources to the import page.
+func (s *Server) withSources(ctx context.Context, kind *law.Kind, p *importPage) error {
+	for _, src := range kind.Sources {
+		cols, local, err := intake.Mapping(ctx, s.st, kind, src)
+		if err != nil {
+			return err
+		}
+		is := importSource{Name: src.Name, Setting: law.MappingSetting(kind.Name, src.Name), Local: local}
+		for _, c := range cols {
+			f, _ := kind.Field(c.Field)
+			is.Columns = append(is.Columns, sourceColumn{c.Header, f.Label})
+		}
+		p.Sources = append(p.Sources, is)
+	}
+	return nil
 }
 
 // writableKind is the kind in the URL, if the user may write it.
@@ -65,6 +94,9 @@ func (s *Server) recordsImportForm(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	p := newImportPage(kind)
+	if err := s.withSources(r.Context(), kind, &p); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "records_import", p.Heading, p)
 	return nil
 }
@@ -81,6 +113,9 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 	}
 	rs := state(r)
 	p := newImportPage(kind)
+	if err := s.withSources(r.Context(), kind, &p); err != nil {
+		return err
+	}
 	p.DefaultOrg = strings.TrimSpace(r.PostForm.Get("org"))
 	p.Skip = r.PostForm.Get("skip") == "1"
 	sheet, err := s.uploadedSheet(r, &p)
@@ -96,6 +131,9 @@ func (s *Server) recordsImport(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p.Problem = err.Error()
+	}
+	if res.Source != "" {
+		p.File += "（" + res.Source + "导出）"
 	}
 	s.importOutcome(w, r, p, res)
 	return nil

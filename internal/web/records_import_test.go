@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/fazhi/fazhi/internal/auth"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
 	"github.com/fazhi/fazhi/internal/store"
@@ -174,6 +175,40 @@ func TestOrgsImportPage(t *testing.T) {
 		c := e.login(t, "leader")
 		if status, _ := c.upload("/orgs/import", "x.xlsx", sheet(cityCode), nil); status != http.StatusForbidden {
 			t.Errorf("a leader imports orgs: %d", status)
+		}
+	})
+}
+
+// The import page of a kind with another system's export shows the mapping in force — the
+// declared one, then the deployment's setting — and a 粤执法 export uploaded as it comes is
+// taken in under its own headers.
+func TestImportPageShowsSourceMapping(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		u := store.UserInput{Username: "zfclerk", DisplayName: "执法监督股", Role: auth.RoleClerk, OrgCode: townA,
+			Kinds: []string{"enforcement_case"}, PasswordHash: passwordHash()}
+		if _, err := e.st.SaveUser(ctx, system, systemScope(), u); err != nil {
+			t.Fatal(err)
+		}
+		c := e.login(t, "zfclerk")
+		status, page := c.get("/records/enforcement_case/import")
+		if status != http.StatusOK || !strings.Contains(page, `id="source-粤执法"`) || !strings.Contains(page, "<td>案件编号</td><td>编号</td>") ||
+			!strings.Contains(page, "系统默认对应关系") {
+			t.Fatalf("import page: %d %s", status, snippet(page))
+		}
+		key := law.MappingSetting("enforcement_case", "粤执法")
+		if err := e.st.SaveSetting(ctx, system, systemScope(), key, "案件号=编号\n执法主体=执法单位\n执法行为类型=案件类型\n立案时间=立案日期"); err != nil {
+			t.Fatal(err)
+		}
+		if _, page = c.get("/records/enforcement_case/import"); !strings.Contains(page, "<td>案件号</td><td>编号</td>") || !strings.Contains(page, "本单位设定的对应关系") {
+			t.Fatalf("import page after the setting: %s", snippet(page))
+		}
+		csv := "\ufeff案件号,执法主体,执法行为类型,立案时间\nYZF-1," + townA + ",行政检查,2024-03-01 09:00:00\n"
+		if status, page := c.upload("/records/enforcement_case/import", "粤执法导出.csv", []byte(csv), nil); status != http.StatusSeeOther {
+			t.Fatalf("upload: %d %s", status, snippet(page))
+		}
+		if _, list := c.get("/records/enforcement_case"); !strings.Contains(list, "粤执法导出") || !strings.Contains(list, "新增 1 条") {
+			t.Errorf("the list does not report the import: %s", snippet(list))
 		}
 	})
 }

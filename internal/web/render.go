@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -141,6 +142,13 @@ func (s *Server) nav(r *http.Request) []navItem {
 	}
 	if readable {
 		items = append(items, navItem{Href: "/deadlines", Label: "期限提醒", Group: "台账"})
+	}
+	overview := len(slices.DeleteFunc(slices.Clone(items), func(i navItem) bool { return i.Group != "概览" }))
+	for _, pr := range indicators.Profiles() {
+		if profileReadable(sc, pr) {
+			items = slices.Insert(items, overview, navItem{Href: "/profiles/" + pr.Name, Label: pr.Label, Group: "概览"})
+			overview++
+		}
 	}
 	items = append(items, navItem{Href: "/orgs", Label: "组织架构", Group: "管理"})
 	if sc.CanAdmin() {

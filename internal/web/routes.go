@@ -57,6 +57,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /deadlines", s.signedIn(s.deadlines))
 	mux.HandleFunc("GET /coverage/{id}", s.signedIn(s.coverage))
+	mux.HandleFunc("GET /profiles/{name}", s.signedIn(s.profileRanking))
+	mux.HandleFunc("GET /profiles/{name}/{org}", s.signedIn(s.profileUnit))
 	mux.HandleFunc("GET /deadlines/export.xlsx", s.signedIn(s.deadlinesExport))
 	mux.HandleFunc("GET /search", s.signedIn(s.search))
 	s.noticeRoutes(mux)

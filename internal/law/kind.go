@@ -155,6 +155,10 @@ type ClockRule struct {
 	BudgetFor func(r Values) int
 	// Soft marks a practice period that warns but is not a legal defect when missed.
 	Soft bool
+	// Lead, when set, is how many days before its due date a clock starts to show on the
+	// deadlines page (a certificate's renewal from six months before): a reminder years ahead
+	// is not yet anybody's work.
+	Lead int
 	// Fixed marks a due date the record states (a certificate's 有效期至: start + budget), not a
 	// period: it does not move off a rest day (第88条 is for periods), so it needs no calendar.
 	Fixed bool

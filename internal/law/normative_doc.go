@@ -108,7 +108,7 @@ var NormativeDoc = register(&Kind{
 			StartField: "published_on", StopField: "filed_on"},
 		// The reminder falls six months (183 days) before expiry: a period from publication that
 		// ends there, stopped by the evaluation or by the document leaving force.
-		{ID: "normative.expiry", Label: "到期评估提醒", Budget: 5*365 - 183, Unit: NaturalDays, Soft: true, Fixed: true,
+		{ID: "normative.expiry", Label: "到期评估提醒", Budget: 5*365 - 183, Unit: NaturalDays, Soft: true, Fixed: true, Lead: 90,
 			Article:    "国办发〔2018〕37号（有效期届满前6个月评估；地方可另定）",
 			StartField: "published_on", StopField: "evaluated_on",
 			When:      func(v Values) bool { return v.Str("valid_until") > v.Str("published_on") },

@@ -96,7 +96,7 @@ var CertificateEvent = register(&Kind{
 	Clocks: []ClockRule{
 		// The certificate must be renewed before it runs out; the figure certification.expiring
 		// and the deadlines page's coming list show it from RenewalLeadDays before.
-		{ID: "certificate.renewal", Label: "执法证换证期限", Unit: NaturalDays, Soft: true, Fixed: true,
+		{ID: "certificate.renewal", Label: "执法证换证期限", Unit: NaturalDays, Soft: true, Fixed: true, Lead: RenewalLeadDays,
 			Budget:     365 * 5, // the default term; BudgetFor reads the certificate's own
 			Article:    "行政执法证有效期届满前换证（广东省行政执法证件管理办法；有效期本地规定）",
 			StartField: "on",

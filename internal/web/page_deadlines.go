@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"github.com/fazhi/fazhi/internal/calendar"
 	"net/http"
 	"slices"
 	"strings"
@@ -70,6 +71,8 @@ func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, store.Org, error)
 	if err != nil {
 		return p, selected, err
 	}
+	// A reminder far ahead (law.ClockRule.Lead) is not listed until its lead begins.
+	clocks = slices.DeleteFunc(clocks, func(c store.ClockView) bool { return notYetShown(c, today) })
 	// The annual report's own clocks (第24条), for the orgs a report is written for: the roots of
 	// the scope, as the report workbench opens. They have no 承办人.
 	if assignee == "" {
@@ -152,4 +155,19 @@ func (s *Server) deadlinesExport(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "private, no-store")
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// notYetShown reports whether a clock's rule keeps it off the lists until Lead days before its
+// due date (law.ClockRule.Lead).
+func notYetShown(c store.ClockView, today calendar.Date) bool {
+	k, ok := law.Lookup(c.Kind)
+	if !ok || c.Due == "" {
+		return false
+	}
+	rule, ok := k.Clock(c.Rule)
+	if !ok || rule.Lead == 0 {
+		return false
+	}
+	due, err := calendar.ParseDate(c.Due)
+	return err == nil && due.Sub(today) > rule.Lead
 }

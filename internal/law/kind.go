@@ -241,6 +241,11 @@ type Kind struct {
 	StagedForm bool
 	// Order places the kind in menus and on the dashboard (lower first; 0 after the others, by name).
 	Order int
+	// Comment, when set, puts a record out for public comment in some states (comment.go).
+	Comment *PublicComment
+	// Members, when set, lists on a record the records of another kind that name it (members.go):
+	// a cleanup campaign's documents.
+	Members *Members
 }
 
 // Field returns the field with the given key.
@@ -451,6 +456,9 @@ func (k *Kind) validate() error {
 		if c.PendingOn != "" && !seen[c.PendingOn] {
 			return fmt.Errorf("law: kind %s: clock %s waits on unknown field %s", k.Name, c.ID, c.PendingOn)
 		}
+	}
+	if err := k.validateComment(); err != nil {
+		return err
 	}
 	for _, fl := range k.Flags {
 		f, ok := k.Field(fl.Field)

@@ -33,6 +33,8 @@ type Server struct {
 	logins *limiter
 	// passwordChecks limits guesses of the current password on /account/password, per account.
 	passwordChecks *limiter
+	// comments limits public comments per client address (page_consultations.go).
+	comments *limiter
 	openapi        []byte
 	handler        http.Handler
 }
@@ -65,6 +67,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.logins = newLimiter(loginBurst, loginRefill)
 	s.passwordChecks = newLimiter(passwordBurst, passwordRefill)
+	s.comments = newLimiter(commentBurst, commentRefill)
 	mux := http.NewServeMux()
 	s.routes(mux)
 	// Outermost first: the request id is known to everything inside, and the access log sees

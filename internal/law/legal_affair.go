@@ -55,7 +55,7 @@ var NormativeCleanup = register(&Kind{
 	},
 	Members: &Members{Kind: "normative_doc", Field: "cleanup_campaign", Label: "清理的文件",
 		Columns:    []string{"code", "title", "issuer", "published_on", "status", "cleanup_conclusion", "cleanup_reason"},
-		Candidates: []string{"有效"}},
+		Candidates: []string{"有效"}, Steps: []string{"keep", "amend", "repeal", "declare_void"}},
 	Checks: []Check{{Article: "日期先后", Test: func(v Values) (string, string) {
 		if p := v.Str("published_on"); p != "" && p < v.Str("started_on") {
 			return "published_on", "结果公布日期早于开始日期"

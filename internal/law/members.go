@@ -12,6 +12,9 @@ type Members struct {
 	Columns    []string // the member fields the list shows
 	Candidates []string
 	Label      string // the list's heading
+	// Steps are the member kind's transitions a clerk takes from the list on a candidate,
+	// naming this record in Field (清理：继续有效 / 修改 / 废止 / 宣布失效).
+	Steps []string
 }
 
 // ValidateMembers checks every kind's Members against the kinds registered (run once all are).
@@ -31,6 +34,11 @@ func ValidateMembers() error {
 		for _, c := range m.Columns {
 			if _, ok := mk.Field(c); !ok {
 				return fmt.Errorf("law: kind %s: members' column %s unknown in %s", k.Name, c, m.Kind)
+			}
+		}
+		for _, name := range m.Steps {
+			if t, ok := mk.Transition(name); !ok || !contains(t.Inputs, m.Field) {
+				return fmt.Errorf("law: kind %s: members' step %s of %s does not take %s", k.Name, name, m.Kind, m.Field)
 			}
 		}
 		for _, s := range m.Candidates {

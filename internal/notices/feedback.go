@@ -24,7 +24,9 @@ type FeedbackItem struct {
 }
 
 // Heading is the feedback's title.
-func (f Feedback) Heading() string { return "关于《" + f.Title + "》公开征求意见采纳情况的反馈" }
+func (f Feedback) Heading() string {
+	return "关于《" + f.Title + "》公开征求意见采纳情况的反馈"
+}
 
 // Counts are the comments per disposition, in law.Dispositions' order.
 func (f Feedback) Counts() map[string]int {

@@ -23,6 +23,7 @@ func (s *Server) commentRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /records/{kind}/{id}/comments/feedback", s.signedIn(s.commentsFeedback(false)))
 	mux.HandleFunc("GET /records/{kind}/{id}/comments/feedback.docx", s.signedIn(s.commentsFeedback(true)))
 	mux.HandleFunc("GET /records/{kind}/{id}/comments/export.xlsx", s.signedIn(s.commentsExport))
+	mux.HandleFunc("POST /records/{kind}/{id}/members/{mid}", s.signedIn(s.memberStep))
 }
 
 type commentsPage struct {

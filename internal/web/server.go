@@ -35,8 +35,8 @@ type Server struct {
 	passwordChecks *limiter
 	// comments limits public comments per client address (page_consultations.go).
 	comments *limiter
-	openapi        []byte
-	handler        http.Handler
+	openapi  []byte
+	handler  http.Handler
 }
 
 // New builds a server: it parses the templates, fingerprints the static files and generates

@@ -75,7 +75,8 @@ func (s *Server) members(ctx context.Context, sc store.Scope, kind *law.Kind, re
 	for _, r := range named {
 		v.Rows = append(v.Rows, row(r))
 	}
-	if len(m.Candidates) > 0 {
+	// A concluded campaign (清理结果已公布) has nothing left to do.
+	if len(m.Candidates) > 0 && !kind.IsFinal(rec.Status) {
 		status, _ := mk.FieldByColumn(law.ColStatus)
 		pending, err := s.st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: m.Kind, OrgCode: rec.OrgCode,
 			Conds: []store.Cond{{Field: status.Key, Op: store.OpIn, Values: m.Candidates}}}, Sort: "code"})

@@ -80,6 +80,9 @@ func loadLawfulGovernment(ctx context.Context, st *store.Store, a store.Actor, s
 	if err := sum.write(ctx, st, a, sc, "major_decision", decisions); err != nil {
 		return err
 	}
+	if err := commentOnOpenDecision(ctx, st, a, sc, asOf); err != nil {
+		return err
+	}
 	reviews := g.reviews(rand.New(rand.NewPCG(seed, streamLegality)), append(docReviews, decisionReviews...))
 	if err := sum.write(ctx, st, a, sc, "legality_review", reviews); err != nil {
 		return err

@@ -164,6 +164,7 @@ func (g lawGov) openDecisions(r *rand.Rand, n *int, reviews *[]review) []kit.Row
 	comment := base(1)
 	comment["code"], comment["started_on"], comment["stage"] = next(), from.AddDays(-20).String(), "公众参与"
 	comment["comment_from"], comment["comment_to"] = from.String(), from.AddDays(law.DecisionCommentDays).String()
+	comment["draft_text"] = draftText(comment.Str("matter"), comment.Str("undertaker"))
 	inReview := base(2)
 	submitted := g.workdays(g.asOf, -3)
 	inReview["code"], inReview["started_on"], inReview["stage"] = next(), submitted.AddDays(-75).String(), "合法性审查"
@@ -178,6 +179,12 @@ func (g lawGov) openDecisions(r *rand.Rand, n *int, reviews *[]review) []kit.Row
 		kit.Along("major_decision", inReview, "public_participation", "submit_review"),
 		{Values: started},
 	}
+}
+
+// draftText is the 决策草案及其说明 a decision puts out for comment (第15条).
+func draftText(matter, undertaker string) string {
+	return "《" + matter + "》（征求意见稿）\n\n一、决策事项\n" + matter + "。\n\n二、主要内容\n明确实施范围、实施步骤、保障措施和责任分工，由" + undertaker +
+		"牵头组织实施。\n\n三、起草说明\n本草案依据有关法律、法规和政策制定，起草过程中开展了调研论证。欢迎社会各界在征求意见期限内提出意见和建议。"
 }
 
 var policyTitles = []string{"关于进一步优化营商环境的若干措施", "关于促进房地产市场平稳健康发展的通知", "关于加强耕地保护的实施意见",

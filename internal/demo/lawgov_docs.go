@@ -177,10 +177,12 @@ func (g lawGov) cleanup2024(r *rand.Rand, docs []law.Values) law.Values {
 // openDraft is a document out for comment on the load day.
 func (g lawGov) openDraft(r *rand.Rand) law.Values {
 	from := g.workdays(g.asOf, -4)
-	return law.Values{"code": fmt.Sprintf("兴市府规草〔%d〕1号", g.asOf.Year()), "org": lawOffice,
+	v := law.Values{"code": fmt.Sprintf("兴市府规草〔%d〕1号", g.asOf.Year()), "org": lawOffice,
 		"title": "兴宁市" + kit.OneOf(r, normativeSubjects) + "（征求意见稿）", "issuer": "兴宁市人民政府", "issuer_type": "市政府",
 		"drafter": kit.OneOf(r, enforcementUnits).name, "status": "征求意见",
 		"comment_from": from.String(), "comment_to": g.workdays(from, 14).String()}
+	v["draft_text"] = draftText(v.Str("title"), v.Str("drafter"))
+	return v
 }
 
 // validUntil is the day before the same date years on from the day a document takes effect.

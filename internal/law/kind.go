@@ -256,6 +256,11 @@ type Kind struct {
 	// Sources are other systems whose exports import as they come, their headers mapped onto
 	// the fields (source.go).
 	Sources []Source
+	// Comment, when set, puts a record out for public comment in some states (comment.go).
+	Comment *PublicComment
+	// Members, when set, lists on a record the records of another kind that name it (members.go):
+	// a cleanup campaign's documents.
+	Members *Members
 }
 
 // Field returns the field with the given key.
@@ -469,6 +474,9 @@ func (k *Kind) validate() error {
 		if c.PendingOn != "" && !seen[c.PendingOn] {
 			return fmt.Errorf("law: kind %s: clock %s waits on unknown field %s", k.Name, c.ID, c.PendingOn)
 		}
+	}
+	if err := k.validateComment(); err != nil {
+		return err
 	}
 	for _, fl := range k.Flags {
 		f, ok := k.Field(fl.Field)

@@ -55,6 +55,9 @@ var NormativeCleanup = register(&Kind{
 			Inputs: []string{"published_on", "notice_no"}, Needs: []string{"published_on", "notice_no"},
 			Article: "国办发〔2018〕37号（清理结果向社会公布）"},
 	},
+	Members: &Members{Kind: "normative_doc", Field: "cleanup_campaign", Label: "清理的文件",
+		Columns:    []string{"code", "title", "issuer", "published_on", "status", "cleanup_conclusion", "cleanup_reason"},
+		Candidates: []string{"有效"}, Steps: []string{"keep", "amend", "repeal", "declare_void"}},
 	Checks: []Check{{Article: "日期先后", Test: func(v Values) (string, string) {
 		if p := v.Str("published_on"); p != "" && p < v.Str("started_on") {
 			return "published_on", "结果公布日期早于开始日期"

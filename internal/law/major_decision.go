@@ -73,6 +73,7 @@ var MajorDecision = register(&Kind{
 		{Key: "catalog_year", Label: "目录年度", Type: Int},
 		{Key: "in_catalog", Label: "是否目录事项", Type: Bool},
 		{Key: "started_on", Label: "启动日期", Type: Date, Column: ColOpened, Help: "第10条"},
+		{Key: "draft_text", Label: "决策草案", Type: Text, MaxLen: LongTextMaxLen, Help: "公开征求意见的决策草案及其说明（第15条），在公众意见页面公布"},
 		{Key: "comment_from", Label: "公众参与开始", Type: Date, Help: "公开征求意见的开始日期（第15条）"},
 		{Key: "comment_to", Label: "公众参与结束", Type: Date},
 		{Key: "shorten_reason", Label: "缩短理由", Type: Text, Help: "第15条：因情况紧急等原因缩短征求意见期限的，应当予以说明"},
@@ -107,9 +108,13 @@ var MajorDecision = register(&Kind{
 	},
 	Flags:     decisionFlags,
 	Normalize: normalizeDecision,
+	// 第15条: 公布决策草案及其说明等材料，明确提出意见的方式和期限; 第17条: 对社会各方面提出的
+	// 意见进行归纳整理、研究论证，充分采纳合理意见.
+	Comment: &PublicComment{States: []string{"公众参与"}, Title: "matter", Draft: "draft_text", From: "comment_from", To: "comment_to",
+		Article: "国务院令第713号第15条、第17条"},
 	Transitions: []Transition{
 		{Name: "public_participation", Label: "公开征求意见", From: []string{"启动"}, To: "公众参与",
-			Inputs: []string{"comment_from", "comment_to", "shorten_reason", "hearing_on", "hearing_materials_on"},
+			Inputs: []string{"comment_from", "comment_to", "shorten_reason", "hearing_on", "hearing_materials_on", "draft_text"},
 			Needs:  []string{"comment_from", "comment_to"}, Article: "国务院令第713号第14–16条"},
 		// The procedures follow 第9条's order here: public participation first, which every
 		// decision needs (第14条), then expert argument and risk assessment where required.

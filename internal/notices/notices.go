@@ -42,6 +42,10 @@ type Data struct {
 	// Due gives the due date of a clock of the record by rule id ("" when none), for notices that
 	// state a period (延期审理通知书).
 	Due func(rule string) string
+	// Members are the records of MemberKind naming this one (law.Members: a campaign's
+	// documents), for a notice that lists them (清理结果).
+	Members    []law.Values
+	MemberKind string
 }
 
 // SettingKey is where an administrator's version of a template is kept.
@@ -165,6 +169,10 @@ func funcs(d Data) template.FuncMap {
 			return chineseDate(s)
 		},
 		"due": func(rule string) string { return chineseDate(d.Due(rule)) },
+		// groups splits the members by an enum field, in the order of its values, leaving out the
+		// empty groups and numbering the others 一、二、….
+		"groups": func(key string) []Group { return groups(d.MemberKind, d.Members, key) },
+		"add":    func(a, b int) int { return a + b },
 		// you addresses the parties named in a field: 你 (one person), 你们 (several), 你单位 (an
 		// organisation), instead of the form's "你（单位）".
 		"you": func(key string) string { return address(d.Values[key]) },

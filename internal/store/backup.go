@@ -39,6 +39,8 @@ var tables = []struct {
 	{"events", []string{"id", "record_id", "at", "action", "label", "from_status", "to_status", "actor", "data"}, map[string]bool{"data": true}, true},
 	{"clocks", []string{"id", "record_id", "kind", "rule", "start_on", "due_on", "stopped_on", "state", "problem", "provisional_on"}, nil, true},
 	{"record_keys", []string{"record_id", "field", "mac"}, nil, false},
+	{"public_comments", []string{"id", "record_id", "submitted_at", "name", "contact", "body", "disposition", "reason", "disposed_by", "disposed_at"}, nil, true},
+	{"comment_feedback", []string{"record_id", "published_at", "published_by"}, nil, false},
 	{"attachments", []string{"id", "record_id", "name", "content_type", "size", "sha256", "data", "created_at", "created_by"}, nil, true},
 	{"audit", []string{"seq", "at", "actor", "action", "kind", "target", "org_path", "before_data", "after_data", "request_id", "client_addr", "prev_hash", "hash"}, nil, false},
 	{"audit_head", []string{"id", "seq", "hash"}, nil, false},

@@ -223,6 +223,26 @@ var migrations = []any{
 	`ALTER TABLE clocks ADD COLUMN provisional_on TEXT;`,
 	// 9: an org's 设立日期 (ledgers.md, org ledger), for the service points set up in a period.
 	`ALTER TABLE orgs ADD COLUMN founded_on TEXT NOT NULL DEFAULT '';`,
+	// 10: public comments on a draft put out for comment (comments.go) — the contact sealed like a phone field — and the
+	// publication of each draft's 意见采纳情况反馈.
+	`CREATE TABLE public_comments (
+		id {{id}},
+		record_id BIGINT NOT NULL REFERENCES records(id),
+		submitted_at TEXT NOT NULL,
+		name TEXT NOT NULL DEFAULT '',
+		contact TEXT NOT NULL DEFAULT '',
+		body TEXT NOT NULL,
+		disposition TEXT NOT NULL DEFAULT '',
+		reason TEXT NOT NULL DEFAULT '',
+		disposed_by TEXT NOT NULL DEFAULT '',
+		disposed_at TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX public_comments_record ON public_comments(record_id, id);
+	CREATE TABLE comment_feedback (
+		record_id BIGINT PRIMARY KEY REFERENCES records(id),
+		published_at TEXT NOT NULL,
+		published_by TEXT NOT NULL
+	);`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

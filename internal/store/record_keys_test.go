@@ -103,6 +103,8 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`ALTER TABLE records DROP COLUMN assignee`,
 		`ALTER TABLE clocks DROP COLUMN provisional_on`, // and migration 8
 		`ALTER TABLE orgs DROP COLUMN founded_on`,       // and migration 9
+		`DROP TABLE comment_feedback`,                   // and migration 10
+		`DROP TABLE public_comments`,
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -47,6 +47,11 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			if c, err := r.Cookie(loginCSRFCookie); err == nil {
 				want = c.Value
 			}
+		case rs.user == nil && strings.HasPrefix(r.URL.Path, publicFormPrefix):
+			// A public form (a comment on a draft): double submit, as for the login form.
+			if c, err := r.Cookie(publicCSRFCookie); err == nil {
+				want = c.Value
+			}
 		case rs.user != nil:
 			want = rs.sess.CSRF
 		default:
@@ -94,11 +99,30 @@ func parseForm(r *http.Request) error {
 
 // loginToken returns the login form's token, setting its cookie when there is none.
 func loginToken(w http.ResponseWriter, r *http.Request) string {
-	if c, err := r.Cookie(loginCSRFCookie); err == nil && len(c.Value) >= 32 {
+	return cookieToken(w, r, loginCSRFCookie, "/login")
+}
+
+// publicFormPrefix is where the forms anyone may post live (public comment); their token is
+// kept in publicCSRFCookie for a visitor without a session, the session's for a signed-in user.
+const (
+	publicFormPrefix = "/public/consultations/"
+	publicCSRFCookie = "fazhi_public_csrf"
+)
+
+// formToken is the token a page's form carries: the session's, or a visitor's double-submit cookie.
+func formToken(w http.ResponseWriter, r *http.Request) string {
+	if rs := state(r); rs.user != nil {
+		return rs.sess.CSRF
+	}
+	return cookieToken(w, r, publicCSRFCookie, strings.TrimSuffix(publicFormPrefix, "/"))
+}
+
+func cookieToken(w http.ResponseWriter, r *http.Request, name, path string) string {
+	if c, err := r.Cookie(name); err == nil && len(c.Value) >= 32 {
 		return c.Value
 	}
 	t := auth.NewToken()
-	http.SetCookie(w, &http.Cookie{Name: loginCSRFCookie, Value: t, Path: "/login", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: name, Value: t, Path: path, HttpOnly: true,
 		Secure: isHTTPS(r), SameSite: http.SameSiteStrictMode})
 	return t
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/notices"
 	"github.com/fazhi/fazhi/internal/report"
 )
@@ -13,5 +14,5 @@ import (
 // dashboard's lines, the default paragraphs), the notices' templates and the default report
 // outline. New and the CLI refuse to start on an error; it names each bad declaration.
 func CheckDeclarations() error {
-	return errors.Join(indicators.Validate(), notices.Validate(), report.ValidateDefaults())
+	return errors.Join(indicators.Validate(), notices.Validate(), report.ValidateDefaults(), law.ValidateMembers())
 }

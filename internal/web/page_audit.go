@@ -41,6 +41,7 @@ var auditActions = map[string]string{
 	"user.password.failed": "修改密码时当前密码错误", "user.unlock": "解除登录锁定", "user.request": "提交账号审批申请",
 	"user.approve": "批准账号申请", "user.reject": "驳回账号申请",
 	"calendar.update": "更新工作日历", "report.text": "编辑报告", "report.outline": "修改报告提纲", "report.publish": "发布报告",
+	"comment.submit": "公众提交意见", "comment.dispose": "处理公众意见", "comment.publish": "公布意见采纳情况反馈",
 	store.ActionAuditSeal: "封存旧版审计链", store.ActionAuditCheckpoint: "审计检查点",
 }
 

@@ -134,8 +134,15 @@ func (s *Server) noticeOfRecord(r *http.Request) (*law.Kind, store.Record, notic
 	if err != nil {
 		return nil, rec, n, nil, err
 	}
-	doc, err := notices.Render(text, notices.Data{Org: rec.OrgName, Authority: authority, Code: rec.Code, Values: rec.Values,
-		Today: s.today().String(), Due: func(rule string) string { return due[rule] }})
+	data := notices.Data{Org: rec.OrgName, Authority: authority, Code: rec.Code, Values: rec.Values,
+		Today: s.today().String(), Due: func(rule string) string { return due[rule] }}
+	if m := kind.Members; m != nil {
+		data.MemberKind = m.Kind
+		if data.Members, err = s.memberValues(r.Context(), state(r).scope, kind, rec); err != nil {
+			return nil, rec, n, nil, err
+		}
+	}
+	doc, err := notices.Render(text, data)
 	if err != nil {
 		return nil, rec, n, nil, invalid("", "文书模板「%s」无法生成，请系统管理员检查模板：%s", n.Title, err)
 	}

@@ -24,6 +24,8 @@ type recordViewPage struct {
 	Records     []transitionForm // transitions that record a step and keep the stage
 	Notices     []noticeView
 	Referring   []refSection // records of other kinds naming this one
+	Members     *membersView // the records naming this one (law.Members)
+	CommentsURL string       // the public comments' page, for a kind that takes them
 	CanWrite    bool
 	Final       bool
 	Locked      bool // concluded, and the kind locks its values on conclusion
@@ -132,6 +134,12 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 		return p, err
 	}
 	p.Notices = recordNotices(kind, rec, p.Attachments)
+	if kind.Comment != nil {
+		p.CommentsURL = p.URL + "/comments"
+	}
+	if p.Members, err = s.members(ctx, sc, kind, rec, state(r).sess.CSRF); err != nil {
+		return p, err
+	}
 	if !p.CanWrite {
 		return p, nil
 	}

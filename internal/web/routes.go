@@ -88,6 +88,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account/password", s.signedIn(s.passwordPage))
 	mux.HandleFunc("POST /account/password", s.signedIn(s.passwordChange))
 	s.reportRoutes(mux)
+	s.consultationRoutes(mux)
 
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPI)
 	mux.HandleFunc("GET /api/v1/session", s.signedIn(s.apiSession))

@@ -33,8 +33,10 @@ type Server struct {
 	logins *limiter
 	// passwordChecks limits guesses of the current password on /account/password, per account.
 	passwordChecks *limiter
-	openapi        []byte
-	handler        http.Handler
+	// comments limits public comments per client address (page_consultations.go).
+	comments *limiter
+	openapi  []byte
+	handler  http.Handler
 }
 
 // New builds a server: it parses the templates, fingerprints the static files and generates
@@ -65,6 +67,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.logins = newLimiter(loginBurst, loginRefill)
 	s.passwordChecks = newLimiter(passwordBurst, passwordRefill)
+	s.comments = newLimiter(commentBurst, commentRefill)
 	mux := http.NewServeMux()
 	s.routes(mux)
 	// Outermost first: the request id is known to everything inside, and the access log sees

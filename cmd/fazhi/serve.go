@@ -27,21 +27,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if *withDemo {
-		empty, err := isEmpty(ctx, st)
-		if err != nil {
-			return err
-		}
-		if empty {
-			if err := loadDemo(ctx, e, st, st.Today()); err != nil {
-				return err
-			}
-		}
-	}
-	// After the demo, which creates its own accounts (and the administrator, through the same
-	// function): a database without an enabled 系统管理员 always gets one.
+	// The administrator first, then the server: a newcomer can open /login and sign in while the
+	// demo's half a minute of records goes in behind it. A database without an enabled 系统管理员
+	// always gets one.
 	if err := bootstrapAdmin(ctx, e, st); err != nil {
 		return err
+	}
+	loadingDemo := false
+	if *withDemo {
+		if loadingDemo, err = isEmpty(ctx, st); err != nil {
+			return err
+		}
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	srv, err := web.New(web.Config{Store: st, Logger: logger})
@@ -54,11 +50,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
-	go deemedSteps(ctx, st, logger)
 	go dailyNotify(ctx, st, logger)
 	fmt.Fprintf(e.stdout, "fazhi 已启动：http://%s （%s 数据库，按 Ctrl+C 停止）\n", ln.Addr(), st.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if loadingDemo {
+			fmt.Fprintln(e.stdout, "正在后台载入兴宁市演示数据（约半分钟），页面已可访问，数据载入后陆续出现……")
+			if err := loadDemo(ctx, e, st, st.Today()); err != nil {
+				// The server keeps serving the accounts made above; the demo can be loaded again
+				// into a fresh database.
+				logger.Error("演示数据载入失败", "err", err)
+			}
+		}
+		// After the demo: the automatic steps read its records, and would wait on its writes.
+		deemedSteps(ctx, st, logger)
+	}()
 	select {
 	case err := <-errc:
 		return err

@@ -70,7 +70,15 @@ func TestServeDemoAdmin(t *testing.T) {
 	if base == "" {
 		t.Fatalf("serve --demo did not start: %s %s", out.String(), errOut.String())
 	}
+	// The administrator is printed before the server starts; the demo accounts once its records
+	// are in, behind the running server.
+	for deadline := time.Now().Add(3 * time.Minute); !strings.Contains(out.String(), "  auditor ") && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
 	printed := out.String()
+	if i, j := strings.Index(printed, "已创建系统管理员 admin"), strings.Index(printed, "已启动"); i < 0 || j < i {
+		t.Errorf("the administrator is not printed before the server starts:\n%s", printed)
+	}
 	m := regexp.MustCompile(`已创建系统管理员 admin，一次性密码：(\S+) `).FindStringSubmatch(printed)
 	if m == nil {
 		t.Fatalf("no admin password printed:\n%s", printed)

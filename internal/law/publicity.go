@@ -35,16 +35,6 @@ var PublicityEvent = register(&Kind{
 // usual others.
 var PublicityThemes = []string{"宪法宣传周", "行政复议法宣讲", "民法典宣传", "习近平法治思想", "青少年普法", "乡村振兴", "反诈宣传", "其他"}
 
-// nonNegative is the check that a count is not below zero.
-func nonNegative(key, label string) Check {
-	return Check{Article: label + "为非负整数", Test: func(v Values) (string, string) {
-		if n, err := strconv.Atoi(v.Str(key)); v.Str(key) != "" && (err != nil || n < 0) {
-			return key, label + "应为不小于0的整数"
-		}
-		return "", ""
-	}}
-}
-
 // ResponsibilityList is a unit's 谁执法谁普法 普法责任清单 for a year and its 履职报告 (意见
 // 二(一): 制定普法责任清单; 三: 履职报告评议). Every enforcement unit should have both.
 var ResponsibilityList = register(&Kind{

@@ -26,7 +26,7 @@ var Training = register(&Kind{
 		{Key: "special", Label: "专题培训班", Type: Bool, Column: ColCategory, Help: "是否为执法能力专题培训班"},
 		{Key: "organizer", Label: "培训组织单位", Type: Text},
 	},
-	Checks: []Check{{Article: "学时为非负整数", Test: intWithin("hours", "学时", 0)}},
+	Checks: []Check{nonNegative("hours", "学时")},
 })
 
 // Inspection is one 执法监督检查 of a unit.
@@ -46,7 +46,7 @@ var Inspection = register(&Kind{
 			Values: []string{"联合检察院", "专项检查", "日常检查", "考评检查"}},
 		{Key: "problems", Label: "发现问题数", Type: Int, Help: "发现的问题可逐条登记到整改问题台账（来源：执法监督）"},
 	},
-	Checks: []Check{{Article: "发现问题数为非负整数", Test: intWithin("problems", "发现问题数", 0)}},
+	Checks: []Check{nonNegative("problems", "发现问题数")},
 })
 
 // Grade thresholds of a case-file review (local, rule-sheets.md: ≥ 90 优秀, ≥ 60 合格).
@@ -78,7 +78,7 @@ var CaseFileReview = register(&Kind{
 	Checks: []Check{
 		{Article: "得分为0–100的整数", Test: intWithin("score", "得分", 100)},
 		{Article: "等次与得分相符（本地评查标准）", Test: gradeFitsScore},
-		{Article: "发现问题数为非负整数", Test: intWithin("problems", "发现问题数", 0)},
+		nonNegative("problems", "发现问题数"),
 	},
 })
 
@@ -106,6 +106,11 @@ func gradeFitsScore(v Values) (string, string) {
 		return "grade", "得分" + s + "分对应的等次是「" + want + "」，不是「" + v.Str("grade") + "」"
 	}
 	return "", ""
+}
+
+// nonNegative is the check that a count is not below zero.
+func nonNegative(key, label string) Check {
+	return Check{Article: label + "为非负整数", Test: intWithin(key, label, 0)}
 }
 
 // intWithin checks an Int field is ≥ 0 (and ≤ most when most > 0).

@@ -28,9 +28,12 @@ const ClockKind = "annual_report"
 // the Party committee and government, and the day it was made public outside fazhi (on the
 // government's website, say); they are not outline blocks and are never printed.
 const (
-	KeySubmitted = "submitted_on"
-	KeyDisclosed = "disclosed_on"
+	KeySubmitted = dateKeys + "submitted"
+	KeyDisclosed = dateKeys + "disclosed"
 )
+
+// dateKeys is the prefix of the report's date blocks.
+const dateKeys = "date:"
 
 // SubmitBySetting is the local setting for the submission day, "MM-DD" (default 03-01).
 const SubmitBySetting = "report.submit_by"
@@ -44,36 +47,24 @@ func Clocks(ctx context.Context, st *store.Store, sc store.Scope, orgs []store.O
 	} else if ok && law.ValidDate(fmt.Sprintf("%d-%s", year+1, v)) {
 		submitBy = v
 	}
-	published := map[string]bool{}
-	pubs, err := st.Publications(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range pubs {
-		if p.Year == year {
-			published[p.OrgCode] = true
-		}
-	}
 	start := calendar.NewDate(year+1, 1, 1)
 	label := fmt.Sprintf("%d年度", year)
 	var out []store.ClockView
 	for _, o := range orgs {
-		if published[o.Code] {
+		published, err := st.Published(ctx, o.Code, year)
+		if err != nil {
+			return nil, err
+		}
+		dates, err := Dates(ctx, st, sc, o.Code, year)
+		if err != nil {
+			return nil, err
+		}
+		submitted := strings.TrimSpace(dates[KeySubmitted]) != ""
+		if published || strings.TrimSpace(dates[KeyDisclosed]) != "" {
 			continue
 		}
 		c := store.ClockView{Kind: ClockKind, KindLabel: "法治政府建设年度报告", RecordCode: label,
 			OrgCode: o.Code, OrgName: o.Name, Unit: string(law.NaturalDays), Start: start.String(), State: store.ClockRunning}
-		submitted, err := recorded(ctx, st, sc, o.Code, year, KeySubmitted)
-		if err != nil {
-			return nil, err
-		}
-		disclosed, err := recorded(ctx, st, sc, o.Code, year, KeyDisclosed)
-		if err != nil {
-			return nil, err
-		}
-		if disclosed {
-			continue
-		}
 		if !submitted {
 			due := calendar.MustParseDate(fmt.Sprintf("%d-%s", year+1, submitBy))
 			s := c
@@ -90,11 +81,10 @@ func Clocks(ctx context.Context, st *store.Store, sc store.Scope, orgs []store.O
 	return out, nil
 }
 
-// recorded reports whether the org's report of year has the date of key (last year's does not
-// count: ReportText falls back to it).
-func recorded(ctx context.Context, st *store.Store, sc store.Scope, org string, year int, key string) (bool, error) {
-	v, inherited, err := st.ReportText(ctx, sc, org, year, key)
-	return strings.TrimSpace(v) != "" && !inherited, err
+// Dates are the report's recorded dates for the org and year (KeySubmitted, KeyDisclosed): the
+// year's own only, last year's submission does not count for this one.
+func Dates(ctx context.Context, st *store.Store, sc store.Scope, org string, year int) (map[string]string, error) {
+	return st.ReportTextsOfYear(ctx, sc, org, year, dateKeys)
 }
 
 func withDays(c store.ClockView, today calendar.Date) store.ClockView {

@@ -66,14 +66,15 @@ func SaveManual(ctx context.Context, st *store.Store, a store.Actor, sc store.Sc
 // year's do not carry over) and puts each in cur where the records give no value for it: an
 // indicator not in the catalog, or one whose line of work has no records in the year.
 func loadManuals(ctx context.Context, st *store.Store, sc store.Scope, o Outline, cur *indicators.Result, org string, year int) (map[string]Manual, error) {
+	texts, err := st.ReportTextsOfYear(ctx, sc, org, year, manualKey(""))
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]Manual{}
 	withData := kindsWithData(cur)
 	for _, id := range o.figureIDs() {
-		text, inherited, err := st.ReportText(ctx, sc, org, year, manualKey(id))
-		if err != nil {
-			return nil, err
-		}
-		if inherited || strings.TrimSpace(text) == "" {
+		text := texts[manualKey(id)]
+		if strings.TrimSpace(text) == "" {
 			continue
 		}
 		var m Manual

@@ -48,6 +48,31 @@ func (s *Store) ReportText(ctx context.Context, sc Scope, org string, year int, 
 	return text, err == nil && y != year, err
 }
 
+// ReportTextsOfYear returns the blocks written for the org and year itself whose key starts with
+// prefix (the hand-entered figures "figure:…", the report's dates), in one read; unlike
+// ReportText nothing is inherited from earlier years.
+func (s *Store) ReportTextsOfYear(ctx context.Context, sc Scope, org string, year int, prefix string) (map[string]string, error) {
+	o, err := s.reportOrg(ctx, sc, org)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(ctx, `SELECT block, body FROM report_texts WHERE org_id = ? AND year = ? AND substr(block, 1, ?) = ?`,
+		o.ID, year, len(prefix), prefix)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var block, body string
+		if err := rows.Scan(&block, &body); err != nil {
+			return nil, err
+		}
+		out[block] = body
+	}
+	return out, rows.Err()
+}
+
 // SaveReportText stores a free-text block (audited).
 func (s *Store) SaveReportText(ctx context.Context, a Actor, sc Scope, org string, year int, block, body string) error {
 	return s.inTx(ctx, func(t *tx) error {
@@ -191,6 +216,15 @@ func (s *Store) Publications(ctx context.Context) ([]Publication, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// Published reports whether any version of the org's report of year is published (public,
+// see Publications), without reading the frozen texts.
+func (s *Store) Published(ctx context.Context, org string, year int) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT count(*) FROM published_reports p JOIN orgs o ON o.id = p.org_id
+		WHERE o.code = ? AND p.year = ?`, org, year).Scan(&n)
+	return n > 0, err
 }
 
 // PublicationByID returns one published report (public, see Publications).

@@ -23,6 +23,7 @@ type deadlinesPage struct {
 	ClockTally
 	SoonDays  int
 	ExportURL string
+	tree      []store.Org // the scope's orgs, read once for the report clocks and the filter
 }
 
 // deadlines lists the open statutory clocks across the scope (or one org's subtree), soonest
@@ -33,12 +34,8 @@ func (s *Server) deadlines(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	tree, err := s.st.Orgs(r.Context(), state(r).scope)
-	if err != nil {
-		return err
-	}
 	// The scope's first two levels, and the chosen org's ancestors and children.
-	p.OrgOptions = orgOptions(tree, selected)
+	p.OrgOptions = orgOptions(p.tree, selected)
 	p.ExportURL = "/deadlines/export.xlsx?" + r.URL.RawQuery
 	s.render(w, r, http.StatusOK, "deadlines", "期限提醒", p)
 	return nil
@@ -75,17 +72,16 @@ func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, store.Org, error)
 	clocks = slices.DeleteFunc(clocks, func(c store.ClockView) bool { return notYetShown(c, today) })
 	// The annual report's own clocks (第24条), for the orgs a report is written for: the roots of
 	// the scope, as the report workbench opens. They have no 承办人.
+	if p.tree, err = s.st.Orgs(ctx, sc); err != nil {
+		return p, selected, err
+	}
 	if assignee == "" {
-		orgs, err := s.st.Orgs(ctx, sc)
-		if err != nil {
-			return p, selected, err
-		}
 		inScope := map[int64]bool{}
-		for _, o := range orgs {
+		for _, o := range p.tree {
 			inScope[o.ID] = true
 		}
 		var roots []store.Org
-		for _, o := range orgs {
+		for _, o := range p.tree {
 			if !inScope[o.ParentID] && (p.Org == "" || p.Org == o.Code) {
 				roots = append(roots, o)
 			}

@@ -240,13 +240,11 @@ func (s *Server) workbenchPage(r *http.Request, t reportTarget, d *report.Draft,
 	sc := state(r).scope
 	p := reportPage{T: t, CanPublish: sc.CanPublish(), IssuedOn: s.today().String(),
 		ViewURL: "/reports/view?" + t.Query()}
-	for key, to := range map[string]*string{report.KeySubmitted: &p.Submitted, report.KeyDisclosed: &p.Disclosed} {
-		if on, inherited, err := s.st.ReportText(r.Context(), sc, t.Org.Code, t.Year, key); err != nil {
-			return p, err
-		} else if !inherited {
-			*to = on
-		}
+	dates, err := report.Dates(r.Context(), s.st, sc, t.Org.Code, t.Year)
+	if err != nil {
+		return p, err
 	}
+	p.Submitted, p.Disclosed = dates[report.KeySubmitted], dates[report.KeyDisclosed]
 	p.Fillable = d.Fillable()
 	for _, f := range p.Fillable {
 		if f.Manual != nil {
@@ -457,7 +455,7 @@ func (s *Server) reportManualFigure(w http.ResponseWriter, r *http.Request) erro
 		raw := strings.TrimSpace(r.PostFormValue("value"))
 		v, err := strconv.ParseFloat(raw, 64)
 		if err != nil {
-			return invalid("value", "「%s」的数值「%s」不是数字", id, raw)
+			return invalid("value", "「%s」的数值「%s」不是数字，请填写阿拉伯数字（如 3 或 96.5）", id, raw)
 		}
 		m = &report.Manual{Value: v, Unit: r.PostFormValue("unit"), Label: r.PostFormValue("label"), Source: r.PostFormValue("source")}
 	}

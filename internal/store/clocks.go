@@ -39,9 +39,8 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 				return err
 			}
 		}
-		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem, provisional_on)
-			VALUES (?,?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
-			c.State, c.Problem, nullStr(c.Provisional)); err != nil {
+		if _, err := t.exec(ctx, `INSERT INTO clocks (`+clockColumns+`) VALUES (?,?,?,?,?,?,?,?,?)`,
+			clockRow(kind, rec.ID, c)...); err != nil {
 			return err
 		}
 	}
@@ -70,6 +69,15 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 		}
 	}
 	return nil
+}
+
+// clockColumns are the columns clockRow gives values for, in its order.
+const clockColumns = `record_id, kind, rule, start_on, due_on, stopped_on, state, problem, provisional_on`
+
+// clockRow is the row a projected clock is stored as.
+func clockRow(kind *law.Kind, recordID int64, c procedure.Clock) []any {
+	return []any{recordID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
+		c.State, c.Problem, nullStr(c.Provisional)}
 }
 
 // ClockView is an open or closed statutory clock with the record it runs for.

@@ -117,3 +117,7 @@ func ForgeAuditHash(key *AuditKey, e AuditEntry) string {
 
 // BackupMetaTable is the table of key fingerprints a SQLite backup adds to the live schema.
 const BackupMetaTable = backupMetaTable
+
+// SetImportRowByRow makes s import each row alone, the path before batching, so that a test can
+// compare what the batched path writes with it.
+func (s *Store) SetImportRowByRow(on bool) { s.importRowByRow = on }

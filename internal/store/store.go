@@ -46,6 +46,8 @@ type Store struct {
 	now      func() time.Time
 	cal      atomic.Pointer[calendar.Calendar]
 	version  int
+	// importRowByRow makes imports write each row alone, the path before batching (tests compare the two).
+	importRowByRow bool
 }
 
 // DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).

@@ -210,8 +210,8 @@ func (b *batchImport) existing(ctx context.Context, rows []ImportRow) (map[strin
 		args = append(args, org.ID, row.Values.Str(b.codeField.Key))
 	}
 	out := map[string]Record{}
-	for len(args) > 0 { // in groups of rowsPerInsert pairs: a few statement texts, each parsed once
-		part := args[:min(2*rowsPerInsert, len(args))]
+	for len(args) > 0 { // in groups of pairs as inserts go: a few statement texts, each parsed once
+		part := args[:min(2*t.insertGroup(2), len(args))]
 		args = args[len(part):]
 		// CROSS JOIN keeps the wanted list outermost on SQLite (each pair one probe of the
 		// unique index on kind, org and 编号); PostgreSQL plans it as any join.

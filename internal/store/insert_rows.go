@@ -12,17 +12,29 @@ import (
 // parse of a long statement: 1,000 rows of 13 columns took SQLite longer to parse than to
 // insert. maxInsertParams keeps a wide table under both engines' limits (SQLite 32,766,
 // PostgreSQL 65,535 parameters).
+// PostgreSQL parses fast and pgx keeps each statement prepared on its connection across
+// transactions, while every statement costs a round trip: it takes ten times as many rows.
 const (
 	rowsPerInsert   = 100
+	rowsPerInsertPG = 1000
 	maxInsertParams = 30_000
 )
+
+// insertGroup is how many rows of cols columns one INSERT carries on this engine.
+func (t *tx) insertGroup(cols int) int {
+	n := rowsPerInsert
+	if t.s.d.name() == "postgres" {
+		n = rowsPerInsertPG
+	}
+	return max(1, min(n, maxInsertParams/cols))
+}
 
 // insertRows writes rows (each len(cols) values) into table in multi-row INSERTs, as many rows
 // per statement as maxInsertParams allows. With returning set, each statement ends in
 // RETURNING returning and scan reads every row it gives back (in no promised order: callers
 // match the rows by a unique key, not by position).
 func (t *tx) insertRows(ctx context.Context, table string, cols []string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
-	per := max(1, min(rowsPerInsert, maxInsertParams/len(cols)))
+	per := t.insertGroup(len(cols))
 	one := "(" + placeholders(len(cols)) + ")"
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]

@@ -66,6 +66,9 @@ type Filter struct {
 	Desc   bool
 	Limit  int
 	Offset int
+	// After and Before are cursors from a Page (Next, Prev): keyset paging, which Page reads
+	// instead of Offset when one is given.
+	After, Before string
 }
 
 var keyRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -237,12 +240,8 @@ func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) 
 			return nil, err
 		}
 	}
-	dir := " ASC"
-	if f.Desc {
-		dir = " DESC"
-	}
 	q := `SELECT ` + recordColumns + ` FROM records r JOIN orgs o ON o.id = r.org_id WHERE ` + w +
-		` ORDER BY ` + order + dir + `, r.id` + dir
+		` ORDER BY ` + nullsLow(order, f.Desc)
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)

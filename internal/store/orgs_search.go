@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 )
 
@@ -89,6 +90,11 @@ func (s *Store) ScopeRoots(ctx context.Context, sc Scope) ([]Org, error) {
 	if err != nil {
 		return nil, err
 	}
+	return scanOrgs(rows)
+}
+
+// scanOrgs reads the rows of a SELECT of orgColumns.
+func scanOrgs(rows *sql.Rows) ([]Org, error) {
 	defer rows.Close()
 	var out []Org
 	for rows.Next() {

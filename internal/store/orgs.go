@@ -55,16 +55,7 @@ func (s *Store) Orgs(ctx context.Context, sc Scope) ([]Org, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return scanOrgs(rows)
 }
 
 // Org returns one organisation by code, if visible.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 )
 
@@ -74,4 +75,34 @@ func (s *Store) SearchOrgs(ctx context.Context, sc Scope, text string, types []s
 		out[i].SharedName = many[out[i].Name]
 	}
 	return out, shared.Err()
+}
+
+// ScopeRoots are the topmost orgs of a scope (those whose parent it does not see), in tree
+// order: what a report is written for, without reading the whole tree.
+func (s *Store) ScopeRoots(ctx context.Context, sc Scope) ([]Org, error) {
+	p, args := sc.orgVisible()
+	parent, pargs := "1=1", []any(nil)
+	if !sc.admin {
+		parent, pargs = sc.orgPredicate("p.path")
+	}
+	rows, err := s.query(ctx, `SELECT `+orgColumns+` FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+		WHERE `+p+` AND (p.id IS NULL OR NOT `+parent+`) ORDER BY o.path`, append(args, pargs...)...)
+	if err != nil {
+		return nil, err
+	}
+	return scanOrgs(rows)
+}
+
+// scanOrgs reads the rows of a SELECT of orgColumns.
+func scanOrgs(rows *sql.Rows) ([]Org, error) {
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }

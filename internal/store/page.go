@@ -2,12 +2,8 @@ package store
 
 import (
 	"context"
-	"crypto/hmac"
 	"database/sql"
-	"encoding/base64"
-	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
 )
@@ -40,28 +36,13 @@ type cursor struct {
 	ID   int64  `json:"i"`
 }
 
-func (s *Store) encodeCursor(c cursor) string {
-	b, _ := json.Marshal(c)
-	payload := base64.RawURLEncoding.EncodeToString(b)
-	return payload + "." + s.cursorMAC(payload)
-}
-
-func (s *Store) cursorMAC(payload string) string {
-	m := s.crypt.mac("list-cursor:" + payload)
-	return strings.NewReplacer("+", "-", "/", "_").Replace(m[:22])
-}
+func (s *Store) encodeCursor(c cursor) string { return s.signToken("list-cursor:", c) }
 
 // decodeCursor reads a token made by encodeCursor for this list (kind, sort, direction).
 func (s *Store) decodeCursor(token, field, kind, sort string, desc bool) (cursor, error) {
 	var c cursor
-	bad := fieldError(field, "翻页参数 %s 无效或已被改动，请从第一页重新翻页", field)
-	payload, mac, ok := strings.Cut(token, ".")
-	if !ok || len(token) > 2000 || !hmac.Equal([]byte(mac), []byte(s.cursorMAC(payload))) {
-		return c, bad
-	}
-	b, err := base64.RawURLEncoding.DecodeString(payload)
-	if err != nil || json.Unmarshal(b, &c) != nil {
-		return c, bad
+	if !s.readToken("list-cursor:", token, &c) {
+		return c, fieldError(field, "翻页参数 %s 无效或已被改动，请从第一页重新翻页", field)
 	}
 	if c.Kind != kind || c.Sort != sort || c.Desc != desc {
 		return c, fieldError(field, "翻页参数 %s 属于另一种排序，请从第一页重新翻页", field)

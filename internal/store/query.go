@@ -109,68 +109,11 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		parts = append(parts, "o.path LIKE ?")
 		args = append(args, org.Path+"%")
 	}
-	for _, c := range q.Conds {
-		if c.Op == OpLate {
-			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
-				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
-			args = append(args, c.Field)
-			continue
-		}
-		if c.Op == OpOrgType {
-			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
-			args = append(args, stringsToAny(c.Values)...)
-			if len(c.Values) == 0 {
-				parts[len(parts)-1] = "1=0"
-			}
-			continue
-		}
-		expr, f, err := s.fieldExpr(kind, c.Field)
-		if err != nil {
-			return "", nil, kind, err
-		}
-		switch c.Op {
-		case OpEq, OpNe, OpGE, OpLE, OpGT, OpLT:
-			sym := map[Op]string{OpEq: "=", OpNe: "<>", OpGE: ">=", OpLE: "<=", OpGT: ">", OpLT: "<"}[c.Op]
-			if c.Op == OpNe {
-				parts = append(parts, fmt.Sprintf("(%s IS NULL OR %s <> ?)", expr, expr))
-			} else {
-				parts = append(parts, expr+" "+sym+" ?")
-			}
-			args = append(args, c.Value)
-		case OpIn, OpNotIn:
-			if len(c.Values) == 0 {
-				if c.Op == OpIn {
-					parts = append(parts, "1=0")
-				}
-				continue
-			}
-			clause := expr + " IN (" + placeholders(len(c.Values)) + ")"
-			if c.Op == OpNotIn {
-				clause = fmt.Sprintf("(%s IS NULL OR NOT %s)", expr, clause)
-			}
-			parts = append(parts, clause)
-			args = append(args, stringsToAny(c.Values)...)
-		case OpEmptyOrGT:
-			parts = append(parts, fmt.Sprintf("(%s OR %s > ?)", emptyExpr(s, f, expr, true), expr))
-			args = append(args, c.Value)
-		case OpEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, true))
-		case OpNotEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, false))
-		case OpHas, OpLacks:
-			if f.Type != law.List && f.Type != law.Intervals {
-				return "", nil, kind, errorf(EINVALID, "「%s」不是列表字段", f.Label)
-			}
-			if c.Op == OpLacks {
-				parts = append(parts, "NOT COALESCE("+s.d.jsonListHas("r.attrs", c.Field)+", FALSE)") // an absent list lacks it
-			} else {
-				parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
-			}
-			args = append(args, c.Value)
-		default:
-			return "", nil, kind, errorf(EINVALID, "不支持的条件 %s", c.Op)
-		}
+	conds, condArgs, err := s.condSQL(kind, q.Conds)
+	if err != nil {
+		return "", nil, kind, err
 	}
+	parts, args = append(parts, conds...), append(args, condArgs...)
 	if q.Assignee != "" {
 		parts = append(parts, "r.assignee = ?")
 		args = append(args, q.Assignee)
@@ -246,21 +189,7 @@ func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) 
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
 	}
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Record
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		s.reveal(kind, &r, sc)
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return s.records(ctx, kind, sc, q, args)
 }
 
 // Agg is what an aggregate computes over the selected records.
@@ -302,9 +231,14 @@ func (s *Store) Aggregate(ctx context.Context, sc Scope, q Query, a Agg) (float6
 	default:
 		return 0, nil, errorf(EINVALID, "不支持的统计方式 %s", a.Func)
 	}
-	total, err := s.scalar(ctx, `SELECT `+valueExpr+` FROM `+from+` WHERE `+w, args...)
-	if err != nil || a.By == "" {
-		return total, nil, err
+	// A count's breakdown puts every record in exactly one group: its total is their sum, and
+	// one query answers both.
+	countBy := a.By != "" && (a.Func == "count" || a.Func == "")
+	var total float64
+	if !countBy {
+		if total, err = s.scalar(ctx, `SELECT `+valueExpr+` FROM `+from+` WHERE `+w, args...); err != nil || a.By == "" {
+			return total, nil, err
+		}
 	}
 	byExpr, _, err := s.fieldExpr(kind, a.By)
 	if err != nil {
@@ -324,6 +258,9 @@ func (s *Store) Aggregate(ctx context.Context, sc Scope, q Query, a Agg) (float6
 			return 0, nil, err
 		}
 		by[key] = parseNum(v)
+		if countBy {
+			total += by[key]
+		}
 	}
 	return total, by, rows.Err()
 }

@@ -155,51 +155,45 @@ type tx struct {
 
 const maxTxStmts = 200
 
-// stmt is the prepared form of q for this transaction, or nil where the driver caches itself.
-func (t *tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+// stmt is the prepared form of q for this transaction, or nil where the driver caches itself
+// or q does not prepare: then the plain call runs it and reports the same error.
+func (t *tx) stmt(ctx context.Context, q string) *sql.Stmt {
 	if t.stmts == nil {
-		return nil, nil
+		return nil
 	}
 	if st, ok := t.stmts[q]; ok {
-		return st, nil
+		return st
 	}
 	if len(t.stmts) >= maxTxStmts { // a query built per row (an IN list) is not worth keeping
-		return nil, nil
+		return nil
 	}
 	st, err := t.PrepareContext(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil
 	}
 	t.stmts[q] = st
-	return st, nil
+	return st
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err != nil || st != nil {
-		if err != nil {
-			return nil, err
-		}
+	if st := t.stmt(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
 	return t.ExecContext(ctx, q, args...)
 }
 func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err != nil || st != nil {
-		if err != nil {
-			return nil, err
-		}
+	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
 	return t.QueryContext(ctx, q, args...)
 }
 func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err == nil && st != nil {
+	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	// A statement that fails to prepare fails the same way here, with its error on Scan.
 	return t.QueryRowContext(ctx, q, args...)
 }
 

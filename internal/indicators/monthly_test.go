@@ -3,7 +3,6 @@ package indicators_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -17,19 +16,7 @@ import (
 // computed month by month alike — and no figure where the scope may not read the kind.
 func TestMonthlyIDsAreEachMonthsTotals(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "m.db"), store.Options{Key: make([]byte, 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := store.Actor{Name: "test"}
-	sys := store.System([]string{"mediation"})
-	if _, err := st.ImportOrgs(ctx, a, sys, []store.OrgInput{
-		{Code: "C", Name: "市", Type: "县级市"},
-		{Code: "T1", Name: "一镇调委会", Type: "人民调解委员会", ParentCode: "C"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	st, a, sys := mediationStore(t)
 	// Cases accepted through the year (and the one before), some closed in a later month, some
 	// still open: the months differ in counts, successes and open stock.
 	var rows []store.ImportRow

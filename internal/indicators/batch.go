@@ -18,29 +18,22 @@ type batchKey struct{ kind, date, by string }
 
 // prefetch computes the batchable counts among defs into got, one query per group.
 func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, defs []Def, withBy bool, got map[string]Value) error {
-	groups := map[batchKey][]Def{}
-	var order []batchKey
-	for _, d := range defs {
+	for _, b := range batches(defs, func(d Def) (batchKey, bool) {
 		if _, done := got[d.ID]; done || !d.counts() || !sc.CanRead(d.Kind) {
-			continue
+			return batchKey{}, false
 		}
 		if !withBy {
 			d.Agg.By = ""
 		}
 		if !store.Batchable(d.Kind, d.Agg) {
-			continue
+			return batchKey{}, false
 		}
-		k := batchKey{d.Kind, d.Date, d.Agg.By}
 		if d.At != nil {
-			k.date = ""
+			return batchKey{d.Kind, "", d.Agg.By}, true
 		}
-		if groups[k] == nil {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], d)
-	}
-	for _, k := range order {
-		list := groups[k]
+		return batchKey{d.Kind, d.Date, d.Agg.By}, true
+	}) {
+		k, list := b.key, b.defs
 		q := store.Query{Kind: k.kind, OrgCode: org}
 		if k.date != "" {
 			q.Conds = in(k.date, p)
@@ -65,6 +58,52 @@ func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, 
 		}
 	}
 	return nil
+}
+
+// batch is figures read in one pass, and what they share.
+type batch struct {
+	key  batchKey
+	defs []Def
+}
+
+// batches groups defs by the key each is read under (those key refuses are left out), in the
+// order the keys first come, so that queries run in the catalog's order.
+func batches(defs []Def, key func(Def) (batchKey, bool)) []batch {
+	var out []batch
+	at := map[batchKey]int{}
+	for _, d := range defs {
+		k, ok := key(d)
+		if !ok {
+			continue
+		}
+		i, seen := at[k]
+		if !seen {
+			i = len(out)
+			at[k] = i
+			out = append(out, batch{key: k})
+		}
+		out[i].defs = append(out[i].defs, d)
+	}
+	return out
+}
+
+// resolver gives a rate as the deployment divides it (Local.apply), the local choices read once,
+// when the first rate asks; other figures pass unchanged.
+func resolver(ctx context.Context, st *store.Store) func(Def) (Def, error) {
+	var local *Local
+	return func(d Def) (Def, error) {
+		if !d.IsRate() {
+			return d, nil
+		}
+		if local == nil {
+			l, err := LoadLocal(ctx, st)
+			if err != nil {
+				return d, err
+			}
+			local = &l
+		}
+		return local.apply(d), nil
+	}
 }
 
 // needed lists the definitions ids evaluate, the counts of their rates included (as the

@@ -8,30 +8,23 @@ import (
 )
 
 // MonthlyIDs computes figures for each month of a year: out[i][0] is ids[i]'s January. Each
-// month's value is exactly ComputeIDs' figure for that month, so the drill-down of a month (Drill
-// with the month's first and last day) lists as many records as its bar shows. The counts with a
-// period field are read grouped by its month, one query for all those of a kind and field (a
-// rate's two counts among them); the other figures are computed month by month, all of them in
-// each month's one ComputeIDs.
+// month's value is exactly Totals' figure for that month (ComputeIDs' without its breakdown,
+// which a bar does not show), so the drill-down of a month (Drill with the month's first and
+// last day) lists as many records as its bar shows. The counts with a period field are read
+// grouped by its month, one query for all those of a kind and field (a rate's two counts among
+// them); the other figures are computed month by month, all of them in each month's one Totals.
 func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string, year int, ids []string) ([][]Value, error) {
-	var local *Local
+	resolve := resolver(ctx, st)
 	defs := make([]Def, len(ids))
 	for i, id := range ids {
 		d, ok := Lookup(id)
 		if !ok {
 			return nil, fmt.Errorf("未知的指标 %s", id)
 		}
-		if d.IsRate() && local == nil {
-			l, err := LoadLocal(ctx, st)
-			if err != nil {
-				return nil, err
-			}
-			local = &l
+		var err error
+		if defs[i], err = resolve(d); err != nil {
+			return nil, err
 		}
-		if d.IsRate() {
-			d = local.apply(d)
-		}
-		defs[i] = d
 	}
 	p := Period{fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)}
 	series := map[string]*[12]float64{} // a count's months
@@ -57,7 +50,7 @@ func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if len(others) > 0 {
 		for m := 1; m <= 12; m++ {
 			mf, mt := MonthBounds(year, m)
-			res, err := ComputeIDs(ctx, st, sc, org, mf, mt, others)
+			res, err := Totals(ctx, st, sc, org, mf, mt, others) // a bar shows no breakdown
 			if err != nil {
 				return nil, err
 			}
@@ -90,25 +83,18 @@ func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string
 // field, into series (and why there is none, for a kind the scope may not read).
 func monthlyCounts(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, defs []Def,
 	series map[string]*[12]float64, unavailable map[string]string) error {
-	groups := map[batchKey][]Def{}
-	var order []batchKey
-	for _, d := range defs {
+	for _, b := range batches(defs, func(d Def) (batchKey, bool) {
 		if series[d.ID] != nil {
-			continue
+			return batchKey{}, false
 		}
 		series[d.ID] = &[12]float64{}
 		if !sc.CanRead(d.Kind) {
 			unavailable[d.ID] = "无权查看该类数据"
-			continue
+			return batchKey{}, false
 		}
-		k := batchKey{kind: d.Kind, date: d.Date}
-		if groups[k] == nil {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], d)
-	}
-	for _, k := range order {
-		list := groups[k]
+		return batchKey{kind: d.Kind, date: d.Date}, true
+	}) {
+		k, list := b.key, b.defs
 		ms := make([]store.Measure, len(list))
 		for i, d := range list {
 			ms[i] = store.Measure{Conds: d.filter(p), Agg: store.Agg{Func: d.Agg.Func, Field: d.Agg.Field}}

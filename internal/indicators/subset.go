@@ -39,17 +39,7 @@ func computeIDs(ctx context.Context, st *store.Store, sc store.Scope, org, from,
 		res.Org = o
 	}
 	got := map[string]Value{}
-	var local *Local
-	resolve := func(d Def) (Def, error) {
-		if local == nil {
-			l, err := LoadLocal(ctx, st)
-			if err != nil {
-				return d, err
-			}
-			local = &l
-		}
-		return local.apply(d), nil
-	}
+	resolve := resolver(ctx, st)
 	defs, err := needed(ids, resolve)
 	if err != nil {
 		return nil, err
@@ -151,15 +141,6 @@ func additive(d Def) bool {
 	return d.counts() && (d.Agg.Func == "" || d.Agg.Func == "count" || d.Agg.Func == "sum")
 }
 
-// Monthly computes a figure for each month of a year: out[0] is January (MonthlyIDs of one id).
-func Monthly(ctx context.Context, st *store.Store, sc store.Scope, org string, year int, id string) ([]Value, error) {
-	out, err := MonthlyIDs(ctx, st, sc, org, year, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return out[0], nil
-}
-
 // MonthBounds is the first and last day of a month, YYYY-MM-DD.
 func MonthBounds(year, month int) (string, string) {
 	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
@@ -200,12 +181,9 @@ func ByChildren(ctx context.Context, st *store.Store, sc store.Scope, tree []sto
 		}
 	}
 	out := make([]OrgFigure, len(children))
-	if d.IsRate() {
-		local, err := LoadLocal(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		d = local.apply(d)
+	d, err := resolver(ctx, st)(d)
+	if err != nil {
+		return nil, err
 	}
 	if !groupable(d) {
 		for i, c := range children {

@@ -144,16 +144,11 @@ func mean(sum, n float64, none string) Value {
 	return v
 }
 
-// serving lists the officers of org's subtree in service on day (在职, or left after it).
+// serving lists the officers of org's subtree in service on day (在职, or left after it): the
+// store selects them (退出日期 empty or after the day), not a read of every officer filtered here.
 func serving(ctx context.Context, st *store.Store, sc store.Scope, org, day string) ([]store.Record, error) {
-	all, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer", OrgCode: org}})
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(all, func(r store.Record) bool {
-		left := r.Values.Str("left_on")
-		return left != "" && left <= day
-	}), nil
+	return st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer", OrgCode: org,
+		Conds: []store.Cond{{Field: "left_on", Op: store.OpEmptyOrGT, Value: day}}}})
 }
 
 // certificateEvents gathers each officer's certificate events over the whole scope (an officer

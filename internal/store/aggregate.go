@@ -3,85 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
 )
 
-// The aggregate side of the query builder: conditions as SQL, and several figures of one kind
-// computed in one pass over the records a shared query selects (AggregateEach), so that the
-// catalog's dozens of counts of a ledger cost one indexed query, not one each.
-
-// condSQL turns conditions on a kind's fields into SQL terms (ANDed by the caller) and their
-// bound values, in order. where uses it for lists, counts and drill-downs alike.
-func (s *Store) condSQL(kind *law.Kind, conds []Cond) ([]string, []any, error) {
-	var parts []string
-	var args []any
-	for _, c := range conds {
-		if c.Op == OpLate {
-			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
-				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
-			args = append(args, c.Field)
-			continue
-		}
-		if c.Op == OpOrgType {
-			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
-			args = append(args, stringsToAny(c.Values)...)
-			if len(c.Values) == 0 {
-				parts[len(parts)-1] = "1=0"
-			}
-			continue
-		}
-		expr, f, err := s.fieldExpr(kind, c.Field)
-		if err != nil {
-			return nil, nil, err
-		}
-		switch c.Op {
-		case OpEq, OpNe, OpGE, OpLE, OpGT, OpLT:
-			sym := map[Op]string{OpEq: "=", OpNe: "<>", OpGE: ">=", OpLE: "<=", OpGT: ">", OpLT: "<"}[c.Op]
-			if c.Op == OpNe {
-				parts = append(parts, fmt.Sprintf("(%s IS NULL OR %s <> ?)", expr, expr))
-			} else {
-				parts = append(parts, expr+" "+sym+" ?")
-			}
-			args = append(args, c.Value)
-		case OpIn, OpNotIn:
-			if len(c.Values) == 0 {
-				if c.Op == OpIn {
-					parts = append(parts, "1=0")
-				}
-				continue
-			}
-			clause := expr + " IN (" + placeholders(len(c.Values)) + ")"
-			if c.Op == OpNotIn {
-				clause = fmt.Sprintf("(%s IS NULL OR NOT %s)", expr, clause)
-			}
-			parts = append(parts, clause)
-			args = append(args, stringsToAny(c.Values)...)
-		case OpEmptyOrGT:
-			parts = append(parts, fmt.Sprintf("(%s OR %s > ?)", emptyExpr(s, f, expr, true), expr))
-			args = append(args, c.Value)
-		case OpEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, true))
-		case OpNotEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, false))
-		case OpHas, OpLacks:
-			if f.Type != law.List && f.Type != law.Intervals {
-				return nil, nil, errorf(EINVALID, "「%s」不是列表字段", f.Label)
-			}
-			if c.Op == OpLacks {
-				parts = append(parts, "NOT COALESCE("+s.d.jsonListHas("r.attrs", c.Field)+", FALSE)") // an absent list lacks it
-			} else {
-				parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
-			}
-			args = append(args, c.Value)
-		default:
-			return nil, nil, errorf(EINVALID, "不支持的条件 %s", c.Op)
-		}
-	}
-	return parts, args, nil
-}
+// Several figures of one kind computed in one pass over the records a shared query selects
+// (AggregateEach), so that the catalog's dozens of counts of a ledger cost one indexed query,
+// not one each. The conditions are query.go's (where, condSQL): a figure, its batch form and its
+// drill-down are one WHERE.
 
 // Measure is one figure of AggregateEach: the conditions it adds to the shared query and what
 // it computes over the records both select (its Agg.By is not read: the Group is shared).
@@ -95,7 +25,9 @@ type Measure struct {
 // 1 END), SUM(CASE WHEN … THEN value END)). A figure's records are the conjunction of q's and its
 // conditions, exactly the WHERE of Aggregate and List over q with them appended, so the figure
 // still equals its drill-down. With a Group, every measure must be a count or a sum: each gets
-// its breakdown (the groups it has records in, as Aggregate gives them) and its total, their sum.
+// its breakdown (the groups it has records in, as Aggregate gives them; a sum leaves out a
+// group whose sum is 0, which Aggregate keeps, so Batchable takes no sum with a breakdown) and
+// its total, their sum.
 // A distinct count of a list field cannot be written so and is refused: ask Aggregate.
 func (s *Store) AggregateEach(ctx context.Context, sc Scope, q Query, g Group, ms []Measure) ([]float64, []map[string]float64, error) {
 	if len(ms) == 0 {
@@ -170,14 +102,10 @@ func (s *Store) aggregateEachSQL(ctx context.Context, sc Scope, q Query, g Group
 	if g.By == "" {
 		return `SELECT ` + strings.Join(cols, ", ") + from, args, nil
 	}
-	byExpr, _, err := s.fieldExpr(kind, g.By)
+	key, err := s.groupKey(kind, g)
 	if err != nil {
 		return "", nil, err
 	}
-	if g.Month {
-		byExpr = "SUBSTR(" + byExpr + ", 1, 7)"
-	}
-	key := "COALESCE(" + byExpr + ", '')"
 	return `SELECT ` + key + `, ` + strings.Join(cols, ", ") + from + ` GROUP BY ` + key, args, nil
 }
 
@@ -195,31 +123,8 @@ func (s *Store) measureSQL(kind *law.Kind, m Measure, args []any) (string, []any
 	if err != nil {
 		return "", nil, err
 	}
-	cond := "1=1"
-	if len(terms) > 0 {
-		cond = strings.Join(terms, " AND ")
-	}
-	args = append(args, targs...)
-	switch m.Agg.Func {
-	case "count", "":
-		return "COUNT(CASE WHEN " + cond + " THEN 1 END)", args, nil
-	case "sum":
-		expr, _, err := s.fieldExpr(kind, m.Agg.Field)
-		if err != nil {
-			return "", nil, err
-		}
-		return fmt.Sprintf("SUM(CASE WHEN %s THEN CAST(NULLIF(%s, '') AS DECIMAL) END)", cond, expr), args, nil
-	case "distinct":
-		expr, f, err := s.fieldExpr(kind, m.Agg.Field)
-		if err != nil {
-			return "", nil, err
-		}
-		if f.Type == law.List {
-			return "", nil, errorf(EINVALID, "列表字段的去重计数不能合并计算")
-		}
-		return "COUNT(DISTINCT CASE WHEN " + cond + " THEN " + expr + " END)", args, nil
-	}
-	return "", nil, errorf(EINVALID, "不支持的统计方式 %s", m.Agg.Func)
+	col, err := s.aggExpr(kind, m.Agg, strings.Join(terms, " AND "))
+	return col, append(args, targs...), err
 }
 
 // Batchable reports whether AggregateEach can compute the aggregate over a kind: a count (with
@@ -263,26 +168,6 @@ func (s *Store) RecordsWithClocksOpenOn(ctx context.Context, sc Scope, q Query, 
 		return nil, err
 	}
 	return s.records(ctx, kind, sc, query, args)
-}
-
-// records runs a SELECT of recordColumns and reads its rows, their values revealed as the scope
-// may see them.
-func (s *Store) records(ctx context.Context, kind *law.Kind, sc Scope, q string, args []any) ([]Record, error) {
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Record
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		s.reveal(kind, &r, sc)
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // clocksOpenSQL is the query of RecordsWithClocksOpenOn and its values: the clocks index

@@ -26,7 +26,7 @@ const (
 // readers are the figures that read the bench database.
 type readers struct {
 	st     *store.Store
-	raw    *raw
+	raw    *Raw
 	web    *webClient
 	sc     store.Scope
 	county string // a county holding records (the first replica's root)
@@ -34,7 +34,7 @@ type readers struct {
 
 // readingCases builds the reading figures. The web figures are seen by a 局领导 account at the
 // province root (reads every kind below it).
-func readingCases(ctx context.Context, cfg Config, r *raw) ([]Case, func(), error) {
+func readingCases(ctx context.Context, cfg Config, r *Raw) ([]Case, func(), error) {
 	h, err := cfg.Handler(cfg.Store)
 	if err != nil {
 		return nil, nil, err
@@ -44,11 +44,11 @@ func readingCases(ctx context.Context, cfg Config, r *raw) ([]Case, func(), erro
 		return nil, nil, err
 	}
 	rd := &readers{st: cfg.Store, raw: r, web: wc, sc: store.SystemAll(), county: cfg.Plan.Province.Counties[0].Code}
-	provPath, err := r.path(ctx, provinceCode)
+	provPath, err := r.Path(ctx, provinceCode)
 	if err != nil {
 		return nil, wc.Close, err
 	}
-	countyPath, err := r.path(ctx, rd.county)
+	countyPath, err := r.Path(ctx, rd.county)
 	if err != nil {
 		return nil, wc.Close, err
 	}
@@ -92,12 +92,12 @@ func readingCases(ctx context.Context, cfg Config, r *raw) ([]Case, func(), erro
 // mediationCount is one mediation.* count and its WHERE, written by hand from indicators.md.
 type mediationCount struct{ id, where string }
 
-func mediationCounts(r *raw) []mediationCount {
+func mediationCounts(r *Raw) []mediationCount {
 	return []mediationCount{
 		{"mediation.cases", ""},
 		{"mediation.successful", "AND r.status = '成功'"},
-		{"mediation.judicial_confirmations", "AND " + r.attr("confirmation_applied") + " = '是'"},
-		{"mediation.judicial_confirmations_late", "AND " + r.attr("confirmation_applied") + ` = '是'
+		{"mediation.judicial_confirmations", "AND " + r.Attr("confirmation_applied") + " = '是'"},
+		{"mediation.judicial_confirmations_late", "AND " + r.Attr("confirmation_applied") + ` = '是'
 			AND EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = 'mediation.judicial_confirmation'
 				AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`},
 	}

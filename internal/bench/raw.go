@@ -10,27 +10,33 @@ import (
 	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
 )
 
-// raw is a plain connection to the store's database for the lower bounds: hand-written SQL
+// Raw is a plain connection to the store's database for the lower bounds: hand-written SQL
 // over the same tables, none of the store's code in between.
-type raw struct {
+type Raw struct {
 	db *sql.DB
 	pg bool
 }
 
-func openRaw(url string) (*raw, error) {
+// OpenRaw opens url (sqlite:PATH, read-only, or postgres://…) without the store.
+func OpenRaw(url string) (*Raw, error) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
 		db, err := sql.Open("pgx", url)
-		return &raw{db: db, pg: true}, err
+		return &Raw{db: db, pg: true}, err
 	}
 	path := strings.TrimPrefix(url, "sqlite:")
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
-	return &raw{db: db}, err
+	return &Raw{db: db}, err
 }
 
-func (r *raw) Close() error { return r.db.Close() }
+func (r *Raw) Close() error { return r.db.Close() }
 
-// bind turns ? placeholders into PostgreSQL's $n.
-func (r *raw) bind(q string) string {
+// QueryRow runs q with ? placeholders.
+func (r *Raw) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return r.db.QueryRowContext(ctx, r.Bind(q), args...)
+}
+
+// Bind turns ? placeholders into PostgreSQL's $n.
+func (r *Raw) Bind(q string) string {
 	if !r.pg {
 		return q
 	}
@@ -47,8 +53,8 @@ func (r *raw) bind(q string) string {
 	return b.String()
 }
 
-// attr is the SQL text of a JSON attribute of records r.
-func (r *raw) attr(key string) string {
+// Attr is the SQL text of a JSON attribute of records r.
+func (r *Raw) Attr(key string) string {
 	if r.pg {
 		return "(r.attrs->>'" + key + "')"
 	}
@@ -56,16 +62,16 @@ func (r *raw) attr(key string) string {
 }
 
 // count runs a COUNT query.
-func (r *raw) count(ctx context.Context, q string, args ...any) (int64, error) {
+func (r *Raw) count(ctx context.Context, q string, args ...any) (int64, error) {
 	var n int64
-	err := r.db.QueryRowContext(ctx, r.bind(q), args...).Scan(&n)
+	err := r.QueryRow(ctx, q, args...).Scan(&n)
 	return n, err
 }
 
 // rows runs a query and reads every row's columns as text: the raw read a page or a list
 // would start from. It returns the number of rows.
-func (r *raw) rows(ctx context.Context, q string, args ...any) (int64, error) {
-	rows, err := r.db.QueryContext(ctx, r.bind(q), args...)
+func (r *Raw) rows(ctx context.Context, q string, args ...any) (int64, error) {
+	rows, err := r.db.QueryContext(ctx, r.Bind(q), args...)
 	if err != nil {
 		return 0, err
 	}
@@ -89,10 +95,10 @@ func (r *raw) rows(ctx context.Context, q string, args ...any) (int64, error) {
 	return n, rows.Err()
 }
 
-// path is the materialised path of an org, for the subtree prefix.
-func (r *raw) path(ctx context.Context, code string) (string, error) {
+// Path is the materialised path of an org, for the subtree prefix.
+func (r *Raw) Path(ctx context.Context, code string) (string, error) {
 	var p string
-	err := r.db.QueryRowContext(ctx, r.bind(`SELECT path FROM orgs WHERE code = ?`), code).Scan(&p)
+	err := r.QueryRow(ctx, `SELECT path FROM orgs WHERE code = ?`, code).Scan(&p)
 	if err != nil {
 		return "", fmt.Errorf("组织「%s」：%w", code, err)
 	}
@@ -100,7 +106,7 @@ func (r *raw) path(ctx context.Context, code string) (string, error) {
 }
 
 // data counts what the database holds.
-func (r *raw) data(ctx context.Context) (Data, error) {
+func (r *Raw) data(ctx context.Context) (Data, error) {
 	var d Data
 	for _, c := range []struct {
 		n *int64

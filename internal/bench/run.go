@@ -15,7 +15,7 @@ import (
 // Prepare makes sure the database holds the plan's data: generated now into an empty
 // database, reused when it already holds exactly this size, refused otherwise.
 func Prepare(ctx context.Context, st *store.Store, url string, p *Plan, w io.Writer) error {
-	r, err := openRaw(url)
+	r, err := OpenRaw(url)
 	if err != nil {
 		return err
 	}
@@ -24,7 +24,7 @@ func Prepare(ctx context.Context, st *store.Store, url string, p *Plan, w io.Wri
 	if err != nil {
 		return err
 	}
-	if _, err := r.path(ctx, provinceCode); err == nil {
+	if _, err := r.Path(ctx, provinceCode); err == nil {
 		if d.Records == int64(p.Records()) {
 			fmt.Fprintf(w, "数据库已有「%s」规模的数据（记录 %d 条），直接使用\n", p.Size.Name, d.Records)
 			return nil
@@ -41,7 +41,7 @@ func Prepare(ctx context.Context, st *store.Store, url string, p *Plan, w io.Wri
 
 // Run measures every figure and returns the results in the table's order.
 func Run(ctx context.Context, cfg Config) ([]Result, Data, error) {
-	r, err := openRaw(cfg.URL)
+	r, err := OpenRaw(cfg.URL)
 	if err != nil {
 		return nil, Data{}, err
 	}

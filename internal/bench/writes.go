@@ -30,7 +30,7 @@ var scratchCounty = County{Code: "449901", Name: "试验县"}
 type writers struct {
 	cfg  Config
 	st   *store.Store
-	raw  *raw
+	raw  *Raw
 	dir  string
 	kind *law.Kind
 	med  []law.Values // the template's mediation ledger, moved into the scratch county
@@ -195,7 +195,7 @@ func (w *writers) apiCase(ctx context.Context) (Case, error) {
 			})
 		},
 		Bound: func(ctx context.Context) (Answer, error) {
-			q := w.raw.bind(`INSERT INTO bench_floor (body) VALUES (?)`)
+			q := w.raw.Bind(`INSERT INTO bench_floor (body) VALUES (?)`)
 			return concurrently(n, clients, func(i int) error {
 				_, err := w.raw.db.ExecContext(ctx, q, fmt.Sprintf(`{"code":"API-%06d"}`, i))
 				return err
@@ -247,17 +247,17 @@ func concurrently(n, c int, fn func(i int) error) (Answer, error) {
 
 // openRawWritable opens the scratch database for the floor's inserts with the store's own
 // durability settings (WAL, synchronous=FULL on SQLite).
-func openRawWritable(url string) (*raw, error) {
+func openRawWritable(url string) (*Raw, error) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
-		return openRaw(url)
+		return OpenRaw(url)
 	}
 	path := strings.TrimPrefix(url, "sqlite:")
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"+
 		"&_pragma=busy_timeout(10000)&_txlock=immediate")
-	return &raw{db: db}, err
+	return &Raw{db: db}, err
 }
 
-func (r *raw) floorTable() string {
+func (r *Raw) floorTable() string {
 	if r.pg {
 		return `CREATE TABLE IF NOT EXISTS bench_floor (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL)`
 	}

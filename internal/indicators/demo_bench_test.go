@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/fazhi/fazhi/internal/bench"
 	"github.com/fazhi/fazhi/internal/demo"
 	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
@@ -30,7 +30,7 @@ import (
 // benchDB is a store and a raw connection to the same database, for the lower bounds.
 type benchDB struct {
 	st       *store.Store
-	raw      *sql.DB
+	raw      *bench.Raw
 	org      string
 	path     string // the org's materialised path
 	from, to string
@@ -67,14 +67,18 @@ func benchDBs(b *testing.B) []benchDB {
 			}
 			org = "441481"
 		}
-		raw := openRaw(b, u)
+		raw, err := bench.OpenRaw(u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { raw.Close() })
 		if org == "" {
-			if err := raw.QueryRow(`SELECT code FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`).Scan(&org); err != nil {
+			if err := raw.QueryRow(ctx, `SELECT code FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`).Scan(&org); err != nil {
 				b.Fatal(err)
 			}
 		}
 		db := benchDB{st: st, raw: raw, org: org, from: year + "-01-01", to: year + "-12-31"}
-		if err := raw.QueryRow(rebind(st, `SELECT path FROM orgs WHERE code = ?`), org).Scan(&db.path); err != nil {
+		if db.path, err = raw.Path(ctx, org); err != nil {
 			b.Fatal(err)
 		}
 		out = append(out, db)
@@ -82,48 +86,14 @@ func benchDBs(b *testing.B) []benchDB {
 	return out
 }
 
-func openRaw(b *testing.B, url string) *sql.DB {
-	driver, dsn := "pgx", url
-	if strings.HasPrefix(url, "sqlite:") {
-		driver, dsn = "sqlite", "file:"+strings.TrimPrefix(url, "sqlite:")+"?_pragma=busy_timeout(10000)"
-	}
-	raw, err := sql.Open(driver, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { raw.Close() })
-	return raw
-}
-
-// rebind numbers the placeholders for PostgreSQL (the queries here quote no "?").
-func rebind(st *store.Store, q string) string {
-	if st.Dialect() != "postgres" {
-		return q
-	}
-	var sb strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			sb.WriteString("$" + strconv.Itoa(n))
-			continue
-		}
-		sb.WriteRune(r)
-	}
-	return sb.String()
-}
-
 // col is the SQL of a kind's field, written out as a reader would: its column or its JSON key.
-func col(st *store.Store, kind, key string) string {
+func (db benchDB) col(kind, key string) string {
 	k, _ := law.Lookup(kind)
 	f, _ := k.Field(key)
 	if f.Column != law.ColNone && f.Column != law.ColOrg {
 		return "r." + string(f.Column)
 	}
-	if st.Dialect() == "postgres" {
-		return "(r.attrs->>'" + key + "')"
-	}
-	return "json_extract(r.attrs, '$." + key + "')"
+	return db.raw.Attr(key)
 }
 
 // lower is a hand-written query and what it answers, in the figure's terms.
@@ -135,7 +105,7 @@ type lower struct {
 
 func (db benchDB) scalar(b *testing.B, l lower) float64 {
 	var v sql.NullFloat64
-	if err := db.raw.QueryRow(rebind(db.st, l.sql), l.args...).Scan(&v); err != nil {
+	if err := db.raw.QueryRow(context.Background(), l.sql, l.args...).Scan(&v); err != nil {
 		b.Fatalf("%s: %v", l.sql, err)
 	}
 	return v.Float64
@@ -144,7 +114,7 @@ func (db benchDB) scalar(b *testing.B, l lower) float64 {
 // rangeCount reads the records of a kind whose date lies in the period in the subtree: what
 // any exact figure of that kind and date must read at least.
 func (db benchDB) rangeCount(kind, date string) lower {
-	c := col(db.st, kind, date)
+	c := db.col(kind, date)
 	return lower{sql: `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
 		WHERE r.kind = ? AND ` + c + ` >= ? AND ` + c + ` <= ? AND o.path LIKE ?`,
 		args: []any{kind, db.from, db.to, db.path + "%"}}
@@ -152,10 +122,10 @@ func (db benchDB) rangeCount(kind, date string) lower {
 
 // lowers are the hand-written queries of the main groups, each giving its figure's value.
 func (db benchDB) lowers() map[string]lower {
-	st, like := db.st, db.path+"%"
+	like := db.path + "%"
 	mediation := db.rangeCount("mediation", "accepted_on")
 	mediation.exact = true
-	result := col(st, "mediation", "result")
+	result := db.col("mediation", "result")
 	// 调解成功率 in one pass: successes per thousand cases, rounded as the figure is.
 	rate := lower{sql: `SELECT ROUND(1000.0 * SUM(CASE WHEN ` + result + ` = '成功' THEN 1 ELSE 0 END) / COUNT(*)) / 10
 		FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = 'mediation' AND r.opened_on >= ? AND r.opened_on <= ? AND o.path LIKE ?`,

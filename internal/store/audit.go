@@ -61,24 +61,7 @@ func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath s
 // appendAudit is audit; sealing says the entry is the seal that closes an unkeyed chain (the
 // one entry allowed to follow an unkeyed one once the store has a key).
 func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any, sealing bool) error {
-	if err := a.valid(); err != nil {
-		return err
-	}
-	e := t.auditEntry(a, action, kind, target, orgPath, before, after)
-	if err := t.queryRow(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).
-		Scan(&e.Seq, &e.PrevHash); err != nil {
-		return fmt.Errorf("审计链写入失败: %w", err)
-	}
-	if err := t.s.checkAuditTail(e.Seq, e.PrevHash, sealing); err != nil {
-		return err
-	}
-	e.Hash = t.s.entryHash(e)
-	if _, err := t.exec(ctx, `INSERT INTO audit (`+auditColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		auditRow(e)...); err != nil {
-		return fmt.Errorf("审计记录写入失败: %w", err)
-	}
-	_, err := t.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
-	return err
+	return t.appendAudits(ctx, a, []AuditEntry{t.auditEntry(a, action, kind, target, orgPath, before, after)}, sealing)
 }
 
 // checkAuditTail refuses to chain entry seq onto prevHash when that would break the chain: an

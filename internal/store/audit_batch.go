@@ -9,9 +9,10 @@ import (
 // head is taken once (the same row lock or write lock a single entry takes), each entry's seq,
 // prev_hash and hash are computed here exactly as appendAudit computes them, the entries go in
 // multi-row INSERTs and the head is set once. The chain stays one unbroken chain in the
-// caller's transaction; a batch is never the seal, so an unsealed unkeyed tail refuses it as
-// it refuses a single entry.
-func (t *tx) appendAudits(ctx context.Context, a Actor, entries []AuditEntry) error {
+// caller's transaction. sealing says the (one) entry is the seal that closes an unkeyed chain:
+// an unsealed unkeyed tail refuses anything else (checkAuditTail). A single write's entry is
+// a stretch of one (appendAudit).
+func (t *tx) appendAudits(ctx context.Context, a Actor, entries []AuditEntry, sealing bool) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -25,7 +26,7 @@ func (t *tx) appendAudits(ctx context.Context, a Actor, entries []AuditEntry) er
 		return fmt.Errorf("审计链写入失败: %w", err)
 	}
 	first := last - int64(len(entries)) + 1
-	if err := t.s.checkAuditTail(first, prev, false); err != nil {
+	if err := t.s.checkAuditTail(first, prev, sealing); err != nil {
 		return err
 	}
 	rows := make([][]any, len(entries))

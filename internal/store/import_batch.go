@@ -249,10 +249,9 @@ func (b *batchImport) flush(ctx context.Context) error {
 	rows := make([][]any, len(b.pending))
 	byKey := make(map[string]int, len(b.pending))
 	for i, p := range b.pending {
-		code, status, opened, closed, category := hot(kind, p.v)
 		// An imported ledger's cases have no 承办人 until one is assigned (createRecord).
-		rows[i] = []any{kind.Name, p.org.ID, code, status, opened, closed, category, jsonText(p.v), now, a.Name, now, a.Name, ""}
-		byKey[recordKey(p.org.ID, code)] = i
+		rows[i] = newRecordRow(kind, p.org.ID, p.v, now, a.Name, "")
+		byKey[recordKey(p.org.ID, p.v.Str(b.codeField.Key))] = i
 	}
 	err := t.insertRows(ctx, "records", columnList(recordInsertColumns), rows, "id, org_id, code", func(rs *sql.Rows) error {
 		var id, orgID int64
@@ -288,9 +287,5 @@ func (b *batchImport) flush(ctx context.Context) error {
 	if err := t.insertRows(ctx, "clocks", columnList(clockColumns), clockRows, "", nil); err != nil {
 		return err
 	}
-	return t.appendAudits(ctx, a, audits)
+	return t.appendAudits(ctx, a, audits, false)
 }
-
-// recordInsertColumns are the columns flush gives a new record (createRecord's INSERT).
-const recordInsertColumns = `kind, org_id, code, status, opened_on, closed_on, category, attrs,
-	created_at, created_by, updated_at, updated_by, assignee`

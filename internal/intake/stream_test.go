@@ -20,20 +20,7 @@ import (
 func TestRecordsAcrossChunks(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		if _, err := st.ImportOrgs(ctx, clerk, store.SystemAll(), []store.OrgInput{
-			{Code: "1", Name: "兴宁市", Type: "县级市"},
-			{Code: "11", Name: "甲镇", Type: "镇", ParentCode: "1"},
-			{Code: "11-T", Name: "甲镇人民调解委员会", Type: "人民调解委员会", ParentCode: "11"},
-			{Code: "12", Name: "乙镇", Type: "镇", ParentCode: "1"},
-			{Code: "12-T", Name: "乙镇人民调解委员会", Type: "人民调解委员会", ParentCode: "12"},
-		}); err != nil {
-			t.Fatal(err)
-		}
-		town, err := st.Org(ctx, store.SystemAll(), "11")
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := store.ScopeOf(store.Grant{OrgPaths: []string{town.Path}, Read: []string{"mediation"}, Write: []string{"mediation"}})
+		sc := townClerk(t, st)
 		n := store.ImportChunk + 500
 		rows := make([]law.Values, n)
 		for i := range rows {

@@ -150,7 +150,7 @@ func (rd *readers) figureIn(org, id string, period [2]string) func(context.Conte
 func (rd *readers) yearScan(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		n, err := rd.raw.rows(ctx, `SELECT r.kind, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE o.path LIKE ? AND r.opened_on >= ? AND r.opened_on <= ? GROUP BY r.kind`, path+"%", yearFrom, yearTo)
+			WHERE `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? GROUP BY r.kind`, path+"%", yearFrom, yearTo)
 		return Answer{Value: fmt.Sprintf("%d kinds", n)}, err
 	}
 }
@@ -158,7 +158,7 @@ func (rd *readers) yearScan(path string) func(context.Context) (Answer, error) {
 func (rd *readers) countWhere(path, where string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		n, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = 'mediation' AND o.path LIKE ? AND r.opened_on >= ? AND r.opened_on <= ? `+where,
+			WHERE r.kind = 'mediation' AND `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? `+where,
 			path+"%", yearFrom, yearTo)
 		return Answer{Value: fmt.Sprint(n)}, err
 	}
@@ -183,7 +183,7 @@ func (rd *readers) openOverdue(path, end string) func(context.Context) (Answer, 
 			day = today
 		}
 		n, err := rd.raw.count(ctx, `SELECT COUNT(DISTINCT r.id) FROM clocks c JOIN records r ON r.id = c.record_id
-			JOIN orgs o ON o.id = r.org_id WHERE o.path LIKE ? AND c.rule IN (`+strings.Join(rules, ",")+`)
+			JOIN orgs o ON o.id = r.org_id WHERE `+Under(path)+` AND c.rule IN (`+strings.Join(rules, ",")+`)
 			AND c.start_on <= ? AND c.due_on < ? AND (c.stopped_on > ? OR (c.stopped_on IS NULL AND c.state <> 'stopped'))`,
 			path+"%", day, day, day)
 		return Answer{Value: fmt.Sprint(n)}, err

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+)
+
+// A count held per org against a minimum (法律明白人 per 村(社区), 普法责任清单 per 执法单位),
+// computed in the database: each record counts for the nearest org of the holding types at or
+// above its owner, and only the units below the minimum are read back, the first of them.
+
+// Holding is a count held per org: the records a query selects, aggregated per owning org, each
+// org's aggregate counted for the nearest unit at or above it (through orgs the scope sees).
+type Holding struct {
+	Records Query // its OrgCode is the subtree of the units too
+	Agg     Agg   // per owning org: a count, or a distinct count of a field that is not a list
+	Units   []string
+	// RollUp are the org types a listed unit is named under (its 镇 or 街道): Group is the
+	// nearest of them above it, through orgs the scope sees.
+	RollUp []string
+	Min    int // the minimum each unit must hold
+	List   int // how many of the units below it to return, in tree order
+}
+
+// HeldUnit is a unit below the minimum.
+type HeldUnit struct {
+	Org, Group Org
+	Count      float64
+}
+
+// HeldTally is the units of a Holding, those below the minimum, and the first of those.
+type HeldTally struct {
+	Units, Below int
+	Short        []HeldUnit
+}
+
+// Held computes a Holding: two queries, and a third naming the listed units' groups.
+func (s *Store) Held(ctx context.Context, sc Scope, h Holding) (HeldTally, error) {
+	var t HeldTally
+	with, wargs, err := s.heldSQL(ctx, sc, h)
+	if err != nil {
+		return t, err
+	}
+	units, uargs, err := s.orgsUnderSQL(ctx, sc, h.Records.OrgCode, h.Units)
+	if err != nil {
+		return t, err
+	}
+	from := ` FROM orgs o LEFT JOIN held h ON h.id = o.id WHERE ` + units
+	args := append(append(append([]any{}, wargs...), h.Min), uargs...)
+	if err := s.queryRow(ctx, with+`SELECT COUNT(*), COUNT(CASE WHEN COALESCE(h.n, 0) < ? THEN 1 END)`+from, args...).
+		Scan(&t.Units, &t.Below); err != nil || t.Below == 0 || h.List <= 0 {
+		return t, err
+	}
+	rows, err := s.query(ctx, with+`SELECT `+orgColumns+`, COALESCE(h.n, 0) FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+		LEFT JOIN held h ON h.id = o.id WHERE `+units+` AND COALESCE(h.n, 0) < ? ORDER BY o.path LIMIT ?`,
+		append(append(append([]any{}, wargs...), uargs...), h.Min, h.List)...)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u HeldUnit
+		var n sql.NullString
+		o, err := scanOrg(rowWithExtra{rows, &n})
+		if err != nil {
+			return t, err
+		}
+		u.Org, u.Count = o, parseNum(n)
+		t.Short = append(t.Short, u)
+	}
+	if err := rows.Err(); err != nil {
+		return t, err
+	}
+	return t, s.groupUnits(ctx, sc, t.Short, h.RollUp)
+}
+
+// heldSQL is the WITH clause defining held(id, n): the aggregate each unit holds.
+func (s *Store) heldSQL(ctx context.Context, sc Scope, h Holding) (string, []any, error) {
+	w, args, kind, err := s.where(ctx, sc, h.Records)
+	if err != nil {
+		return "", nil, err
+	}
+	agg, err := s.aggExpr(kind, h.Agg, "")
+	if err != nil {
+		return "", nil, err
+	}
+	if len(h.Units) == 0 {
+		h.Units = []string{""}
+	}
+	vis, vargs := sc.orgVisibleOn("pa.path")
+	types := placeholders(len(h.Units))
+	// counted: per owning org; up: each org's aggregate carried up the parents (the parent seen
+	// by the scope) until it reaches a unit; held: what reached each unit.
+	with := `WITH RECURSIVE counted(id, n) AS (SELECT r.org_id, ` + agg + ` FROM records r JOIN orgs o ON o.id = r.org_id
+		WHERE ` + w + ` GROUP BY r.org_id),
+	up(at, n) AS (SELECT id, n FROM counted
+		UNION ALL SELECT a.parent_id, up.n FROM up JOIN orgs a ON a.id = up.at JOIN orgs pa ON pa.id = a.parent_id
+		WHERE a.type NOT IN (` + types + `) AND ` + vis + `),
+	held(id, n) AS (SELECT up.at, SUM(up.n) FROM up JOIN orgs u ON u.id = up.at WHERE u.type IN (` + types + `) GROUP BY up.at)
+	`
+	args = append(args, stringsToAny(h.Units)...)
+	args = append(args, vargs...)
+	return with, append(args, stringsToAny(h.Units)...), nil
+}
+
+// groupUnits names each unit's group: the nearest org of the roll-up types above it, walking
+// up only through orgs the scope sees (their ancestors' ids are in their paths: one query).
+func (s *Store) groupUnits(ctx context.Context, sc Scope, units []HeldUnit, rollUp []string) error {
+	if len(units) == 0 || len(rollUp) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var ids []any
+	for _, u := range units {
+		for _, id := range strings.Split(strings.Trim(u.Org.Path, "/"), "/") {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				n, _ := strconv.ParseInt(id, 10, 64)
+				ids = append(ids, n)
+			}
+		}
+	}
+	vis, vargs := sc.orgVisible()
+	rows, err := s.query(ctx, `SELECT `+orgColumns+` FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+		WHERE o.id IN (`+placeholders(len(ids))+`) AND `+vis, append(ids, vargs...)...)
+	if err != nil {
+		return err
+	}
+	orgs, err := scanOrgs(rows)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]Org{}
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
+	for i, u := range units {
+		for up, ok := byID[u.Org.ParentID]; ok; up, ok = byID[up.ParentID] {
+			if contains(rollUp, up.Type) {
+				units[i].Group = up
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// rowWithExtra scans an org row followed by one more column.
+type rowWithExtra struct {
+	rows  *sql.Rows
+	extra any
+}
+
+func (r rowWithExtra) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra)...) }

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Figures over the org tree computed in the database (issue 15): how many orgs of some types a
+// subtree holds, how many of them are covered (an org under them or a record naming them), and
+// the first of the uncovered by name — instead of every org of a province read into Go. Nothing
+// here names a kind or an org type: the figures declare them (indicators).
+
+// OrgSet selects the orgs the scope sees of some types in a subtree, and says what covers one.
+type OrgSet struct {
+	Under string   // the subtree's root by code ("" is the whole scope)
+	Types []string // the org types counted
+	// FoundedFrom and FoundedTo keep the orgs whose 设立日期 lies in the range (inclusive; both
+	// or neither): an org with no date lies in none.
+	FoundedFrom, FoundedTo string
+	// Covered lists what covers an org: any one of them suffices.
+	Covered []Cover
+	// Gaps is how many of the uncovered orgs to return, in tree order.
+	Gaps int
+}
+
+// Cover is one way an org of an OrgSet is covered.
+type Cover struct {
+	// NamedBy: a record of one of these queries names the org (its code) in Field — the kind's
+	// org field for the owning org, or another field of type Org (服务村居).
+	NamedBy []Query
+	Field   string
+	// Below: an org the scope sees of one of these types, founded by FoundedBy or undated ("":
+	// any), lies under it or is coded after it (its code, "-", …: a 工作站 kept under the 司法所
+	// for its town).
+	Below     []string
+	FoundedBy string
+}
+
+// OrgTally is what CountOrgs counts: per type, the orgs and the covered ones, and the first
+// uncovered orgs (OrgSet.Gaps of them).
+type OrgTally struct {
+	Orgs, Covered map[string]int
+	Gaps          []Org
+}
+
+// Total sums a per-type count.
+func Total(by map[string]int) int {
+	n := 0
+	for _, v := range by {
+		n += v
+	}
+	return n
+}
+
+// CountOrgs counts an OrgSet in two queries: the counts grouped by type, and the first gaps.
+func (s *Store) CountOrgs(ctx context.Context, sc Scope, set OrgSet) (OrgTally, error) {
+	t := OrgTally{Orgs: map[string]int{}, Covered: map[string]int{}}
+	q, err := s.orgSetSQL(ctx, sc, set)
+	if err != nil {
+		return t, err
+	}
+	rows, err := s.query(ctx, q.with+`SELECT o.type, COUNT(*), COUNT(CASE WHEN `+q.covered+` THEN 1 END)
+		FROM orgs o WHERE `+q.where+` GROUP BY o.type`, q.args(q.withArgs, q.coverArgs, q.whereArgs)...)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var typ string
+		var n, c int
+		if err := rows.Scan(&typ, &n, &c); err != nil {
+			return t, err
+		}
+		t.Orgs[typ], t.Covered[typ] = n, c
+	}
+	if err := rows.Err(); err != nil || set.Gaps <= 0 || Total(t.Orgs) == Total(t.Covered) {
+		return t, err
+	}
+	gaps, err := s.query(ctx, q.with+`SELECT `+orgColumns+` FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+		WHERE `+q.where+` AND NOT `+q.covered+` ORDER BY o.path LIMIT ?`,
+		q.args(q.withArgs, q.whereArgs, q.coverArgs, []any{set.Gaps})...)
+	if err != nil {
+		return t, err
+	}
+	t.Gaps, err = scanOrgs(gaps)
+	return t, err
+}
+
+// orgSetQuery is an OrgSet in SQL: the WITH clause ("" when there is none), the predicate on
+// the orgs o of the set, the predicate "o is covered" ("(1=0)" when nothing covers), and the
+// values of each, which the two queries of CountOrgs put in different orders.
+type orgSetQuery struct {
+	with, where, covered           string
+	withArgs, whereArgs, coverArgs []any
+}
+
+func (orgSetQuery) args(lists ...[]any) []any {
+	var out []any
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuery, error) {
+	var q orgSetQuery
+	var ctes, covers []string
+	for i, c := range set.Covered {
+		for _, rq := range c.NamedBy {
+			w, wargs, kind, err := s.where(ctx, sc, rq)
+			if err != nil {
+				return q, err
+			}
+			f, _, err := s.fieldExpr(kind, c.Field)
+			if err != nil {
+				return q, err
+			}
+			// Not correlated: the engine reads the records once and probes their set per org.
+			covers = append(covers, `o.code IN (SELECT `+f+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+`)`)
+			q.coverArgs = append(q.coverArgs, wargs...)
+		}
+		if len(c.Below) == 0 {
+			continue
+		}
+		// The points (pts), every org above one (anc, up the parents), and every place a "-"
+		// cuts a point's code (cut: the code before it names the org the point serves).
+		pts, anc, cut := fmt.Sprintf("pts%d", i), fmt.Sprintf("anc%d", i), fmt.Sprintf("cut%d", i)
+		vis, vargs := sc.orgVisibleOn("p.path")
+		q.withArgs = append(q.withArgs, stringsToAny(c.Below)...)
+		founded := ""
+		if c.FoundedBy != "" {
+			founded = ` AND (p.founded_on = '' OR p.founded_on <= ?)`
+			q.withArgs = append(q.withArgs, c.FoundedBy)
+		}
+		q.withArgs = append(q.withArgs, vargs...)
+		ctes = append(ctes, pts+`(id, parent_id, code) AS (SELECT p.id, p.parent_id, p.code FROM orgs p
+			WHERE p.type IN (`+placeholders(len(c.Below))+`)`+founded+` AND `+vis+`)`,
+			anc+`(id) AS (SELECT parent_id FROM `+pts+` WHERE parent_id IS NOT NULL
+			UNION SELECT a.parent_id FROM orgs a JOIN `+anc+` ON a.id = `+anc+`.id WHERE a.parent_id IS NOT NULL)`,
+			cut+`(code, n) AS (SELECT code, 1 FROM `+pts+` UNION ALL SELECT code, n + 1 FROM `+cut+` WHERE n < LENGTH(code))`)
+		covers = append(covers, `o.id IN (SELECT id FROM `+anc+`)`,
+			`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM `+cut+` WHERE SUBSTR(code, n, 1) = '-')`)
+	}
+	if len(ctes) > 0 {
+		q.with = "WITH RECURSIVE " + strings.Join(ctes, ",\n") + "\n"
+	}
+	q.covered = "(1=0)"
+	if len(covers) > 0 {
+		q.covered = "(" + strings.Join(covers, " OR ") + ")"
+	}
+	var err error
+	if q.where, q.whereArgs, err = s.orgsUnderSQL(ctx, sc, set.Under, set.Types); err != nil {
+		return q, err
+	}
+	if set.FoundedFrom != "" || set.FoundedTo != "" {
+		q.where += " AND o.founded_on >= ? AND o.founded_on <= ?"
+		q.whereArgs = append(q.whereArgs, set.FoundedFrom, set.FoundedTo)
+	}
+	return q, nil
+}
+
+// orgsUnderSQL is the predicate on orgs o the scope sees of some types in the subtree of the
+// org coded under ("": the whole scope), and its values.
+func (s *Store) orgsUnderSQL(ctx context.Context, sc Scope, under string, types []string) (string, []any, error) {
+	w, args := sc.orgVisibleOn("o.path")
+	if under != "" {
+		root, err := s.Org(ctx, sc, under)
+		if err != nil {
+			return "", nil, err
+		}
+		w += " AND o.path LIKE ?"
+		args = append(args, root.Path+"%")
+	}
+	if len(types) == 0 {
+		return w + " AND 1=0", args, nil
+	}
+	return w + " AND o.type IN (" + placeholders(len(types)) + ")", append(args, stringsToAny(types)...), nil
+}

@@ -57,7 +57,7 @@ func coverage(covered, units float64, gaps map[string]float64) Value {
 // maxGaps caps the units a coverage figure names in its breakdown: above any county's count
 // of villages (the demo's figures name every gap), so that only a city or a province lists the
 // first of them, in tree order, while the figure counts them all.
-const maxGaps = 1000
+var maxGaps = 1000
 
 // covering is a class of unit and what covers it, for the platform coverage.
 type covering struct {

@@ -169,7 +169,8 @@ func generateWorld(t *testing.T, st *store.Store, rnd *rand.Rand) world {
 			add(tc+"-SFS", tc+"司法所", "司法所", tc, "")
 			add(tc+"-SFS-G", tc+"司法所综合股", "其他", tc+"-SFS", "")
 			units = append(units, tc+"-SFS-G") // owned below its town, through the 司法所
-			switch rnd.Intn(4) {               // the station: under the town, under its 司法所 coded after it, under the county, none
+			// The station: under the town, under its 司法所 coded after it, under the county, none.
+			switch rnd.Intn(4) {
 			case 0:
 				add(tc+"-GFZ", tc+"工作站", "公共法律服务工作站", tc, founded())
 			case 1:

@@ -97,5 +97,5 @@ func villageCoverage(ctx context.Context, st *store.Store, sc store.Scope, org s
 	for _, o := range t.Gaps {
 		gaps[o.Name+"（未配备法律顾问）"] = 1
 	}
-	return coverage(float64(store.Total(t.Covered)), float64(store.Total(t.Orgs)), gaps), nil
+	return coverage(float64(t.Covered), float64(t.Orgs), gaps), nil
 }

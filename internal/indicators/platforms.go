@@ -83,8 +83,8 @@ func platformCoverage(ctx context.Context, st *store.Store, sc store.Scope, org 
 		if err != nil {
 			return Value{}, err
 		}
-		total += float64(store.Total(t.Orgs))
-		covered += float64(store.Total(t.Covered))
+		total += float64(t.Orgs)
+		covered += float64(t.Covered)
 		for _, u := range t.Gaps {
 			gaps[u.Name+"（缺"+c.need+"）"] = 1
 		}
@@ -97,8 +97,8 @@ func newPoints(ctx context.Context, st *store.Store, sc store.Scope, org string,
 	if err != nil {
 		return Value{}, err
 	}
-	v := Value{Value: float64(store.Total(t.Orgs)), By: map[string]float64{}}
-	for typ, n := range t.Orgs {
+	v := Value{Value: float64(t.Orgs), By: map[string]float64{}}
+	for typ, n := range t.ByType {
 		v.By[typ] = float64(n)
 	}
 	return v, nil

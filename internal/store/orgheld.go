@@ -36,7 +36,7 @@ type HeldTally struct {
 	Short        []HeldUnit
 }
 
-// Held computes a Holding: two queries, and a third naming the listed units' groups.
+// Held computes a Holding in one query (and one naming the listed units' groups).
 func (s *Store) Held(ctx context.Context, sc Scope, h Holding) (HeldTally, error) {
 	var t HeldTally
 	with, wargs, err := s.heldSQL(ctx, sc, h)
@@ -47,32 +47,13 @@ func (s *Store) Held(ctx context.Context, sc Scope, h Holding) (HeldTally, error
 	if err != nil {
 		return t, err
 	}
-	from := ` FROM orgs o LEFT JOIN held h ON h.id = o.id WHERE ` + units
-	args := append(append(append([]any{}, wargs...), h.Min), uargs...)
-	if err := s.queryRow(ctx, with+`SELECT COUNT(*), COUNT(CASE WHEN COALESCE(h.n, 0) < ? THEN 1 END)`+from, args...).
-		Scan(&t.Units, &t.Below); err != nil || t.Below == 0 || h.List <= 0 {
-		return t, err
-	}
-	rows, err := s.query(ctx, with+`SELECT `+orgColumns+`, COALESCE(h.n, 0) FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
-		LEFT JOIN held h ON h.id = o.id WHERE `+units+` AND COALESCE(h.n, 0) < ? ORDER BY o.path LIMIT ?`,
-		append(append(append([]any{}, wargs...), uargs...), h.Min, h.List)...)
+	inner := `SELECT o.id AS id, o.path AS path, CASE WHEN COALESCE(h.n, 0) < ? THEN 1 ELSE 0 END AS flag,
+		COALESCE(h.n, 0) AS val FROM orgs o LEFT JOIN held h ON h.id = o.id WHERE ` + units
+	f, err := s.flagged(ctx, with, inner, append(append(append([]any{}, wargs...), h.Min), uargs...), max(h.List, 1))
 	if err != nil {
 		return t, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var u HeldUnit
-		var n sql.NullString
-		o, err := scanOrg(rowWithExtra{rows, &n})
-		if err != nil {
-			return t, err
-		}
-		u.Org, u.Count = o, parseNum(n)
-		t.Short = append(t.Short, u)
-	}
-	if err := rows.Err(); err != nil {
-		return t, err
-	}
+	t.Units, t.Below, t.Short = f.total, f.flagged, f.list[:min(len(f.list), h.List)]
 	return t, s.groupUnits(ctx, sc, t.Short, h.RollUp)
 }
 
@@ -147,10 +128,10 @@ func (s *Store) groupUnits(ctx context.Context, sc Scope, units []HeldUnit, roll
 	return nil
 }
 
-// rowWithExtra scans an org row followed by one more column.
+// rowWithExtra scans an org row followed by more columns.
 type rowWithExtra struct {
 	rows  *sql.Rows
-	extra any
+	extra []any
 }
 
-func (r rowWithExtra) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra)...) }
+func (r rowWithExtra) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra...)...) }

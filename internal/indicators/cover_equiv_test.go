@@ -38,7 +38,7 @@ func TestTreeFiguresEqualTheGoComputation(t *testing.T) {
 			"no-firms": store.ScopeOf(store.Grant{AllOrgs: true, Read: kinds[1:]}),
 		}
 		ids := []string{"pls.platform_coverage", "pls.new_points", "village_counsel.coverage", "navigators.quota",
-			"navigators.coverage_rate", "navigators.villages_below_quota", "publicity.responsibility_gaps", "notary.median_days"}
+			"navigators.coverage_rate", "navigators.villages_below_quota", "publicity.responsibility_gaps", "notary.median_days", "lawyer.advisory_clients"}
 		compared := 0
 		for name, sc := range scopes {
 			for _, org := range []string{"", "P", "C1", "C2", "C1-T1", "C1_T2", "C1-T1-V1"} {
@@ -224,7 +224,7 @@ func generateWorld(t *testing.T, st *store.Store, rnd *rand.Rand) world {
 	}
 	for i := 0; i < 12; i++ {
 		rows = append(rows, law.Values{"code": fmt.Sprintf("QY%d", i), "firm": firms[rnd.Intn(len(firms))], "client": fmt.Sprintf("公司%d", i%5),
-			"client_type": "企业", "started_on": day(0, 36)})
+			"client_type": []string{"企业", "事业单位", "机关"}[i%3], "started_on": day(0, 12), "ends_on": []string{"", "2024-02-01", "2023-12-31"}[i%3]})
 	}
 	imp("advisory_contract", rows)
 	rows = nil
@@ -296,6 +296,8 @@ func oldFigure(ctx context.Context, st *store.Store, sc store.Scope, org string,
 		return oldNewPoints(ctx, st, sc, org, p)
 	case "village_counsel.coverage":
 		return oldVillageCoverage(ctx, st, sc, org, p)
+	case "lawyer.advisory_clients":
+		return oldAdvisoryClients(ctx, st, sc, org, p)
 	case "notary.median_days":
 		return oldMedianNotaryDays(ctx, st, sc, org, p)
 	}
@@ -459,4 +461,30 @@ func oldQuotaMeasure(ctx context.Context, st *store.Store, sc store.Scope, org s
 	}
 	v.Formula = d.Formula + "；" + t.InForce()
 	return v, nil
+}
+
+// activeContracts listed a field's distinct values over the contracts of activeQueries.
+func activeContracts(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, field string, conds ...store.Cond) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, q := range activeQueries(org, p, conds...) {
+		vals, err := st.Distinct(ctx, sc, q, field)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			if v != "" {
+				out[v] = true
+			}
+		}
+	}
+	return out, nil
+}
+
+func oldAdvisoryClients(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
+	clients, err := activeContracts(ctx, st, sc, org, p, "client",
+		store.Cond{Field: "client_type", Op: store.OpIn, Values: []string{"企业", "事业单位"}})
+	if err != nil {
+		return Value{}, err
+	}
+	return Value{Value: float64(len(clients))}, nil
 }

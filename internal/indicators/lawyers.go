@@ -50,30 +50,10 @@ func activeQueries(org string, p Period, conds ...store.Cond) []store.Query {
 	return out
 }
 
-// activeContracts lists a field's distinct values over the contracts of activeQueries.
-func activeContracts(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, field string, conds ...store.Cond) (map[string]bool, error) {
-	out := map[string]bool{}
-	for _, q := range activeQueries(org, p, conds...) {
-		vals, err := st.Distinct(ctx, sc, q, field)
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range vals {
-			if v != "" {
-				out[v] = true
-			}
-		}
-	}
-	return out, nil
-}
-
 func advisoryClients(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	clients, err := activeContracts(ctx, st, sc, org, p, "client",
-		store.Cond{Field: "client_type", Op: store.OpIn, Values: []string{"企业", "事业单位"}})
-	if err != nil {
-		return Value{}, err
-	}
-	return Value{Value: float64(len(clients))}, nil
+	n, err := st.CountDistinctAny(ctx, sc, activeQueries(org, p,
+		store.Cond{Field: "client_type", Op: store.OpIn, Values: []string{"企业", "事业单位"}}), "client")
+	return Value{Value: n}, err
 }
 
 // villageAdvisers covers a village named (服务村居) by a contract with it in force in the period.

@@ -27,7 +27,7 @@ type OrgSet struct {
 
 // Cover is one way an org of an OrgSet is covered.
 type Cover struct {
-	// NamedBy: a record of one of these queries names the org (its code) in Field — the kind's
+	// NamedBy: a record of one of these queries (of one kind) names the org (its code) in Field — the kind's
 	// org field for the owning org, or another field of type Org (服务村居).
 	NamedBy []Query
 	Field   string
@@ -135,12 +135,8 @@ func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuer
 	var q orgSetQuery
 	var ctes, covers []string
 	for i, c := range set.Covered {
-		for _, rq := range c.NamedBy {
-			w, wargs, kind, err := s.where(ctx, sc, rq)
-			if err != nil {
-				return q, err
-			}
-			f, _, err := s.fieldExpr(kind, c.Field)
+		if len(c.NamedBy) > 0 {
+			w, wargs, f, err := s.whereAny(ctx, sc, c.NamedBy, c.Field)
 			if err != nil {
 				return q, err
 			}

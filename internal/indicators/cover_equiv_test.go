@@ -145,7 +145,7 @@ func generateWorld(t *testing.T, st *store.Store, rnd *rand.Rand) world {
 		add(cc, cc+"市", ctype, "P", "")
 		switch c { // the centre: under the county, coded after it under the root, or none
 		case 0:
-			add(cc+"-GGFW", cc+"中心", "公共法律服务中心", cc, founded())
+			add("GGFW-"+cc, cc+"中心", "公共法律服务中心", cc, founded()) // under it, not coded after it
 		case 1:
 			add(cc+"-GGFW", cc+"中心", "公共法律服务中心", "P", "2025-01-01")
 		}
@@ -172,7 +172,7 @@ func generateWorld(t *testing.T, st *store.Store, rnd *rand.Rand) world {
 			// The station: under the town, under its 司法所 coded after it, under the county, none.
 			switch rnd.Intn(4) {
 			case 0:
-				add(tc+"-GFZ", tc+"工作站", "公共法律服务工作站", tc, founded())
+				add("GFZ"+tc, tc+"工作站", "公共法律服务工作站", tc, founded())
 			case 1:
 				add(tc+"-GFZ", tc+"工作站", "公共法律服务工作站", tc+"-SFS", founded())
 			case 2:
@@ -187,7 +187,8 @@ func generateWorld(t *testing.T, st *store.Store, rnd *rand.Rand) world {
 				add(vc, vname, law.Villages[rnd.Intn(2)], tc, "")
 				add(vc+"-TJ", vname+"调委会", "人民调解委员会", vc, "")
 				if rnd.Intn(3) == 0 {
-					add(vc+"-GFS", vname+"工作室", "公共法律服务工作室", []string{vc, vc + "-TJ", tc}[rnd.Intn(3)], founded())
+					code := []string{vc + "-GFS", "GFS" + vc}[rnd.Intn(2)] // coded after the village, or only under it
+					add(code, vname+"工作室", "公共法律服务工作室", []string{vc, vc + "-TJ", tc}[rnd.Intn(3)], founded())
 				}
 				villages = append(villages, vc)
 			}

@@ -147,9 +147,10 @@ func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuer
 		if len(c.Below) == 0 {
 			continue
 		}
-		// The points (pts), every org above one (anc, up the parents), and every place a "-"
-		// cuts a point's code (cut: the code before it names the org the point serves).
-		pts, anc, cut := fmt.Sprintf("pts%d", i), fmt.Sprintf("anc%d", i), fmt.Sprintf("cut%d", i)
+		// The points (pts), and every place of a point's path and code (cut, one row per
+		// character): the path before a "/" is an org above the point, the code before a "-"
+		// names the org it serves. Strings, not a walk up the parents: no join per level.
+		pts, cut := fmt.Sprintf("pts%d", i), fmt.Sprintf("cut%d", i)
 		vis, vargs := sc.orgVisibleOn("p.path")
 		q.withArgs = append(q.withArgs, stringsToAny(c.Below)...)
 		founded := ""
@@ -158,12 +159,12 @@ func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuer
 			q.withArgs = append(q.withArgs, c.FoundedBy)
 		}
 		q.withArgs = append(q.withArgs, vargs...)
-		ctes = append(ctes, pts+`(id, parent_id, code) AS (SELECT p.id, p.parent_id, p.code FROM orgs p
+		ctes = append(ctes, pts+`(path, code) AS (SELECT p.path, p.code FROM orgs p
 			WHERE p.type IN (`+placeholders(len(c.Below))+`)`+founded+` AND `+vis+`)`,
-			anc+`(id) AS (SELECT parent_id FROM `+pts+` WHERE parent_id IS NOT NULL
-			UNION SELECT a.parent_id FROM orgs a JOIN `+anc+` ON a.id = `+anc+`.id WHERE a.parent_id IS NOT NULL)`,
-			cut+`(code, n) AS (SELECT code, 1 FROM `+pts+` UNION ALL SELECT code, n + 1 FROM `+cut+` WHERE n < LENGTH(code))`)
-		covers = append(covers, `o.id IN (SELECT id FROM `+anc+`)`,
+			cut+`(path, code, n) AS (SELECT path, code, 1 FROM `+pts+`
+			UNION ALL SELECT path, code, n + 1 FROM `+cut+` WHERE n < LENGTH(path) OR n < LENGTH(code))`)
+		covers = append(covers,
+			`o.path IN (SELECT SUBSTR(path, 1, n) FROM `+cut+` WHERE n < LENGTH(path) AND SUBSTR(path, n, 1) = '/')`,
 			`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM `+cut+` WHERE SUBSTR(code, n, 1) = '-')`)
 	}
 	if len(ctes) > 0 {

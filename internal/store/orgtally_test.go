@@ -10,8 +10,8 @@ import (
 )
 
 // The tree figures' queries (CountOrgs, Held) read the records of a period through the index
-// of migration 11 and walk up the tree by primary key, on both engines; the orgs themselves are
-// one pass over the tree (the subtree is a path prefix).
+// of migration 11 and find their owners (and Held's walk up the parents) by primary key, on both
+// engines; the orgs themselves are one pass over the tree (the subtree is a path prefix).
 func TestTreeFigureQueriesUseIndexes(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()

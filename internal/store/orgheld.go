@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// A count held per org against a minimum (法律明白人 per 村(社区), 普法责任清单 per 执法单位),
+// A count held per org against a minimum (so many people per 村(社区), a list per office),
 // computed in the database: each record counts for the nearest org of the holding types at or
 // above its owner, and only the units below the minimum are read back, the first of them.
 

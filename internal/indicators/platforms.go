@@ -59,37 +59,45 @@ func coverage(covered, units float64, gaps map[string]float64) Value {
 // first of them, in tree order, while the figure counts them all.
 var maxGaps = 1000
 
-// covering is a class of unit and what covers it, for the platform coverage.
-type covering struct {
-	units []string
-	need  string
-	cover []store.Cover
+// Each level needs its own point (a village: a 工作室, or a village adviser under contract).
+var (
+	counties = []string{"县级市", "区", "县"}
+	towns    = []string{"镇", "街道"}
+)
+
+// need is what a unit of a type lacks when it is a gap.
+func need(typ string) string {
+	switch {
+	case slices.Contains(counties, typ):
+		return "公共法律服务中心"
+	case slices.Contains(towns, typ):
+		return "公共法律服务工作站"
+	}
+	return "公共法律服务工作室或村居法律顾问"
 }
 
+// platformCoverage is one query over the units of the three levels (store.CountOrgs).
 func platformCoverage(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	point := func(typ string) store.Cover { return store.Cover{Below: []string{typ}, FoundedBy: p.To} }
-	village := []store.Cover{point("公共法律服务工作室")}
+	point := func(of []string, typ string) store.Cover {
+		return store.Cover{Of: of, Below: []string{typ}, FoundedBy: p.To}
+	}
+	covers := []store.Cover{point(counties, "公共法律服务中心"), point(towns, "公共法律服务工作站"),
+		point(law.Villages, "公共法律服务工作室")}
 	if sc.CanRead("advisory_contract") {
-		village = append(village, villageAdvisers(p))
+		adviser := villageAdvisers(p)
+		adviser.Of = law.Villages
+		covers = append(covers, adviser)
 	}
-	var total, covered float64
+	units := slices.Concat(counties, towns, law.Villages)
+	t, err := st.CountOrgs(ctx, sc, store.OrgSet{Under: org, Types: units, Covered: covers, Gaps: maxGaps})
+	if err != nil {
+		return Value{}, err
+	}
 	gaps := map[string]float64{}
-	for _, c := range []covering{
-		{[]string{"县级市", "区", "县"}, "公共法律服务中心", []store.Cover{point("公共法律服务中心")}},
-		{[]string{"镇", "街道"}, "公共法律服务工作站", []store.Cover{point("公共法律服务工作站")}},
-		{law.Villages, "公共法律服务工作室或村居法律顾问", village},
-	} {
-		t, err := st.CountOrgs(ctx, sc, store.OrgSet{Under: org, Types: c.units, Covered: c.cover, Gaps: maxGaps - len(gaps)})
-		if err != nil {
-			return Value{}, err
-		}
-		total += float64(t.Orgs)
-		covered += float64(t.Covered)
-		for _, u := range t.Gaps {
-			gaps[u.Name+"（缺"+c.need+"）"] = 1
-		}
+	for _, u := range t.Gaps {
+		gaps[u.Name+"（缺"+need(u.Type)+"）"] = 1
 	}
-	return coverage(covered, total, gaps), nil
+	return coverage(float64(t.Covered), float64(t.Orgs), gaps), nil
 }
 
 func newPoints(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 )
 
@@ -27,6 +26,8 @@ type OrgSet struct {
 
 // Cover is one way an org of an OrgSet is covered.
 type Cover struct {
+	// Of are the org types it covers (none: every type of the set).
+	Of []string
 	// NamedBy: a record of one of these queries (of one kind) names the org (its code) in Field — the kind's
 	// org field for the owning org, or another field of type Org (服务村居).
 	NamedBy []Query
@@ -133,42 +134,59 @@ func (orgSetQuery) args(lists ...[]any) []any {
 
 func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuery, error) {
 	var q orgSetQuery
-	var ctes, covers []string
-	for i, c := range set.Covered {
+	var covers, points []string
+	for _, c := range set.Covered {
+		var ways []string // the ways c covers
+		var args []any
 		if len(c.NamedBy) > 0 {
 			w, wargs, f, err := s.whereAny(ctx, sc, c.NamedBy, c.Field)
 			if err != nil {
 				return q, err
 			}
 			// Not correlated: the engine reads the records once and probes their set per org.
-			covers = append(covers, `o.code IN (SELECT `+f+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+`)`)
-			q.coverArgs = append(q.coverArgs, wargs...)
+			ways = append(ways, `o.code IN (SELECT `+f+` FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+`)`)
+			args = append(args, wargs...)
 		}
-		if len(c.Below) == 0 {
+		if len(c.Below) > 0 {
+			// The places of the points' paths and codes (cut, below): the path before a "/" is
+			// an org above the point, the code before a "-" names the org it serves.
+			of := `type IN (` + placeholders(len(c.Below)) + `)`
+			if c.FoundedBy != "" {
+				of += ` AND (founded_on = '' OR founded_on <= ?)`
+			}
+			ofArgs := stringsToAny(c.Below)
+			if c.FoundedBy != "" {
+				ofArgs = append(ofArgs, c.FoundedBy)
+			}
+			ways = append(ways, `o.path IN (SELECT SUBSTR(path, 1, n) FROM cut WHERE `+of+` AND n < LENGTH(path) AND SUBSTR(path, n, 1) = '/')`,
+				`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM cut WHERE `+of+` AND SUBSTR(code, n, 1) = '-')`)
+			args = append(append(args, ofArgs...), ofArgs...)
+			for _, typ := range c.Below {
+				if !contains(points, typ) {
+					points = append(points, typ)
+				}
+			}
+		}
+		if len(ways) == 0 {
 			continue
 		}
-		// The points (pts), and every place of a point's path and code (cut, one row per
-		// character): the path before a "/" is an org above the point, the code before a "-"
-		// names the org it serves. Strings, not a walk up the parents: no join per level.
-		pts, cut := fmt.Sprintf("pts%d", i), fmt.Sprintf("cut%d", i)
-		vis, vargs := sc.orgVisibleOn("p.path")
-		q.withArgs = append(q.withArgs, stringsToAny(c.Below)...)
-		founded := ""
-		if c.FoundedBy != "" {
-			founded = ` AND (p.founded_on = '' OR p.founded_on <= ?)`
-			q.withArgs = append(q.withArgs, c.FoundedBy)
+		cover := "(" + strings.Join(ways, " OR ") + ")"
+		if len(c.Of) > 0 {
+			cover = "(o.type IN (" + placeholders(len(c.Of)) + ") AND " + cover + ")"
+			args = append(stringsToAny(c.Of), args...)
 		}
-		q.withArgs = append(q.withArgs, vargs...)
-		ctes = append(ctes, pts+`(path, code) AS (SELECT p.path, p.code FROM orgs p
-			WHERE p.type IN (`+placeholders(len(c.Below))+`)`+founded+` AND `+vis+`)`,
-			cut+`(path, code, n) AS (SELECT path, code, 1 FROM `+pts+`
-			UNION ALL SELECT path, code, n + 1 FROM `+cut+` WHERE n < LENGTH(path) OR n < LENGTH(code))`)
-		covers = append(covers,
-			`o.path IN (SELECT SUBSTR(path, 1, n) FROM `+cut+` WHERE n < LENGTH(path) AND SUBSTR(path, n, 1) = '/')`,
-			`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM `+cut+` WHERE SUBSTR(code, n, 1) = '-')`)
+		covers, q.coverArgs = append(covers, cover), append(q.coverArgs, args...)
 	}
-	if len(ctes) > 0 {
-		q.with = "WITH RECURSIVE " + strings.Join(ctes, ",\n") + "\n"
+	if len(points) > 0 {
+		// The points of every cover in one pass over the tree, and one row per character of
+		// their paths and codes: strings, not a walk up the parents (no join per level).
+		vis, vargs := sc.orgVisibleOn("p.path")
+		q.with = `WITH RECURSIVE pts(path, code, type, founded_on) AS (SELECT p.path, p.code, p.type, p.founded_on FROM orgs p
+			WHERE p.type IN (` + placeholders(len(points)) + `) AND ` + vis + `),
+		cut(path, code, type, founded_on, n) AS (SELECT path, code, type, founded_on, 1 FROM pts
+			UNION ALL SELECT path, code, type, founded_on, n + 1 FROM cut WHERE n < LENGTH(path) OR n < LENGTH(code))
+		`
+		q.withArgs = append(stringsToAny(points), vargs...)
 	}
 	q.covered = "(1=0)"
 	if len(covers) > 0 {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -134,8 +135,8 @@ func (orgSetQuery) args(lists ...[]any) []any {
 
 func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuery, error) {
 	var q orgSetQuery
-	var covers, points []string
-	for _, c := range set.Covered {
+	var ctes, covers []string
+	for i, c := range set.Covered {
 		var ways []string // the ways c covers
 		var args []any
 		if len(c.NamedBy) > 0 {
@@ -148,24 +149,23 @@ func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuer
 			args = append(args, wargs...)
 		}
 		if len(c.Below) > 0 {
-			// The places of the points' paths and codes (cut, below): the path before a "/" is
-			// an org above the point, the code before a "-" names the org it serves.
-			of := `type IN (` + placeholders(len(c.Below)) + `)`
+			// The cover's points, one row per character of their paths and codes (cut): the
+			// path before a "/" is an org above the point, the code before a "-" names the org
+			// it serves. Strings, not a walk up the parents: no join per level.
+			cut := fmt.Sprintf("cut%d", i)
+			vis, vargs := sc.orgVisibleOn("p.path")
+			founded := ""
+			q.withArgs = append(q.withArgs, stringsToAny(c.Below)...)
 			if c.FoundedBy != "" {
-				of += ` AND (founded_on = '' OR founded_on <= ?)`
+				founded = ` AND (p.founded_on = '' OR p.founded_on <= ?)`
+				q.withArgs = append(q.withArgs, c.FoundedBy)
 			}
-			ofArgs := stringsToAny(c.Below)
-			if c.FoundedBy != "" {
-				ofArgs = append(ofArgs, c.FoundedBy)
-			}
-			ways = append(ways, `o.path IN (SELECT SUBSTR(path, 1, n) FROM cut WHERE `+of+` AND n < LENGTH(path) AND SUBSTR(path, n, 1) = '/')`,
-				`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM cut WHERE `+of+` AND SUBSTR(code, n, 1) = '-')`)
-			args = append(append(args, ofArgs...), ofArgs...)
-			for _, typ := range c.Below {
-				if !contains(points, typ) {
-					points = append(points, typ)
-				}
-			}
+			q.withArgs = append(q.withArgs, vargs...)
+			ctes = append(ctes, cut+`(path, code, n) AS (SELECT p.path, p.code, 1 FROM orgs p
+			WHERE p.type IN (`+placeholders(len(c.Below))+`)`+founded+` AND `+vis+`
+			UNION ALL SELECT path, code, n + 1 FROM `+cut+` WHERE n < LENGTH(path) OR n < LENGTH(code))`)
+			ways = append(ways, `o.path IN (SELECT SUBSTR(path, 1, n) FROM `+cut+` WHERE n < LENGTH(path) AND SUBSTR(path, n, 1) = '/')`,
+				`o.code IN (SELECT SUBSTR(code, 1, n - 1) FROM `+cut+` WHERE SUBSTR(code, n, 1) = '-')`)
 		}
 		if len(ways) == 0 {
 			continue
@@ -177,16 +177,8 @@ func (s *Store) orgSetSQL(ctx context.Context, sc Scope, set OrgSet) (orgSetQuer
 		}
 		covers, q.coverArgs = append(covers, cover), append(q.coverArgs, args...)
 	}
-	if len(points) > 0 {
-		// The points of every cover in one pass over the tree, and one row per character of
-		// their paths and codes: strings, not a walk up the parents (no join per level).
-		vis, vargs := sc.orgVisibleOn("p.path")
-		q.with = `WITH RECURSIVE pts(path, code, type, founded_on) AS (SELECT p.path, p.code, p.type, p.founded_on FROM orgs p
-			WHERE p.type IN (` + placeholders(len(points)) + `) AND ` + vis + `),
-		cut(path, code, type, founded_on, n) AS (SELECT path, code, type, founded_on, 1 FROM pts
-			UNION ALL SELECT path, code, type, founded_on, n + 1 FROM cut WHERE n < LENGTH(path) OR n < LENGTH(code))
-		`
-		q.withArgs = append(stringsToAny(points), vargs...)
+	if len(ctes) > 0 {
+		q.with = "WITH RECURSIVE " + strings.Join(ctes, ",\n") + "\n"
 	}
 	q.covered = "(1=0)"
 	if len(covers) > 0 {

@@ -10,7 +10,7 @@ import (
 // Figures over the org tree computed in the database (issue 15): how many orgs of some types a
 // subtree holds, how many of them are covered (an org under them or a record naming them), and
 // the first of the uncovered by name — instead of every org of a province read into Go. Nothing
-// here names a kind or an org type: the figures declare them (indicators).
+// here names a kind: the figures declare the kinds and org types they count (indicators).
 
 // OrgSet selects the orgs the scope sees of some types in a subtree, and says what covers one.
 type OrgSet struct {
@@ -29,8 +29,8 @@ type OrgSet struct {
 type Cover struct {
 	// Of are the org types it covers (none: every type of the set).
 	Of []string
-	// NamedBy: a record of one of these queries (of one kind) names the org (its code) in Field — the kind's
-	// org field for the owning org, or another field of type Org (服务村居).
+	// NamedBy: a record of one of these queries (of one kind) names the org (its code) in Field:
+	// the kind's org field for the owning org, or another field of type Org (服务村居).
 	NamedBy []Query
 	Field   string
 	// Below: an org the scope sees of one of these types, founded by FoundedBy or undated ("":

@@ -57,6 +57,41 @@ func (s *Store) Held(ctx context.Context, sc Scope, h Holding) (HeldTally, error
 	return t, s.groupUnits(ctx, sc, t.Short, h.RollUp)
 }
 
+// flaggedOrgs is what flagged reads: the rows, those flagged, and the first of those.
+type flaggedOrgs struct {
+	total, flagged int
+	list           []HeldUnit // Count is the row's val
+}
+
+// flagged reads, over the rows of inner (SELECT id, path, flag, val — flag 1 for an org to
+// list), their number and the flagged ones' in window functions, and the first limit flagged
+// orgs in tree order with their val: one query, however many orgs the set holds.
+func (s *Store) flagged(ctx context.Context, with, inner string, args []any, limit int) (flaggedOrgs, error) {
+	var f flaggedOrgs
+	rows, err := s.query(ctx, with+`SELECT `+orgColumns+`, y.flag, y.val, y.n, y.f FROM (
+		SELECT x.id, x.path, x.flag, x.val, COUNT(*) OVER () AS n, SUM(x.flag) OVER () AS f FROM (`+inner+`) x
+		ORDER BY x.flag DESC, x.path LIMIT ?) y JOIN orgs o ON o.id = y.id LEFT JOIN orgs p ON p.id = o.parent_id
+		ORDER BY y.flag DESC, y.path`, append(args, limit)...)
+	if err != nil {
+		return f, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u HeldUnit
+		var flag int
+		var val sql.NullString
+		o, err := scanOrg(rowWithExtra{rows, []any{&flag, &val, &f.total, &f.flagged}})
+		if err != nil {
+			return f, err
+		}
+		if flag == 1 {
+			u.Org, u.Count = o, parseNum(val)
+			f.list = append(f.list, u)
+		}
+	}
+	return f, rows.Err()
+}
+
 // heldSQL is the WITH clause defining held(id, n): the aggregate each unit holds.
 func (s *Store) heldSQL(ctx context.Context, sc Scope, h Holding) (string, []any, error) {
 	w, args, kind, err := s.where(ctx, sc, h.Records)

@@ -74,17 +74,24 @@ func importKind(ctx context.Context, st *store.Store, kindName, defaultOrg, file
 	if !ok {
 		return intake.Outcome{}, usageError{"未知的台账类型「" + kindName + "」，可用：" + kindNames()}
 	}
-	sheet, err := ledger.ReadLimited(file, lim)
+	// The file streams: its rows are read as they are written, never held all at once.
+	sheet, err := ledger.Open(file, lim)
 	if err != nil {
 		return intake.Outcome{}, err
 	}
+	defer sheet.Close()
 	res, err := intake.Records(ctx, st, operator("import "+kindName), system(), kind, sheet,
 		intake.Options{DefaultOrg: defaultOrg, SkipInvalid: skip})
 	if err != nil {
 		return res, err
 	}
 	if res.Total > 0 && skip {
-		if err := ledger.ErrorReport(ledger.ReportPath(file), sheet, res.Errors); err != nil {
+		again, err := ledger.Open(file, lim) // the rows with errors, read again as they are
+		if err != nil {
+			return res, err
+		}
+		defer again.Close()
+		if err := ledger.ErrorReport(ledger.ReportPath(file), again, res.Errors); err != nil {
 			return res, err
 		}
 	}

@@ -118,10 +118,11 @@ func (w *writers) ledgerFile(name string, n int) (string, error) {
 func (w *writers) importFile(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		t0 := time.Now()
-		sheet, err := ledger.ReadLimited(path, ledger.DefaultLimits())
+		sheet, err := ledger.Open(path, ledger.DefaultLimits())
 		if err != nil {
 			return Answer{}, err
 		}
+		defer sheet.Close()
 		res, err := intake.Records(ctx, w.st, actor, store.SystemAll(), w.kind, sheet, intake.Options{})
 		if err != nil {
 			return Answer{}, err

@@ -56,29 +56,23 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 			return o.Code, err
 		},
 	})
-	// The sheet is parsed and written a chunk at a time, in one transaction: only a chunk's
-	// parsed values are held. A parse error without SkipInvalid stops the writing (and rolls
+	// The sheet is parsed and written a chunk at a time, in one transaction: only a few chunks'
+	// parsed values are held (and, for an opened sheet, only their cells: the rows are read
+	// as they are parsed). A parse error without SkipInvalid stops the writing (and rolls
 	// back what was written) but not the parsing, so that every error of the file is counted.
-	var chunk []store.ImportRow
-	var refused Outcome // the store's refusals, listed after the parser's
+	// The file is read and parsed on its own goroutine, a chunk ahead of the writing, so that
+	// the two take a core each.
+	parsed := parseAhead(p, opts.SkipInvalid)
+	defer parsed.stop()
+	var chunk []store.ImportRow // the chunk being written
+	var refused Outcome         // the store's refusals, listed after the parser's
 	next := func() ([]store.ImportRow, error) {
-		for !p.Done() {
-			rows := p.Next(store.ImportChunk)
-			if p.Result().Total > 0 && !opts.SkipInvalid {
-				continue
-			}
-			chunk = chunk[:0]
-			for _, r := range rows {
-				chunk = append(chunk, store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given})
-			}
-			if len(chunk) > 0 {
-				return chunk, nil
-			}
+		c, ok := <-parsed.chunks
+		chunk = c.rows
+		if !ok {
+			return nil, nil
 		}
-		if p.Result().Total > 0 && !opts.SkipInvalid {
-			return nil, errParseRefused
-		}
-		return nil, nil
+		return c.rows, c.err
 	}
 	refuse := func(r store.RowError) {
 		// The refused row is one of the chunk being written.
@@ -92,6 +86,10 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 		refused.add(ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(value), Reason: r.Message})
 	}
 	res, err := st.ImportStream(ctx, a, sc, kind.Name, next, refuse, opts.SkipInvalid)
+	parsed.stop() // the parser is ours again
+	if perr := p.Err(); perr != nil {
+		return Outcome{}, perr // the file could not be read to its end: nothing was written
+	}
 	pr := p.Result()
 	out := Outcome{Errors: pr.Errors, Total: pr.Total, Source: source, exported: exported}
 	if errors.Is(err, errParseRefused) {
@@ -107,6 +105,69 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 	}
 	out.ImportResult = res
 	return out.clipped(), err
+}
+
+// ahead is a parser running a chunk ahead of the writer: chunks gives each chunk of valid rows
+// (or the error that ends the import) and closes after the last.
+type ahead struct {
+	chunks chan parsedChunk
+	quit   chan struct{}
+	exited chan struct{}
+}
+
+type parsedChunk struct {
+	rows []store.ImportRow
+	err  error
+}
+
+// parseAhead starts parsing p in chunks of store.ImportChunk rows. Without skipInvalid, once the
+// parser has found an error no more rows are given (the import is refused) but the file is
+// parsed to its end, so that every error is counted; then errParseRefused ends the import.
+func parseAhead(p *ledger.Parser, skipInvalid bool) *ahead {
+	a := &ahead{chunks: make(chan parsedChunk, 1), quit: make(chan struct{}), exited: make(chan struct{})}
+	go func() {
+		defer close(a.exited)
+		defer close(a.chunks)
+		send := func(c parsedChunk) bool {
+			select {
+			case a.chunks <- c:
+				return true
+			case <-a.quit:
+				return false
+			}
+		}
+		for !p.Done() {
+			rows := p.Next(store.ImportChunk)
+			if p.Err() != nil {
+				send(parsedChunk{err: p.Err()})
+				return
+			}
+			if len(rows) == 0 || (p.Result().Total > 0 && !skipInvalid) {
+				continue
+			}
+			chunk := make([]store.ImportRow, len(rows))
+			for i, r := range rows {
+				chunk[i] = store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given}
+			}
+			if !send(parsedChunk{rows: chunk}) {
+				return
+			}
+		}
+		if p.Result().Total > 0 && !skipInvalid {
+			send(parsedChunk{err: errParseRefused})
+		}
+	}()
+	return a
+}
+
+// stop ends the parsing (if the writer stopped first) and waits for the goroutine to exit.
+func (a *ahead) stop() {
+	select {
+	case <-a.quit:
+	default:
+		close(a.quit)
+	}
+	<-a.exited
 }
 
 // errParseRefused ends an import whose file has errors the parser found: nothing is written.

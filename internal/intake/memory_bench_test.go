@@ -41,11 +41,12 @@ func BenchmarkImport100000(b *testing.B) {
 				for i := 0; b.Loop(); i++ {
 					stop := samplePeakHeap(&peak)
 					data := bytes.ReplaceAll(file, []byte("B-"), []byte(fmt.Sprintf("B%d-", i))) // new codes each round
-					sheet, err := ledger.ReadFromLimited(bytes.NewReader(data), "b."+format, ledger.DefaultLimits())
+					sheet, err := ledger.OpenFromLimited(bytes.NewReader(data), "b."+format, ledger.DefaultLimits())
 					if err != nil {
 						b.Fatal(err)
 					}
 					res, err := intake.Records(ctx, st, clerk, store.SystemAll(), law.Mediation, sheet, intake.Options{})
+					sheet.Close()
 					stop()
 					if err != nil || res.Total > 0 || res.Created != n {
 						b.Fatalf("%+v %v", res.ImportResult, err)

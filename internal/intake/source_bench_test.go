@@ -47,11 +47,12 @@ func BenchmarkYueZhiFa100000(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				stop := samplePeakHeap(&peak)
 				data := bytes.ReplaceAll(file, []byte("粤执-"), []byte(fmt.Sprintf("粤执%d-", i))) // new codes each round
-				sheet, err := ledger.ReadFromLimited(bytes.NewReader(data), "export.xlsx", ledger.DefaultLimits())
+				sheet, err := ledger.OpenFromLimited(bytes.NewReader(data), "export.xlsx", ledger.DefaultLimits())
 				if err != nil {
 					b.Fatal(err)
 				}
 				res, err := intake.Records(ctx, st, clerk, store.SystemAll(), law.EnforcementCase, sheet, intake.Options{})
+				sheet.Close()
 				stop()
 				if err != nil || res.Total > 0 || res.Created != n || res.Source != "粤执法" {
 					b.Fatalf("%+v %v %v", res.ImportResult, res.Errors, err)

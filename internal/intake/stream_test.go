@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/intake"
@@ -17,7 +18,15 @@ import (
 // later chunk still leaves nothing written (the chunks before it are rolled back) and every
 // error is counted; with SkipInvalid the other rows of every chunk go in, and the store's
 // refusals (a town where a committee belongs) come back with row, column and value.
+//
+// The sheet is read whole, then opened (streamed: its rows read from the file as they are parsed).
 func TestRecordsAcrossChunks(t *testing.T) {
+	for _, open := range []bool{false, true} {
+		t.Run(map[bool]string{false: "read", true: "opened"}[open], func(t *testing.T) { recordsAcrossChunks(t, open) })
+	}
+}
+
+func recordsAcrossChunks(t *testing.T, open bool) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		sc := townClerk(t, st)
@@ -32,24 +41,62 @@ func TestRecordsAcrossChunks(t *testing.T) {
 		if err := ledger.WriteTo(&buf, "csv", law.Mediation.Fields, rows); err != nil {
 			t.Fatal(err)
 		}
-		sheet, err := ledger.ReadFrom(bytes.NewReader(buf.Bytes()), "大.csv")
-		if err != nil {
-			t.Fatal(err)
+		sheet := func() *ledger.Sheet {
+			read := ledger.ReadFromLimited
+			if open {
+				read = ledger.OpenFromLimited
+			}
+			sheet, err := read(bytes.NewReader(buf.Bytes()), "大.csv", ledger.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { sheet.Close() })
+			return sheet
 		}
-		out, err := intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{})
+		out, err := intake.Records(ctx, st, clerk, sc, law.Mediation, sheet(), intake.Options{})
 		if err != nil || out.Total != 1 || out.Errors[0].Line != n-10+2 || out.Created != 0 {
 			t.Fatalf("refused file: %+v %v", out, err)
 		}
 		if _, k, _ := st.List(ctx, sc, store.Filter{Query: store.Query{Kind: "mediation"}}); k != 0 {
 			t.Fatalf("a file with a bad row wrote %d records", k)
 		}
-		out, err = intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{SkipInvalid: true})
+		out, err = intake.Records(ctx, st, clerk, sc, law.Mediation, sheet(), intake.Options{SkipInvalid: true})
 		if err != nil || out.Created != n-2 || out.Total != 2 || out.Errors[1].Line != n-5+2 ||
 			out.Errors[1].Column != "调解组织" || out.Errors[1].Value != "11" {
 			t.Fatalf("skipping: %+v %v", out, err)
 		}
 		if _, err := st.VerifyAudit(ctx); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// An opened file with a row past MaxRows in a later chunk is refused whole: the chunks before it
+// are rolled back, and the error names the row.
+func TestOpenedFilePastMaxRows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		sc := townClerk(t, st)
+		n := store.ImportChunk + 10
+		rows := make([]law.Values, n)
+		for i := range rows {
+			rows[i] = law.Values{"code": fmt.Sprintf("M-%d", i), "committee": "11-T", "accepted_on": "2024-05-01", "dispute_type": "邻里"}
+		}
+		var buf bytes.Buffer
+		if err := ledger.WriteTo(&buf, "xlsx", law.Mediation.Fields, rows); err != nil {
+			t.Fatal(err)
+		}
+		sheet, err := ledger.OpenFromLimited(bytes.NewReader(buf.Bytes()), "大.xlsx", ledger.Limits{MaxRows: n - 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sheet.Close()
+		out, err := intake.Records(ctx, st, clerk, sc, law.Mediation, sheet, intake.Options{SkipInvalid: true})
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("第%d行已超出", n-5+2)) || out.Created != 0 {
+			t.Fatalf("a file past MaxRows: %+v %v", out, err)
+		}
+		if _, k, _ := st.List(ctx, sc, store.Filter{Query: store.Query{Kind: "mediation"}}); k != 0 {
+			t.Fatalf("a file past MaxRows wrote %d records", k)
 		}
 	})
 }

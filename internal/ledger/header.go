@@ -20,25 +20,22 @@ type columns struct {
 	given []string // keys of the fields present, in field order
 }
 
-// matchHeaders finds each field's column. Unknown columns become warnings. A missing required
+// matchHeaders finds each field's column. Unknown columns become warnings; the columns without
+// a header are returned (unnamed), to be warned of if they hold data. A missing required
 // column, or a column given twice, refuses the whole file: those come back as errors on line 1.
-func matchHeaders(fields []law.Field, s *Sheet, orgField, defaultOrg string) (columns, []string, []RowError) {
+func matchHeaders(fields []law.Field, headers []string, orgField, defaultOrg string) (c columns, unnamed []int, warnings []string, errs []RowError) {
 	byKey := map[string]int{}
 	for i, f := range fields {
 		byKey[headerKey(f.Label)] = i
 	}
-	c := columns{index: make([]int, len(fields))}
+	c = columns{index: make([]int, len(fields))}
 	for i := range c.index {
 		c.index[i] = -1
 	}
-	var warnings []string
-	var errs []RowError
-	for col, h := range s.Headers {
+	for col, h := range headers {
 		k := headerKey(h)
 		if k == "" {
-			if columnHasData(s, col) {
-				warnings = append(warnings, fmt.Sprintf("第%s列没有列名，该列已忽略", columnName(col)))
-			}
+			unnamed = append(unnamed, col)
 			continue
 		}
 		fi, ok := byKey[k]
@@ -65,16 +62,7 @@ func matchHeaders(fields []law.Field, s *Sheet, orgField, defaultOrg string) (co
 		}
 		errs = append(errs, RowError{Line: HeaderLine, Column: f.Label, Reason: "缺少必填列，整个文件未导入"})
 	}
-	return c, warnings, errs
-}
-
-func columnHasData(s *Sheet, col int) bool {
-	for _, l := range s.Rows {
-		if trim(l.Cell(col)) != "" {
-			return true
-		}
-	}
-	return false
+	return c, unnamed, warnings, errs
 }
 
 // columnName returns Excel's letter name of a 0-based column (0 → A, 26 → AA).

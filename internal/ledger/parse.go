@@ -148,24 +148,38 @@ func (p parsed) result() Result {
 	return Result{Rows: p.rows, Errors: p.errs, Total: p.total, Warnings: p.warnings}
 }
 
+// parse parses a sheet whole. An opened sheet that fails to read (a row past MaxRows, a broken
+// file) is refused as a whole, its reason on HeaderLine.
 func parse(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseOptions) parsed {
 	ps := newParser(fields, checks, sheet, opts)
-	ps.out.rows = ps.Next(len(sheet.Rows))
+	for !ps.Done() {
+		ps.out.rows = append(ps.out.rows, ps.Next(1<<30)...)
+	}
+	if ps.err != nil {
+		ps.out.rows = nil
+		ps.out.fail([]RowError{{Line: HeaderLine, Reason: ps.err.Error()}})
+	}
 	return ps.out
 }
 
 // Parser parses a sheet's rows a chunk at a time (Next), so that an import holds the parsed
-// values of one chunk, not of the whole file; a repeated key is found across chunks, and the
-// errors are kept (the first MaxErrors) and counted as by Parse.
+// values of one chunk, not of the whole file — with an opened sheet, not even its cells; a
+// repeated key is found across chunks, and the errors are kept (the first MaxErrors) and
+// counted as by Parse.
 type Parser struct {
 	out                                          parsed
 	fields                                       []law.Field
 	checks                                       []law.Check
 	opts                                         ParseOptions
 	p                                            *parser
-	lines                                        []Line
+	sheet                                        *Sheet
+	lines                                        []Line // a sheet read whole: the rows not parsed yet
+	done                                         bool
+	err                                          error // reading an opened sheet failed
 	orgField, statusField, keyField, statusLabel string
 	seen                                         map[[2]string]int // (org, key) → first line
+	// unnamed are the columns without a header not yet found holding data (a warning).
+	unnamed []int
 }
 
 // NewKindParser is ParseKindReport a chunk at a time.
@@ -209,24 +223,28 @@ func newParser(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseO
 		ps.out.max = DefaultMaxErrors
 	}
 	var herrs []RowError
-	ps.out.cols, ps.out.warnings, herrs = matchHeaders(fields, sheet, ps.orgField, opts.DefaultOrg)
+	ps.out.cols, ps.unnamed, ps.out.warnings, herrs = matchHeaders(fields, sheet.Headers, ps.orgField, opts.DefaultOrg)
 	if len(herrs) > 0 {
 		ps.out.fail(herrs)
+		ps.done = true
 		return ps // no lines: the file is refused
 	}
 	ps.p = &parser{opts: opts, date1904: sheet.date1904, orgs: map[string]orgResult{}}
-	ps.lines = sheet.Rows
+	ps.sheet, ps.lines = sheet, sheet.Rows
+	ps.done = !sheet.Streaming() && len(ps.lines) == 0
 	return ps
 }
 
-// Next parses up to n more lines and returns their valid rows; none are left when it returns
-// an empty slice and Done says so.
+// Next parses up to n more lines and returns their valid rows; none are left when Done says
+// so (Err says whether reading the file failed).
 func (ps *Parser) Next(n int) []Row {
 	var rows []Row
-	for n > 0 && len(ps.lines) > 0 {
-		line := ps.lines[0]
-		ps.lines = ps.lines[1:]
-		n--
+	for ; n > 0 && !ps.done; n-- {
+		line, ok := ps.nextLine()
+		if !ok {
+			break
+		}
+		ps.warnUnnamed(line)
 		if row, ok := ps.line(line); ok {
 			rows = append(rows, row)
 		}
@@ -234,8 +252,40 @@ func (ps *Parser) Next(n int) []Row {
 	return rows
 }
 
+// nextLine takes the next line of the sheet: of Rows, or read from an opened sheet's file.
+func (ps *Parser) nextLine() (Line, bool) {
+	if !ps.sheet.Streaming() {
+		line := ps.lines[0]
+		ps.lines = ps.lines[1:]
+		ps.done = len(ps.lines) == 0
+		return line, true
+	}
+	line, ok, err := ps.sheet.Next()
+	if err != nil || !ok {
+		ps.done, ps.err = true, err
+	}
+	return line, ok
+}
+
+// warnUnnamed warns, once per column, of data in a column without a header.
+func (ps *Parser) warnUnnamed(line Line) {
+	for i := 0; i < len(ps.unnamed); i++ {
+		col := ps.unnamed[i]
+		if trim(line.Cell(col)) == "" {
+			continue
+		}
+		ps.out.warnings = append(ps.out.warnings, fmt.Sprintf("第%s列没有列名，该列已忽略", columnName(col)))
+		ps.unnamed = append(ps.unnamed[:i], ps.unnamed[i+1:]...)
+		i--
+	}
+}
+
 // Done reports whether every line was parsed.
-func (ps *Parser) Done() bool { return len(ps.lines) == 0 }
+func (ps *Parser) Done() bool { return ps.done }
+
+// Err is the error reading an opened sheet stopped at (a row past MaxRows, a broken file): the
+// file is refused as a whole.
+func (ps *Parser) Err() error { return ps.err }
 
 // line parses one line: its row, or its errors recorded.
 func (ps *Parser) line(line Line) (Row, bool) {

@@ -85,16 +85,18 @@ func TestXLSXStyleFallback(t *testing.T) {
 		return [][]any{{"编号", "受理日期", "人次"}, {"1", excelize.Cell{Value: 45356, StyleID: style}, 3}}
 	})
 	data, _ := os.ReadFile(path)
-	if _, ok := cellStyles(data, "Sheet1", map[cellPos]bool{{2, 2}: true}); !ok {
-		t.Error("cellStyles cannot follow the relationships of an excelize workbook")
+	if sc := newStyleScanner(data, "Sheet1"); sc == nil {
+		t.Error("the style scan cannot follow the relationships of an excelize workbook")
+	} else {
+		sc.Close()
 	}
-	if _, ok := cellStyles(data, "Other", nil); ok {
-		t.Error("cellStyles scanned a sheet that is not the first")
+	if sc := newStyleScanner(data, "Other"); sc != nil {
+		t.Error("the style scan opened a sheet that is not the first")
 	}
 	for _, fallback := range []bool{false, true} {
 		if fallback {
-			scanCellStyles = func([]byte, string, map[cellPos]bool) (map[cellPos]int, bool) { return nil, false }
-			defer func() { scanCellStyles = cellStyles }()
+			openStyleScanner = func([]byte, string) *styleScanner { return nil }
+			defer func() { openStyleScanner = newStyleScanner }()
 		}
 		if got := mustRead(t, path).Rows[0].Cells; got[1] != "2024-03-05" || got[2] != "3" {
 			t.Errorf("fallback %v: cells %q", fallback, got)

@@ -22,7 +22,8 @@ func ReportPath(input string) string {
 	return strings.TrimSuffix(input, ext) + ".错误" + ext
 }
 
-// ErrorReport writes the rows of sheet that have errors, as they were read, with a 错误原因
+// ErrorReport writes the rows of sheet that have errors, as they were read (an opened sheet is
+// read to its end), with a 错误原因
 // column holding every reason of the row. The format follows path's extension (.xlsx or
 // .csv); file-level errors (HeaderLine) come first on a row of their own.
 func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
@@ -41,15 +42,17 @@ func ErrorReport(path string, sheet *Sheet, errs []RowError) error {
 		row[len(row)-1] = "第1行（列名）" + strings.Join(r, "；")
 		table = append(table, row)
 	}
-	for _, l := range sheet.Rows {
+	if err := sheet.each(func(l Line) {
 		r := reasons[l.Number]
 		if len(r) == 0 {
-			continue
+			return
 		}
 		row := make([]string, len(header))
 		copy(row, l.Cells)
 		row[len(row)-1] = fmt.Sprintf("第%d行：", l.Number) + strings.Join(r, "；")
 		table = append(table, row)
+	}); err != nil {
+		return err
 	}
 
 	var buf bytes.Buffer

@@ -11,14 +11,15 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads the first worksheet. Cells are read raw (Options.RawCellValue): applying
-// every cell's number format costs about 4× the time (design/dependencies.md) and would turn
-// dates into US-style text. Dates are recovered from the cells whose style has a date format.
+// openXLSX opens the first worksheet for streaming. Cells are read raw (Options.RawCellValue):
+// applying every cell's number format costs about 4× the time (design/dependencies.md) and
+// would turn dates into US-style text. Dates are recovered from the cells whose style has a
+// date format, the styles read alongside the rows (styleScanner).
 //
 // The package is checked against the limits from its central directory first (checkPackage);
 // excelize then keeps parts above xmlInMemory in temporary files, and the rows are streamed
-// with its row iterator, one at a time, each checked before it is kept.
-func readXLSX(data []byte, lim Limits) (*Sheet, error) {
+// with its row iterator, one at a time, each checked as it is read.
+func openXLSX(data []byte, lim Limits) (*Sheet, error) {
 	largestSheet, err := checkPackage(data, lim)
 	if err != nil {
 		return nil, err
@@ -28,115 +29,129 @@ func readXLSX(data []byte, lim Limits) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 Excel 文件（文件损坏、加密或不是 .xlsx）：%w", err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("工作簿中没有工作表")
-	}
-	name := sheets[0]
-	props, err := f.GetWorkbookProps()
-	if err != nil {
+	x := &xlsxRows{f: f, opts: opts, lim: lim, largeSheet: largestSheet > xmlInMemory, dateStyle: map[int]bool{}}
+	if err := x.open(data); err != nil {
+		x.close()
 		return nil, err
 	}
-	s := &Sheet{date1904: props.Date1904 != nil && *props.Date1904}
+	return &Sheet{date1904: x.date1904, more: x.next, close: x.close}, nil
+}
 
-	rows, err := f.Rows(name)
-	if err != nil {
-		return nil, err
+// xlsxRows is an open worksheet: excelize's row iterator and the style scan beside it.
+type xlsxRows struct {
+	f          *excelize.File
+	opts       excelize.Options
+	lim        Limits
+	name       string
+	rows       *excelize.Rows
+	styles     *styleScanner // nil: styles are asked of excelize (styleOf)
+	largeSheet bool          // above xmlInMemory: excelize's GetCellStyle would hold it whole
+	date1904   bool
+	number     int          // the row excelize is at (Rows.Next yields every number, absent rows too)
+	dateStyle  map[int]bool // style id → has a date format
+}
+
+func (x *xlsxRows) open(data []byte) error {
+	sheets := x.f.GetSheetList()
+	if len(sheets) == 0 {
+		return fmt.Errorf("工作簿中没有工作表")
 	}
-	// Cells that hold a number might be dates; their styles are looked up once the rows are
-	// read (see cellStyles).
-	type pos struct{ line, col int } // line: index into s.Rows, or -1 for the header
-	var numeric []pos
-	number, headerRow := 0, 0
-	for rows.Next() {
-		number++ // Rows.Next yields every row number in turn, absent rows included
-		cells, err := rows.Columns(opts)
+	x.name = sheets[0]
+	props, err := x.f.GetWorkbookProps()
+	if err != nil {
+		return err
+	}
+	x.date1904 = props.Date1904 != nil && *props.Date1904
+	if x.rows, err = x.f.Rows(x.name); err != nil {
+		return err
+	}
+	x.styles = openStyleScanner(data, x.name)
+	return nil
+}
+
+func (x *xlsxRows) close() error {
+	var err error
+	if x.rows != nil {
+		err = x.rows.Close()
+	}
+	if x.styles != nil {
+		x.styles.Close()
+	}
+	if cerr := x.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// next reads the next non-blank row, its numbers that are dates in date-formatted cells turned
+// into YYYY-MM-DD, the others cleared of floating-point noise.
+func (x *xlsxRows) next() (Line, bool, error) {
+	for x.rows.Next() {
+		x.number++
+		cells, err := x.rows.Columns(x.opts)
 		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("读取第%d行失败：%w", number, err)
+			return Line{}, false, fmt.Errorf("读取第%d行失败：%w", x.number, err)
+		}
+		var styles []int
+		if x.styles != nil {
+			if styles, err = x.styles.row(x.number); err != nil {
+				x.styles.Close()
+				x.styles = nil // asked of excelize from here on
+			}
 		}
 		if blank(cells) {
 			continue
 		}
-		if cells, err = checkColumns(lim, number, cells); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		hadHeader := s.Headers != nil
-		s.add(number, cells)
-		if len(s.Rows) > lim.MaxRows {
-			rows.Close()
-			return nil, tooManyRows(lim, number)
-		}
-		line := -1
-		if hadHeader {
-			line = len(s.Rows) - 1
-		} else {
-			headerRow = number
+		if cells, err = checkColumns(x.lim, x.number, cells); err != nil {
+			return Line{}, false, err
 		}
 		for i, c := range cells {
-			if isNumber(c) {
-				numeric = append(numeric, pos{line, i})
+			if !isNumber(c) {
+				continue
 			}
+			isDate, err := x.isDate(styles, i)
+			if err != nil {
+				return Line{}, false, err
+			}
+			if isDate {
+				if d, ok := serialDate(c, x.date1904); ok {
+					cells[i] = d
+				}
+				continue
+			}
+			cells[i] = roundFloatNoise(c)
 		}
+		return Line{Number: x.number, Cells: cells}, true, nil
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
+	return Line{}, false, x.rows.Error()
+}
 
-	if len(numeric) == 0 {
-		return s, nil
-	}
-	cellAt := func(p pos) (cells []string, at cellPos) {
-		if p.line < 0 {
-			return s.Headers, cellPos{headerRow, p.col + 1}
+// isDate reports whether the cell at 0-based column col of the current row has a date format.
+func (x *xlsxRows) isDate(styles []int, col int) (bool, error) {
+	var style int
+	switch {
+	case x.styles != nil:
+		if col < len(styles) {
+			style = styles[col]
 		}
-		return s.Rows[p.line].Cells, cellPos{s.Rows[p.line].Number, p.col + 1}
-	}
-	want := make(map[cellPos]bool, len(numeric))
-	for _, p := range numeric {
-		_, at := cellAt(p)
-		want[at] = true
-	}
-	styles, ok := scanCellStyles(data, name, want)
-	if !ok && largestSheet > xmlInMemory {
+	case x.largeSheet:
 		// excelize's GetCellStyle would unmarshal the whole worksheet into memory.
-		return nil, fmt.Errorf("无法读取单元格格式（工作表结构不标准）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
-	}
-	styleOf := func(at cellPos) (int, error) {
-		if ok {
-			return styles[at], nil
-		}
-		ref, err := excelize.CoordinatesToCellName(at[1], at[0])
+		return false, fmt.Errorf("无法读取单元格格式（工作表结构不标准）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
+	default:
+		ref, err := excelize.CoordinatesToCellName(col+1, x.number)
 		if err != nil {
-			return 0, err
+			return false, err
 		}
-		return f.GetCellStyle(name, ref)
+		if style, err = x.f.GetCellStyle(x.name, ref); err != nil {
+			return false, err
+		}
 	}
-
-	dateStyle := map[int]bool{}
-	for _, p := range numeric {
-		cells, at := cellAt(p)
-		style, err := styleOf(at)
-		if err != nil {
-			return nil, err
-		}
-		isDate, seen := dateStyle[style]
-		if !seen {
-			isDate = styleIsDate(f, style)
-			dateStyle[style] = isDate
-		}
-		v := cells[p.col]
-		if isDate {
-			if d, ok := serialDate(v, s.date1904); ok {
-				cells[p.col] = d
-			}
-			continue
-		}
-		cells[p.col] = roundFloatNoise(v)
+	isDate, seen := x.dateStyle[style]
+	if !seen {
+		isDate = styleIsDate(x.f, style)
+		x.dateStyle[style] = isDate
 	}
-	return s, nil
+	return isDate, nil
 }
 
 // checkPackage refuses an .xlsx whose parts, unzipped, would pass the limits: in all more than
@@ -210,8 +225,8 @@ func checkRuns(f *zip.File) error {
 	}
 }
 
-// scanCellStyles is cellStyles; tests replace it to exercise the fallback.
-var scanCellStyles = cellStyles
+// openStyleScanner is newStyleScanner; tests replace it to exercise the fallback.
+var openStyleScanner = newStyleScanner
 
 // isNumber reports whether a raw cell is a plain decimal number (as Excel stores numbers).
 func isNumber(s string) bool {

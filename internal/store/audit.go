@@ -67,18 +67,16 @@ func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, org
 	e := AuditEntry{At: t.s.stamp(), Actor: a.Name, Action: action, Kind: kind, Target: target,
 		OrgPath: orgPath, Before: jsonOrEmpty(before), After: jsonOrEmpty(after),
 		RequestID: a.RequestID, ClientAddr: a.ClientAddr}
+	if t.deferAudit && !sealing {
+		t.pendingAudit = append(t.pendingAudit, e) // chained when the batch commits (commit.go)
+		return nil
+	}
 	if err := t.queryRow(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).
 		Scan(&e.Seq, &e.PrevHash); err != nil {
 		return fmt.Errorf("审计链写入失败: %w", err)
 	}
-	keyedTail := keyedAlg(e.PrevHash) != ""
-	switch {
-	case t.s.auditKey == nil && keyedTail:
-		// An unkeyed entry after keyed ones would break the chain for good.
-		return errorf(ECONFLICT, "审计链已用审计密钥签名，但本次未提供审计密钥（audit.key），拒绝写入")
-	case t.s.auditKey != nil && e.PrevHash != "" && !keyedTail && !sealing:
-		return errorf(ECONFLICT, "审计链尾部的第%d条未以审计密钥签名：旧版本留下的链尚未封存，或链已被改写。"+
-			"请先运行 fazhi audit verify 核对，再运行 fazhi audit seal 封存", e.Seq-1)
+	if err := t.s.mayFollow(e.PrevHash, e.Seq, sealing); err != nil {
+		return err
 	}
 	e.Hash = t.s.entryHash(e)
 	if _, err := t.exec(ctx, `INSERT INTO audit (seq, at, actor, action, kind, target, org_path, before_data,
@@ -89,6 +87,20 @@ func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, org
 	}
 	_, err := t.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
 	return err
+}
+
+// mayFollow refuses an entry (number seq) that would break the chain after prevHash.
+func (s *Store) mayFollow(prevHash string, seq int64, sealing bool) error {
+	keyedTail := keyedAlg(prevHash) != ""
+	switch {
+	case s.auditKey == nil && keyedTail:
+		// An unkeyed entry after keyed ones would break the chain for good.
+		return errorf(ECONFLICT, "审计链已用审计密钥签名，但本次未提供审计密钥（audit.key），拒绝写入")
+	case s.auditKey != nil && prevHash != "" && !keyedTail && !sealing:
+		return errorf(ECONFLICT, "审计链尾部的第%d条未以审计密钥签名：旧版本留下的链尚未封存，或链已被改写。"+
+			"请先运行 fazhi audit verify 核对，再运行 fazhi audit seal 封存", seq-1)
+	}
+	return nil
 }
 
 func jsonOrEmpty(v any) string {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -46,6 +47,11 @@ type Store struct {
 	now      func() time.Time
 	cal      atomic.Pointer[calendar.Calendar]
 	version  int
+	// group commits concurrent single-record writes together (commit.go).
+	group *committer
+	// reads are prepared read statements by query text (prepared), nreads how many.
+	reads  sync.Map
+	nreads atomic.Int32
 }
 
 // DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).
@@ -72,6 +78,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db.SetMaxOpenConns(16)
+		s.db.SetMaxIdleConns(16) // not database/sql's 2: under load each new connection forks a backend
 	case strings.HasPrefix(url, "sqlite:"), strings.HasSuffix(url, ".db"):
 		path := strings.TrimPrefix(url, "sqlite:")
 		if dir := filepath.Dir(path); dir != "" {
@@ -93,6 +100,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db.SetMaxOpenConns(8)
+		s.db.SetMaxIdleConns(8) // not database/sql's 2: each new connection opens the file and runs the pragmas
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径、以 .db 结尾的路径或 postgres://…", url)
 	}
@@ -114,11 +122,18 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("无法以新的审计密钥封存旧审计链: %w", err)
 		}
 	}
+	s.startCommitter()
 	return s, nil
 }
 
 // Close releases the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close()
+	}
+	s.reads.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
+	return s.db.Close()
+}
 
 // Dialect names the database engine ("sqlite" or "postgres").
 func (s *Store) Dialect() string { return s.d.name() }
@@ -149,6 +164,11 @@ type tx struct {
 	// own per-connection cache). An import runs the same dozen statements per row; SQLite would
 	// otherwise parse and plan each one again, a fifth of an import's time. Closed with the tx.
 	stmts map[string]*sql.Stmt
+	// deferAudit holds the transaction's audit entries in pendingAudit until it commits, when
+	// they are chained in one go (a group commit, commit.go: the chain's head is then held
+	// from that moment to the commit, not from each write's entry).
+	deferAudit   bool
+	pendingAudit []AuditEntry
 }
 
 const maxTxStmts = 200
@@ -234,8 +254,45 @@ func (s *Store) inTxOn(ctx context.Context, db interface {
 }
 
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	q = s.d.rebind(q)
+	if st := s.prepared(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.db.QueryContext(ctx, q, args...)
 }
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return s.db.QueryRowContext(ctx, s.d.rebind(q), args...)
+	q = s.d.rebind(q)
+	if st := s.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.db.QueryRowContext(ctx, q, args...)
+}
+
+// maxReadStmts bounds the store's prepared reads: a query built per call (an IN list) is not
+// worth keeping.
+const maxReadStmts = 500
+
+// prepared is the pool-wide prepared form of a read (SQLite only: pgx caches per connection
+// itself), or nil. Every request reads its session, user and settings: SQLite would parse
+// and plan each of those statements again each time, a fifth of a write's time under load.
+func (s *Store) prepared(ctx context.Context, q string) *sql.Stmt {
+	if s.d.name() != "sqlite" {
+		return nil
+	}
+	if st, ok := s.reads.Load(q); ok {
+		return st.(*sql.Stmt)
+	}
+	if s.nreads.Load() >= maxReadStmts {
+		return nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // the unprepared query reports the error
+	}
+	if old, loaded := s.reads.LoadOrStore(q, st); loaded {
+		st.Close()
+		return old.(*sql.Stmt)
+	}
+	s.nreads.Add(1)
+	return st
 }

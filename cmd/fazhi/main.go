@@ -49,6 +49,7 @@ var commands = []command{
 	{"user", "账号管理：add 新建，passwd 重设密码", runUser},
 	{"settings", "本地参数：比率的分母与取舍、文书模板", runSettings},
 	{"migrate", "执行数据库迁移并显示结构版本", runMigrate},
+	{"bench", "生成省级规模的数据并测量各项指标与其下界（性能基准）", runBench},
 	{"version", "显示版本", runVersion},
 }
 

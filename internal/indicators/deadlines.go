@@ -13,9 +13,11 @@ import (
 // due on `to`, projected as of that day from the records' values (procedure.ClocksAsOf), never
 // read from the clocks cache, which reflects today — a case overdue on 12月31日 and closed the
 // next year stays in that year's figure, and recomputing a past year gives the same figure.
-// SQL over stored dates cannot do it exactly: a due date moves with suspensions, extensions and
-// the working-day calendar. At county scale (~6,500 records) one pass over the records with
-// clocks is a few milliseconds of projection. Soft practice periods are left out of both
+// SQL over stored dates cannot decide it exactly: a due date moves with suspensions, extensions
+// and the working-day calendar, and a fact dated after `to` must be unknown. So the clocks index
+// finds the records with a counted clock that may have been open on `to` (started by then, not
+// stopped by then: store.RecordsWithClocksOpenOn), and only those are projected — the stock at
+// the period's end, not every record of the kind. Soft practice periods are left out of both
 // figures: missing them is not a legal defect.
 func init() {
 	define(Def{ID: "deadlines.open_overdue", Label: "逾期未办结事项", Unit: "件",
@@ -57,7 +59,7 @@ func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to stri
 		if !sc.CanRead(k.Name) || !anyClock(k, keep) {
 			continue
 		}
-		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: k.Name, OrgCode: org}})
+		recs, err := st.RecordsWithClocksOpenOn(ctx, sc, store.Query{Kind: k.Name, OrgCode: org}, clockRules(k, keep), day.String())
 		if err != nil {
 			return Value{}, err
 		}
@@ -73,6 +75,23 @@ func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to stri
 		}
 	}
 	return v, nil
+}
+
+// clockRules names the rules of k the figure counts, for the store to find the records with
+// one of them open on the day; a rule with a fallback start may have started earlier then than
+// its start now says (procedure.ProjectClock).
+func clockRules(k *law.Kind, keep func(law.ClockRule) bool) store.ClockRuleFilter {
+	var f store.ClockRuleFilter
+	for _, r := range k.Clocks {
+		if r.Soft || !keep(r) {
+			continue
+		}
+		f.Rules = append(f.Rules, r.ID)
+		if r.StartFallback != "" {
+			f.Anytime = append(f.Anytime, r.ID)
+		}
+	}
+	return f
 }
 
 func anyClock(k *law.Kind, keep func(law.ClockRule) bool) bool {

@@ -67,7 +67,12 @@ func (d Def) Where(p Period) []store.Cond {
 	case d.At != nil:
 		return append(d.At(p), d.Filter...)
 	}
-	conds := in(d.Date, p)
+	return append(in(d.Date, p), d.filter(p)...)
+}
+
+// filter is the Filter of a count for a period (PeriodEnd replaced by its last day).
+func (d Def) filter(p Period) []store.Cond {
+	var conds []store.Cond
 	for _, c := range d.Filter {
 		if c.Value == PeriodEnd {
 			c.Value = p.To

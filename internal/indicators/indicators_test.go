@@ -30,20 +30,7 @@ func TestRoundHalfUp(t *testing.T) {
 
 func TestComputeMediation(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "i.db"), store.Options{Key: make([]byte, 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := store.Actor{Name: "test"}
-	sys := store.System([]string{"mediation"})
-	if _, err := st.ImportOrgs(ctx, a, sys, []store.OrgInput{
-		{Code: "C", Name: "市", Type: "县级市"},
-		{Code: "T1", Name: "一镇调委会", Type: "人民调解委员会", ParentCode: "C"},
-		{Code: "T2", Name: "二镇调委会", Type: "人民调解委员会", ParentCode: "C"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	st, a, sys := mediationStore(t)
 	// 8 cases in 2024 under T1 (7 successful), 2 under T2 (1 successful), 1 in 2023.
 	var rows []store.ImportRow
 	add := func(org, accepted, result string) {
@@ -117,6 +104,28 @@ func TestComputeMediation(t *testing.T) {
 		doc.Indicators["mediation.success_rate"]["denominator"].(float64) != 10 {
 		t.Errorf("json: %s", b)
 	}
+}
+
+// mediationStore opens an empty SQLite store with a city C and its two committees T1, T2, and
+// the actor and scope that import mediation cases into it.
+func mediationStore(t *testing.T) (*store.Store, store.Actor, store.Scope) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "i.db"), store.Options{Key: make([]byte, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := store.Actor{Name: "test"}
+	sys := store.System([]string{"mediation"})
+	if _, err := st.ImportOrgs(ctx, a, sys, []store.OrgInput{
+		{Code: "C", Name: "市", Type: "县级市"},
+		{Code: "T1", Name: "一镇调委会", Type: "人民调解委员会", ParentCode: "C"},
+		{Code: "T2", Name: "二镇调委会", Type: "人民调解委员会", ParentCode: "C"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return st, a, sys
 }
 
 // A deployment may divide by another count and truncate instead of rounding; the formula says so.

@@ -3,6 +3,7 @@ package indicators
 import (
 	"context"
 
+	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -38,63 +39,43 @@ func init() {
 	)
 }
 
-// activeContracts lists a field's distinct values over the advisory contracts in force at some
-// time in the period (起始 ≤ to, 终止 empty or ≥ from), with extra conditions: two queries,
-// since a condition list has no OR.
-func activeContracts(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, field string, conds ...store.Cond) (map[string]bool, error) {
+// activeQueries are the advisory contracts in force at some time in the period (起始 ≤ to, 终止
+// empty or ≥ from), with extra conditions: two queries, since a condition list has no OR.
+func activeQueries(org string, p Period, conds ...store.Cond) []store.Query {
 	started := append([]store.Cond{{Field: "started_on", Op: store.OpLE, Value: p.To}}, conds...)
-	out := map[string]bool{}
+	var out []store.Query
 	for _, end := range []store.Cond{{Field: "ends_on", Op: store.OpEmpty}, {Field: "ends_on", Op: store.OpGE, Value: p.From}} {
-		vals, err := st.Distinct(ctx, sc, store.Query{Kind: "advisory_contract", OrgCode: org,
-			Conds: append(append([]store.Cond{}, started...), end)}, field)
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range vals {
-			if v != "" {
-				out[v] = true
-			}
-		}
+		out = append(out, store.Query{Kind: "advisory_contract", OrgCode: org, Conds: append(append([]store.Cond{}, started...), end)})
 	}
-	return out, nil
+	return out
 }
 
 func advisoryClients(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	clients, err := activeContracts(ctx, st, sc, org, p, "client",
-		store.Cond{Field: "client_type", Op: store.OpIn, Values: []string{"企业", "事业单位"}})
-	if err != nil {
-		return Value{}, err
-	}
-	return Value{Value: float64(len(clients))}, nil
+	n, err := st.CountDistinctAny(ctx, sc, activeQueries(org, p,
+		store.Cond{Field: "client_type", Op: store.OpIn, Values: []string{"企业", "事业单位"}}), "client")
+	return Value{Value: n}, err
 }
 
-// villageCoverage: the villages of the org's subtree with an adviser under contract. The
-// contracts are the firms' (their org is the firm, not the village), so they are read over the
-// whole scope and matched by 服务村居.
+// villageAdvisers covers a village named (服务村居) by a contract with it in force in the period.
+// The contracts are the firms' (their org is the firm, not the village), so they are read over
+// the whole scope.
+func villageAdvisers(p Period) store.Cover {
+	return store.Cover{NamedBy: activeQueries("", p, eq("client_type", "村居")), Field: "village"}
+}
+
+// villageCoverage: the villages of the org's subtree with an adviser under contract.
 func villageCoverage(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
 	if !sc.CanRead("advisory_contract") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
 	}
-	units, err := orgsUnder(ctx, st, sc, org)
+	t, err := st.CountOrgs(ctx, sc, store.OrgSet{Under: org, Types: law.Villages,
+		Covered: []store.Cover{villageAdvisers(p)}, Gaps: maxGaps})
 	if err != nil {
 		return Value{}, err
 	}
-	served, err := activeContracts(ctx, st, sc, "", p, "village", eq("client_type", "村居"))
-	if err != nil {
-		return Value{}, err
-	}
-	var villages, covered float64
 	gaps := map[string]float64{}
-	for _, o := range units {
-		if !isVillage(o) {
-			continue
-		}
-		villages++
-		if served[o.Code] {
-			covered++
-		} else {
-			gaps[o.Name+"（未配备法律顾问）"] = 1
-		}
+	for _, o := range t.Gaps {
+		gaps[o.Name+"（未配备法律顾问）"] = 1
 	}
-	return coverage(covered, villages, gaps), nil
+	return coverage(float64(t.Covered), float64(t.Orgs), gaps), nil
 }

@@ -2,9 +2,7 @@ package indicators
 
 import (
 	"context"
-	"slices"
 
-	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
@@ -48,21 +46,15 @@ func init() {
 // medianNotaryDays is the median of the natural days from 受理 to 出证 over the certificates of
 // the period (a median, since a few matters suspended for months would swamp a mean).
 func medianNotaryDays(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "notarization", OrgCode: org, Conds: in("issued_on", p)}})
-	if err != nil {
+	lo, hi, n, err := st.MiddleDays(ctx, sc, store.Query{Kind: "notarization", OrgCode: org, Conds: in("issued_on", p)},
+		"accepted_on", "issued_on")
+	switch {
+	case err != nil:
 		return Value{}, err
-	}
-	if len(recs) == 0 {
+	case n == 0:
 		return Value{Unavailable: "统计期内没有出证的公证书"}, nil
+	case n%2 == 1:
+		return Value{Value: float64(lo)}, nil
 	}
-	days := make([]int, len(recs))
-	for i, r := range recs {
-		days[i] = law.DaysBetween(r.Values.Str("accepted_on"), r.Values.Str("issued_on"))
-	}
-	slices.Sort(days)
-	mid := len(days) / 2
-	if len(days)%2 == 1 {
-		return Value{Value: float64(days[mid])}, nil
-	}
-	return Value{Value: RoundHalfUp(float64(days[mid-1]+days[mid])/2, 1)}, nil
+	return Value{Value: RoundHalfUp(float64(lo+hi)/2, 1)}, nil
 }

@@ -43,8 +43,6 @@ func orgsUnder(ctx context.Context, st *store.Store, sc store.Scope, org string)
 	return slices.DeleteFunc(all, func(o store.Org) bool { return !strings.HasPrefix(o.Path, root.Path) }), nil
 }
 
-func isVillage(o store.Org) bool { return slices.Contains(law.Villages, o.Type) }
-
 // coverage is covered ÷ units as a percentage, the gaps as its breakdown.
 func coverage(covered, units float64, gaps map[string]float64) Value {
 	v := Value{Numerator: &covered, Denominator: &units, By: gaps}
@@ -56,72 +54,60 @@ func coverage(covered, units float64, gaps map[string]float64) Value {
 	return v
 }
 
-// serves reports whether point p belongs to unit u: under it in the tree, or — a station kept
-// under the 司法所 — coded after it (441481100-GFZ for 441481100).
-func serves(p, u store.Org) bool {
-	return (p.ID != u.ID && strings.HasPrefix(p.Path, u.Path)) || strings.HasPrefix(p.Code, u.Code+"-")
+// maxGaps caps the units a coverage figure names in its breakdown: above any county's count
+// of villages (the demo's figures name every gap), so that only a city or a province lists the
+// first of them, in tree order, while the figure counts them all.
+var maxGaps = 1000
+
+// Each level needs its own point (a village: a 工作室, or a village adviser under contract).
+var (
+	counties = []string{"县级市", "区", "县"}
+	towns    = []string{"镇", "街道"}
+)
+
+// need is what a unit of a type lacks when it is a gap.
+func need(typ string) string {
+	switch {
+	case slices.Contains(counties, typ):
+		return "公共法律服务中心"
+	case slices.Contains(towns, typ):
+		return "公共法律服务工作站"
+	}
+	return "公共法律服务工作室或村居法律顾问"
 }
 
+// platformCoverage is one query over the units of the three levels (store.CountOrgs).
 func platformCoverage(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	units, err := orgsUnder(ctx, st, sc, org)
-	if err != nil {
-		return Value{}, err
+	point := func(of []string, typ string) store.Cover {
+		return store.Cover{Of: of, Below: []string{typ}, FoundedBy: p.To}
 	}
-	all, err := st.Orgs(ctx, sc)
-	if err != nil {
-		return Value{}, err
-	}
-	points := map[string][]store.Org{}
-	for _, o := range all {
-		if slices.Contains(platformTypes, o.Type) && (o.FoundedOn == "" || o.FoundedOn <= p.To) {
-			points[o.Type] = append(points[o.Type], o)
-		}
-	}
-	advised := map[string]bool{}
+	covers := []store.Cover{point(counties, "公共法律服务中心"), point(towns, "公共法律服务工作站"),
+		point(law.Villages, "公共法律服务工作室")}
 	if sc.CanRead("advisory_contract") {
-		if advised, err = activeContracts(ctx, st, sc, "", p, "village", eq("client_type", "村居")); err != nil {
-			return Value{}, err
-		}
+		adviser := villageAdvisers(p)
+		adviser.Of = law.Villages
+		covers = append(covers, adviser)
 	}
-	has := func(u store.Org, typ string) bool {
-		return slices.ContainsFunc(points[typ], func(p store.Org) bool { return serves(p, u) })
+	units := slices.Concat(counties, towns, law.Villages)
+	t, err := st.CountOrgs(ctx, sc, store.OrgSet{Under: org, Types: units, Covered: covers, Gaps: maxGaps})
+	if err != nil {
+		return Value{}, err
 	}
-	var total, covered float64
 	gaps := map[string]float64{}
-	for _, u := range units {
-		var need string
-		ok := false
-		switch {
-		case slices.Contains([]string{"县级市", "区", "县"}, u.Type):
-			need, ok = "公共法律服务中心", has(u, "公共法律服务中心")
-		case u.Type == "镇" || u.Type == "街道":
-			need, ok = "公共法律服务工作站", has(u, "公共法律服务工作站")
-		case isVillage(u):
-			need, ok = "公共法律服务工作室或村居法律顾问", has(u, "公共法律服务工作室") || advised[u.Code]
-		default:
-			continue
-		}
-		total++
-		if ok {
-			covered++
-		} else {
-			gaps[u.Name+"（缺"+need+"）"] = 1
-		}
+	for _, u := range t.Gaps {
+		gaps[u.Name+"（缺"+need(u.Type)+"）"] = 1
 	}
-	return coverage(covered, total, gaps), nil
+	return coverage(float64(t.Covered), float64(t.Orgs), gaps), nil
 }
 
 func newPoints(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	units, err := orgsUnder(ctx, st, sc, org)
+	t, err := st.CountOrgs(ctx, sc, store.OrgSet{Under: org, Types: platformTypes, FoundedFrom: p.From, FoundedTo: p.To})
 	if err != nil {
 		return Value{}, err
 	}
-	v := Value{By: map[string]float64{}}
-	for _, o := range units {
-		if slices.Contains(platformTypes, o.Type) && o.FoundedOn >= p.From && o.FoundedOn <= p.To {
-			v.Value++
-			v.By[o.Type]++
-		}
+	v := Value{Value: float64(t.Orgs), By: map[string]float64{}}
+	for typ, n := range t.ByType {
+		v.By[typ] = float64(n)
 	}
 	return v, nil
 }

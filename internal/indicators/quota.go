@@ -216,33 +216,43 @@ func Coverage(ctx context.Context, st *store.Store, sc store.Scope, org string, 
 // Name is a unit as the breakdown names it: its group's name before its own (宁中镇黄岭村).
 func (u QuotaUnit) Name() string { return u.Group.Name + u.Org.Name }
 
-// measure is the figure the quota declares, over the table.
+// measure is the figure the quota declares, computed in the database (store.Held: the units,
+// those below, and the first maxGaps of those named) — the same figures as the table Coverage
+// builds for the page, which reads every unit.
 func (q *Quota) measure(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, d Def) (Value, error) {
-	t, err := Coverage(ctx, st, sc, org, p, d.ID)
-	if err != nil {
+	counted, _ := Lookup(q.Count)
+	t := &QuotaTable{Figure: d, Counted: counted, Default: q.Default}
+	var err error
+	if t.Quota, t.Local, err = q.InForce(ctx, st); err != nil {
 		return Value{}, err
 	}
-	if t.Unavailable != "" {
-		return Value{Unavailable: t.Unavailable}, nil
+	if !counted.counts() {
+		return Value{}, fmt.Errorf("指标 %s 不能分组计算", q.Count)
+	}
+	if !sc.CanRead(counted.Kind) {
+		return Value{Unavailable: "无权查看该类数据"}, nil
 	}
 	var v Value
-	switch q.Measure {
-	case QuotaLevel:
+	if q.Measure == QuotaLevel {
 		v = Value{Value: float64(t.Quota)}
-	case QuotaRate:
-		meeting := 0.0
-		for _, u := range t.Units {
-			if !u.Below {
-				meeting++
-			}
+	} else {
+		list := 0
+		if q.Measure != QuotaRate {
+			list = maxGaps
 		}
-		v = coverage(meeting, float64(len(t.Units)), nil)
-	default:
-		v = Value{Value: float64(t.Below), By: map[string]float64{}}
-		for _, u := range t.Units {
-			if u.Below {
+		held, err := st.Held(ctx, sc, store.Holding{Records: store.Query{Kind: counted.Kind, OrgCode: org, Conds: counted.Where(p)},
+			Agg: counted.Agg, Units: q.Units, RollUp: q.RollUp, Min: t.Quota, List: list})
+		if err != nil {
+			return Value{}, err
+		}
+		if q.Measure == QuotaRate {
+			v = coverage(float64(held.Units-held.Below), float64(held.Units), nil)
+		} else {
+			v = Value{Value: float64(held.Below), By: map[string]float64{}}
+			for _, u := range held.Short {
 				n := strconv.FormatFloat(u.Count, 'f', -1, 64)
-				v.By[u.Name()+"（"+strings.ReplaceAll(cmp.Or(q.Shortfall, "现有{n}"), "{n}", n)+"）"] = 1
+				name := QuotaUnit{Org: u.Org, Group: u.Group}.Name()
+				v.By[name+"（"+strings.ReplaceAll(cmp.Or(q.Shortfall, "现有{n}"), "{n}", n)+"）"] = 1
 			}
 		}
 	}

@@ -39,7 +39,14 @@ func computeIDs(ctx context.Context, st *store.Store, sc store.Scope, org, from,
 		res.Org = o
 	}
 	got := map[string]Value{}
-	var local *Local
+	resolve := resolver(ctx, st)
+	defs, err := needed(ids, resolve)
+	if err != nil {
+		return nil, err
+	}
+	if err := prefetch(ctx, st, sc, org, p, defs, withBy, got); err != nil {
+		return nil, err
+	}
 	var count func(id string) (Value, error)
 	count = func(id string) (Value, error) {
 		if v, ok := got[id]; ok {
@@ -51,14 +58,10 @@ func computeIDs(ctx context.Context, st *store.Store, sc store.Scope, org, from,
 		}
 		var v Value
 		if d.IsRate() {
-			if local == nil {
-				l, err := LoadLocal(ctx, st)
-				if err != nil {
-					return Value{}, err
-				}
-				local = &l
+			var err error
+			if d, err = resolve(d); err != nil {
+				return Value{}, err
 			}
-			d = local.apply(d)
 			num, err := count(d.Numerator)
 			if err != nil {
 				return Value{}, err
@@ -138,75 +141,6 @@ func additive(d Def) bool {
 	return d.counts() && (d.Agg.Func == "" || d.Agg.Func == "count" || d.Agg.Func == "sum")
 }
 
-// Monthly computes a figure for each month of a year: out[0] is January. Each month's value is
-// exactly ComputeIDs' figure for that month, so the drill-down of a month (Drill with the
-// month's first and last day) lists as many records as its bar shows. Figures with a period
-// field take one grouped query per count; others are computed month by month.
-func Monthly(ctx context.Context, st *store.Store, sc store.Scope, org string, year int, id string) ([]Value, error) {
-	d, ok := Lookup(id)
-	if !ok {
-		return nil, fmt.Errorf("未知的指标 %s", id)
-	}
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
-	if d.IsRate() {
-		local, err := LoadLocal(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		d = local.apply(d)
-	}
-	field := periodField(d)
-	if field == "" {
-		out := make([]Value, 12)
-		for m := 1; m <= 12; m++ {
-			mf, mt := MonthBounds(year, m)
-			res, err := ComputeIDs(ctx, st, sc, org, mf, mt, []string{id})
-			if err != nil {
-				return nil, err
-			}
-			out[m-1] = res.List[0]
-		}
-		return out, nil
-	}
-	months := func(id string) ([12]float64, string, error) {
-		var sums [12]float64
-		by, unavailable, err := split(ctx, st, sc, org, Period{from, to}, id, field)
-		if err != nil || unavailable != "" {
-			return sums, unavailable, err
-		}
-		for day, n := range by {
-			var y, m, dd int
-			if _, err := fmt.Sscanf(day, "%04d-%02d-%02d", &y, &m, &dd); err == nil && y == year && m >= 1 && m <= 12 {
-				sums[m-1] += n
-			}
-		}
-		return sums, "", nil
-	}
-	out := make([]Value, 12)
-	if d.IsRate() {
-		num, u1, err := months(d.Numerator)
-		if err != nil {
-			return nil, err
-		}
-		den, u2, err := months(d.Denominator)
-		if err != nil {
-			return nil, err
-		}
-		for i := range out {
-			out[i] = describeAs(d, rate(d, Value{Value: num[i], Unavailable: u1}, Value{Value: den[i], Unavailable: u2}))
-		}
-		return out, nil
-	}
-	sums, unavailable, err := months(id)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i] = describe(id, Value{Value: sums[i], Unavailable: unavailable})
-	}
-	return out, nil
-}
-
 // MonthBounds is the first and last day of a month, YYYY-MM-DD.
 func MonthBounds(year, month int) (string, string) {
 	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
@@ -247,12 +181,9 @@ func ByChildren(ctx context.Context, st *store.Store, sc store.Scope, tree []sto
 		}
 	}
 	out := make([]OrgFigure, len(children))
-	if d.IsRate() {
-		local, err := LoadLocal(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		d = local.apply(d)
+	d, err := resolver(ctx, st)(d)
+	if err != nil {
+		return nil, err
 	}
 	if !groupable(d) {
 		for i, c := range children {

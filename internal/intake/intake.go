@@ -48,7 +48,7 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 	if err != nil {
 		return Outcome{}, err
 	}
-	p := ledger.ParseKindReport(kind, sheet, ledger.ParseOptions{
+	p := ledger.NewKindParser(kind, sheet, ledger.ParseOptions{
 		DefaultOrg: opts.DefaultOrg,
 		Words:      words,
 		ResolveOrg: func(s string) (string, error) {
@@ -56,26 +56,51 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 			return o.Code, err
 		},
 	})
-	out := Outcome{Errors: p.Errors, Total: p.Total, Source: source, exported: exported}
-	if p.Total > 0 && !opts.SkipInvalid {
+	// The sheet is parsed and written a chunk at a time, in one transaction: only a chunk's
+	// parsed values are held. A parse error without SkipInvalid stops the writing (and rolls
+	// back what was written) but not the parsing, so that every error of the file is counted.
+	var chunk []store.ImportRow
+	var refused Outcome // the store's refusals, listed after the parser's
+	next := func() ([]store.ImportRow, error) {
+		for !p.Done() {
+			rows := p.Next(store.ImportChunk)
+			if p.Result().Total > 0 && !opts.SkipInvalid {
+				continue
+			}
+			chunk = chunk[:0]
+			for _, r := range rows {
+				chunk = append(chunk, store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given})
+			}
+			if len(chunk) > 0 {
+				return chunk, nil
+			}
+		}
+		if p.Result().Total > 0 && !opts.SkipInvalid {
+			return nil, errParseRefused
+		}
+		return nil, nil
+	}
+	refuse := func(r store.RowError) {
+		// The refused row is one of the chunk being written.
+		var value any
+		for _, row := range chunk {
+			if row.Line == r.Line {
+				value = row.Values[r.Field]
+			}
+		}
+		f, _ := kind.Field(r.Field)
+		refused.add(ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(value), Reason: r.Message})
+	}
+	res, err := st.ImportStream(ctx, a, sc, kind.Name, next, refuse, opts.SkipInvalid)
+	pr := p.Result()
+	out := Outcome{Errors: pr.Errors, Total: pr.Total, Source: source, exported: exported}
+	if errors.Is(err, errParseRefused) {
 		return out.clipped(), nil
 	}
-	in := make([]store.ImportRow, len(p.Rows))
-	for i, r := range p.Rows {
-		in[i] = store.ImportRow{Line: r.Line, Values: r.Values, Given: r.Given}
+	for _, e := range refused.Errors {
+		out.add(e)
 	}
-	res, refused, err := st.ImportRecords(ctx, a, sc, kind.Name, in, opts.SkipInvalid)
-	var byLine map[int]law.Values
-	if len(refused) > 0 {
-		byLine = make(map[int]law.Values, len(p.Rows))
-		for _, r := range p.Rows {
-			byLine[r.Line] = r.Values
-		}
-	}
-	for _, r := range refused {
-		f, _ := kind.Field(r.Field)
-		out.add(ledger.RowError{Line: r.Line, Column: f.Label, Value: cellText(byLine[r.Line][r.Field]), Reason: r.Message})
-	}
+	out.Total += refused.Total - len(refused.Errors)
 	var ie *store.ImportError
 	if errors.As(err, &ie) {
 		return out.clipped(), nil
@@ -83,6 +108,9 @@ func Records(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope
 	out.ImportResult = res
 	return out.clipped(), err
 }
+
+// errParseRefused ends an import whose file has errors the parser found: nothing is written.
+var errParseRefused = errors.New("台账有错误，未写入任何数据")
 
 // Orgs imports a sheet of the org tree (ledgers.md, "Organisations").
 func Orgs(ctx context.Context, st *store.Store, a store.Actor, sc store.Scope, sheet *ledger.Sheet, skip bool) (Outcome, error) {

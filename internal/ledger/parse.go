@@ -149,104 +149,161 @@ func (p parsed) result() Result {
 }
 
 func parse(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseOptions) parsed {
-	orgField := opts.OrgField
-	if orgField == "" {
-		orgField = keyInColumn(fields, law.ColOrg)
+	ps := newParser(fields, checks, sheet, opts)
+	ps.out.rows = ps.Next(len(sheet.Rows))
+	return ps.out
+}
+
+// Parser parses a sheet's rows a chunk at a time (Next), so that an import holds the parsed
+// values of one chunk, not of the whole file; a repeated key is found across chunks, and the
+// errors are kept (the first MaxErrors) and counted as by Parse.
+type Parser struct {
+	out                                          parsed
+	fields                                       []law.Field
+	checks                                       []law.Check
+	opts                                         ParseOptions
+	p                                            *parser
+	lines                                        []Line
+	orgField, statusField, keyField, statusLabel string
+	seen                                         map[[2]string]int // (org, key) → first line
+}
+
+// NewKindParser is ParseKindReport a chunk at a time.
+func NewKindParser(kind *law.Kind, sheet *Sheet, opts ParseOptions) *Parser {
+	if opts.OrgField == "" {
+		opts.OrgField = kind.OrgField
 	}
-	statusField := opts.Status
-	if statusField == "" {
-		statusField = keyInColumn(fields, law.ColStatus)
+	return newParser(kind.Fields, kind.Checks, sheet, opts)
+}
+
+// Result is what was found so far: the errors, their count and the warnings (Rows is empty:
+// Next gave them).
+func (ps *Parser) Result() Result {
+	r := ps.out.result()
+	r.Rows = nil
+	return r
+}
+
+func newParser(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseOptions) *Parser {
+	ps := &Parser{fields: fields, checks: checks, opts: opts, seen: map[[2]string]int{}}
+	ps.orgField = opts.OrgField
+	if ps.orgField == "" {
+		ps.orgField = keyInColumn(fields, law.ColOrg)
 	}
-	keyField := opts.Key
-	if keyField == "" {
-		keyField = keyInColumn(fields, law.ColCode)
+	ps.statusField = opts.Status
+	if ps.statusField == "" {
+		ps.statusField = keyInColumn(fields, law.ColStatus)
 	}
-	statusLabel := statusField
+	ps.keyField = opts.Key
+	if ps.keyField == "" {
+		ps.keyField = keyInColumn(fields, law.ColCode)
+	}
+	ps.statusLabel = ps.statusField
 	for _, f := range fields {
-		if f.Key == statusField {
-			statusLabel = f.Label
+		if f.Key == ps.statusField {
+			ps.statusLabel = f.Label
 		}
 	}
-
-	out := parsed{max: opts.MaxErrors}
-	if out.max <= 0 {
-		out.max = DefaultMaxErrors
+	ps.out = parsed{max: opts.MaxErrors}
+	if ps.out.max <= 0 {
+		ps.out.max = DefaultMaxErrors
 	}
 	var herrs []RowError
-	out.cols, out.warnings, herrs = matchHeaders(fields, sheet, orgField, opts.DefaultOrg)
+	ps.out.cols, ps.out.warnings, herrs = matchHeaders(fields, sheet, ps.orgField, opts.DefaultOrg)
 	if len(herrs) > 0 {
-		out.fail(herrs)
-		return out
+		ps.out.fail(herrs)
+		return ps // no lines: the file is refused
 	}
+	ps.p = &parser{opts: opts, date1904: sheet.date1904, orgs: map[string]orgResult{}}
+	ps.lines = sheet.Rows
+	return ps
+}
 
-	p := &parser{opts: opts, date1904: sheet.date1904, orgs: map[string]orgResult{}}
-	seen := map[[2]string]int{} // (org, key) → first line
-	for _, line := range sheet.Rows {
-		vals := law.Values{}
-		var rerrs []RowError
-		bad := map[string]bool{}
-		for i, f := range fields {
-			cell := trim(line.Cell(out.cols.index[i]))
-			s := cell
-			if s == "" && f.Key == orgField {
-				s = opts.DefaultOrg
-			}
-			if s == "" {
-				s = f.Default
-			}
-			var v any
-			if s != "" {
-				var reason string
-				if v, reason = p.value(f, s); reason != "" {
-					rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label, Value: s, Reason: reason})
-					bad[f.Key] = true
-					continue
-				}
-			}
-			if empty(v) {
-				if f.Required {
-					rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label, Value: cell, Reason: "必填"})
-					bad[f.Key] = true
-				}
+// Next parses up to n more lines and returns their valid rows; none are left when it returns
+// an empty slice and Done says so.
+func (ps *Parser) Next(n int) []Row {
+	var rows []Row
+	for n > 0 && len(ps.lines) > 0 {
+		line := ps.lines[0]
+		ps.lines = ps.lines[1:]
+		n--
+		if row, ok := ps.line(line); ok {
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// Done reports whether every line was parsed.
+func (ps *Parser) Done() bool { return len(ps.lines) == 0 }
+
+// line parses one line: its row, or its errors recorded.
+func (ps *Parser) line(line Line) (Row, bool) {
+	fields, opts, p := ps.fields, ps.opts, ps.p
+	orgField, statusField, keyField := ps.orgField, ps.statusField, ps.keyField
+	vals := law.Values{}
+	var rerrs []RowError
+	bad := map[string]bool{}
+	for i, f := range fields {
+		cell := trim(line.Cell(ps.out.cols.index[i]))
+		s := cell
+		if s == "" && f.Key == orgField {
+			s = opts.DefaultOrg
+		}
+		if s == "" {
+			s = f.Default
+		}
+		var v any
+		if s != "" {
+			var reason string
+			if v, reason = p.value(f, s); reason != "" {
+				rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label, Value: s, Reason: reason})
+				bad[f.Key] = true
 				continue
 			}
-			vals[f.Key] = v
 		}
-		if statusField != "" && !bad[statusField] {
-			status := vals.Str(statusField)
-			for _, f := range fields {
-				if len(f.RequiredUnlessStatus) == 0 || bad[f.Key] || vals[f.Key] != nil || !f.RequiredFor(status) {
-					continue
-				}
-				rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label,
-					Reason: fmt.Sprintf("必填（%s为「%s」时）", statusLabel, status)})
+		if empty(v) {
+			if f.Required {
+				rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label, Value: cell, Reason: "必填"})
+				bad[f.Key] = true
 			}
-		}
-		if k := vals.Str(keyField); k != "" {
-			id := [2]string{vals.Str(orgField), k}
-			if first, dup := seen[id]; dup {
-				label := keyField
-				for _, f := range fields {
-					if f.Key == keyField {
-						label = f.Label
-					}
-				}
-				rerrs = append(rerrs, RowError{Line: line.Number, Column: label, Value: k,
-					Reason: fmt.Sprintf("与第%d行重复", first)})
-			} else {
-				seen[id] = line.Number
-			}
-		}
-		if len(rerrs) == 0 {
-			rerrs = checkErrors(fields, checks, out.cols, line, vals)
-		}
-		if len(rerrs) > 0 {
-			out.fail(rerrs)
 			continue
 		}
-		out.rows = append(out.rows, Row{Line: line.Number, Values: vals, Given: out.cols.given})
+		vals[f.Key] = v
 	}
-	return out
+	if statusField != "" && !bad[statusField] {
+		status := vals.Str(statusField)
+		for _, f := range fields {
+			if len(f.RequiredUnlessStatus) == 0 || bad[f.Key] || vals[f.Key] != nil || !f.RequiredFor(status) {
+				continue
+			}
+			rerrs = append(rerrs, RowError{Line: line.Number, Column: f.Label,
+				Reason: fmt.Sprintf("必填（%s为「%s」时）", ps.statusLabel, status)})
+		}
+	}
+	if k := vals.Str(keyField); k != "" {
+		id := [2]string{vals.Str(orgField), k}
+		if first, dup := ps.seen[id]; dup {
+			label := keyField
+			for _, f := range fields {
+				if f.Key == keyField {
+					label = f.Label
+				}
+			}
+			rerrs = append(rerrs, RowError{Line: line.Number, Column: label, Value: k,
+				Reason: fmt.Sprintf("与第%d行重复", first)})
+		} else {
+			ps.seen[id] = line.Number
+		}
+	}
+	if len(rerrs) == 0 {
+		rerrs = checkErrors(fields, ps.checks, ps.out.cols, line, vals)
+	}
+	if len(rerrs) > 0 {
+		ps.out.fail(rerrs)
+		return Row{}, false
+	}
+	return Row{Line: line.Number, Values: vals, Given: ps.out.cols.given}, true
 }
 
 func empty(v any) bool {

@@ -288,10 +288,16 @@ func checkShortfalls(cur *indicators.Result, printed []string, where map[string]
 			continue
 		}
 		names := slices.Sorted(maps.Keys(v.By))
+		// A breakdown names at most the first 1,000 gap units (indicators: maxGaps); a count of units says
+		// how many there are in all.
+		total := len(names)
+		if def.Unit != "%" && int(v.Value) > total {
+			total = int(v.Value)
+		}
 		more := ""
-		if len(names) > 20 {
-			more = fmt.Sprintf("等%d个", len(names))
-			names = names[:20]
+		if total > 20 {
+			more = fmt.Sprintf("等%d个", total)
+			names = names[:min(20, len(names))]
 		}
 		out = append(out, Issue{Severity: SeverityWarning, Code: CodeGaps, IndicatorID: id, Where: where[id],
 			Message: fmt.Sprintf("「%s」为%s：%s%s。请督促补齐，或在报告中说明原因。", def.Label, count(v.Value),

@@ -61,36 +61,21 @@ func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath s
 // appendAudit is audit; sealing says the entry is the seal that closes an unkeyed chain (the
 // one entry allowed to follow an unkeyed one once the store has a key).
 func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any, sealing bool) error {
-	if err := a.valid(); err != nil {
-		return err
-	}
-	e := AuditEntry{At: t.s.stamp(), Actor: a.Name, Action: action, Kind: kind, Target: target,
-		OrgPath: orgPath, Before: jsonOrEmpty(before), After: jsonOrEmpty(after),
-		RequestID: a.RequestID, ClientAddr: a.ClientAddr}
+	e := t.auditEntry(a, action, kind, target, orgPath, before, after)
 	if t.deferAudit && !sealing {
+		if err := a.valid(); err != nil {
+			return err
+		}
 		t.pendingAudit = append(t.pendingAudit, e) // chained when the batch commits (commit.go)
 		return nil
 	}
-	if err := t.queryRow(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).
-		Scan(&e.Seq, &e.PrevHash); err != nil {
-		return fmt.Errorf("审计链写入失败: %w", err)
-	}
-	if err := t.s.mayFollow(e.PrevHash, e.Seq, sealing); err != nil {
-		return err
-	}
-	e.Hash = t.s.entryHash(e)
-	if _, err := t.exec(ctx, `INSERT INTO audit (seq, at, actor, action, kind, target, org_path, before_data,
-		after_data, request_id, client_addr, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		e.Seq, e.At, e.Actor, e.Action, e.Kind, e.Target, e.OrgPath, e.Before, e.After, e.RequestID,
-		e.ClientAddr, e.PrevHash, e.Hash); err != nil {
-		return fmt.Errorf("审计记录写入失败: %w", err)
-	}
-	_, err := t.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
-	return err
+	return t.appendAudits(ctx, a, []AuditEntry{e}, sealing)
 }
 
-// mayFollow refuses an entry (number seq) that would break the chain after prevHash.
-func (s *Store) mayFollow(prevHash string, seq int64, sealing bool) error {
+// checkAuditTail refuses to chain entry seq onto prevHash when that would break the chain: an
+// unkeyed entry after keyed ones, or a keyed one onto an unsealed unkeyed tail (only the seal
+// itself may follow one).
+func (s *Store) checkAuditTail(seq int64, prevHash string, sealing bool) error {
 	keyedTail := keyedAlg(prevHash) != ""
 	switch {
 	case s.auditKey == nil && keyedTail:
@@ -101,6 +86,19 @@ func (s *Store) mayFollow(prevHash string, seq int64, sealing bool) error {
 			"请先运行 fazhi audit verify 核对，再运行 fazhi audit seal 封存", seq-1)
 	}
 	return nil
+}
+
+// auditEntry is the entry a write by a appends, before the chain gives it seq and hashes.
+func (t *tx) auditEntry(a Actor, action, kind, target, orgPath string, before, after any) AuditEntry {
+	return AuditEntry{At: t.s.stamp(), Actor: a.Name, Action: action, Kind: kind, Target: target,
+		OrgPath: orgPath, Before: jsonOrEmpty(before), After: jsonOrEmpty(after),
+		RequestID: a.RequestID, ClientAddr: a.ClientAddr}
+}
+
+// auditRow is an entry's values in the order of auditColumns.
+func auditRow(e AuditEntry) []any {
+	return []any{e.Seq, e.At, e.Actor, e.Action, e.Kind, e.Target, e.OrgPath, e.Before, e.After,
+		e.RequestID, e.ClientAddr, e.PrevHash, e.Hash}
 }
 
 func jsonOrEmpty(v any) string {

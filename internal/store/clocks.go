@@ -2,7 +2,8 @@ package store
 
 import (
 	"context"
-	"sort"
+	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
@@ -39,9 +40,8 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 				return err
 			}
 		}
-		if _, err := t.exec(ctx, `INSERT INTO clocks (record_id, kind, rule, start_on, due_on, stopped_on, state, problem, provisional_on)
-			VALUES (?,?,?,?,?,?,?,?,?)`, rec.ID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
-			c.State, c.Problem, nullStr(c.Provisional)); err != nil {
+		if _, err := t.exec(ctx, `INSERT INTO clocks (`+clockColumns+`) VALUES (?,?,?,?,?,?,?,?,?)`,
+			clockRow(kind, rec.ID, c)...); err != nil {
 			return err
 		}
 	}
@@ -70,6 +70,15 @@ func (t *tx) project(ctx context.Context, kind *law.Kind, rec Record, fresh bool
 		}
 	}
 	return nil
+}
+
+// clockColumns are the columns clockRow gives values for, in its order.
+const clockColumns = `record_id, kind, rule, start_on, due_on, stopped_on, state, problem, provisional_on`
+
+// clockRow is the row a projected clock is stored as.
+func clockRow(kind *law.Kind, recordID int64, c procedure.Clock) []any {
+	return []any{recordID, kind.Name, c.Rule.ID, c.Start, nullStr(c.Due), nullStr(c.Stopped),
+		c.State, c.Problem, nullStr(c.Provisional)}
 }
 
 // ClockView is an open or closed statutory clock with the record it runs for.
@@ -114,17 +123,34 @@ type ClockFilter struct {
 
 // Clocks lists the clocks visible in the scope, soonest due first.
 func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockView, error) {
+	where, args, err := s.clockWhere(ctx, sc, f)
+	if err != nil || where == "" {
+		return nil, err
+	}
+	rows, err := s.query(ctx, clockSelect+where+` ORDER BY c.due_on, r.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanClocks(rows)
+}
+
+const clockSelect = `SELECT r.id, r.kind, r.code, o.code, o.name, r.assignee, c.rule, c.start_on, COALESCE(c.due_on, ''),
+		COALESCE(c.stopped_on, ''), c.state, c.problem, COALESCE(c.provisional_on, '') FROM clocks c JOIN records r ON r.id = c.record_id
+		JOIN orgs o ON o.id = r.org_id WHERE `
+
+// clockWhere is the WHERE of a clock list ("" when the scope reads no kind at all).
+func (s *Store) clockWhere(ctx context.Context, sc Scope, f ClockFilter) (string, []any, error) {
 	p, args := sc.orgPredicate("o.path")
 	kinds := readableKinds(sc)
 	if len(kinds) == 0 {
-		return nil, nil
+		return "", nil, nil
 	}
 	where := []string{p, "r.kind IN (" + placeholders(len(kinds)) + ")"}
 	args = append(args, stringsToAny(kinds)...)
 	if f.OrgCode != "" {
 		org, err := s.Org(ctx, sc, f.OrgCode)
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		where = append(where, "o.path LIKE ?")
 		args = append(args, org.Path+"%")
@@ -145,31 +171,43 @@ func (s *Store) Clocks(ctx context.Context, sc Scope, f ClockFilter) ([]ClockVie
 		where = append(where, "(c.rule NOT IN ("+placeholders(len(lapsing))+") OR c.due_on IS NULL OR c.due_on >= ?)")
 		args = append(append(args, stringsToAny(lapsing)...), f.ActiveOn)
 	}
-	rows, err := s.query(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, r.assignee, c.rule, c.start_on, COALESCE(c.due_on, ''),
-		COALESCE(c.stopped_on, ''), c.state, c.problem, COALESCE(c.provisional_on, '') FROM clocks c JOIN records r ON r.id = c.record_id
-		JOIN orgs o ON o.id = r.org_id WHERE `+strings.Join(where, " AND ")+` ORDER BY c.due_on, r.id`, args...)
-	if err != nil {
-		return nil, err
-	}
+	return strings.Join(where, " AND "), args, nil
+}
+
+// scanClocks reads the rows of clockSelect, with each rule's declaration.
+func scanClocks(rows *sql.Rows) ([]ClockView, error) {
 	defer rows.Close()
 	var out []ClockView
+	rules := map[[2]string]ClockView{} // each rule's declaration, looked up once per list
 	for rows.Next() {
 		var c ClockView
 		if err := rows.Scan(&c.RecordID, &c.Kind, &c.RecordCode, &c.OrgCode, &c.OrgName, &c.Assignee, &c.Rule, &c.Start, &c.Due,
 			&c.Stopped, &c.State, &c.Problem, &c.Provisional); err != nil {
 			return nil, err
 		}
-		if kind, ok := law.Lookup(c.Kind); ok {
-			c.KindLabel = kind.Label
-			for _, r := range kind.Clocks {
-				if r.ID == c.Rule {
-					c.Label, c.Article, c.Unit, c.Budget, c.Soft, c.Lapses = r.Label, r.Article, string(r.Unit), r.Budget, r.Soft, r.Lapses
-				}
-			}
+		d, ok := rules[[2]string{c.Kind, c.Rule}]
+		if !ok {
+			d = ruleOf(c.Kind, c.Rule)
+			rules[[2]string{c.Kind, c.Rule}] = d
 		}
+		c.KindLabel, c.Label, c.Article, c.Unit, c.Budget, c.Soft, c.Lapses = d.KindLabel, d.Label, d.Article, d.Unit, d.Budget, d.Soft, d.Lapses
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// ruleOf is a clock rule's declaration as a ClockView's fields.
+func ruleOf(kindName, rule string) ClockView {
+	var c ClockView
+	if kind, ok := law.Lookup(kindName); ok {
+		c.KindLabel = kind.Label
+		for _, r := range kind.Clocks {
+			if r.ID == rule {
+				c.Label, c.Article, c.Unit, c.Budget, c.Soft, c.Lapses = r.Label, r.Article, string(r.Unit), r.Budget, r.Soft, r.Lapses
+			}
+		}
+	}
+	return c
 }
 
 // OpenClocks lists the clocks still open on date `on`, with days left counted in each rule's
@@ -186,33 +224,53 @@ func (s *Store) OpenClocksWhere(ctx context.Context, sc Scope, f ClockFilter, on
 	if err != nil {
 		return nil, err
 	}
-	cal := s.Calendar()
-	var out []ClockView
-	for _, c := range all {
-		if c.Due != "" {
-			due, _ := calendar.ParseDate(c.Due)
-			if c.DaysLeft, c.Overdue, err = procedure.Remaining(cal, law.DayUnit(c.Unit), due, on); err != nil {
-				c.Problem = err.Error()
-			}
-			if c.Overdue && c.Lapses {
-				continue // a party's window that has closed: nothing left to do
-			}
-			if within > 0 && !c.Overdue {
-				wd, err := cal.WorkdaysBetween(on, due)
-				if err == nil && wd > within {
-					continue
-				}
-			}
-		}
-		out = append(out, c)
+	// Days left are counted once per (unit, due date): a province has hundreds of thousands of
+	// open clocks but only a few thousand distinct due dates, and counting working days walks
+	// the calendar day by day.
+	type left struct {
+		days, workdays int
+		overdue        bool
+		err, wdErr     error
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Overdue != out[j].Overdue {
-			return out[i].Overdue
+	cal, memo := s.Calendar(), map[[2]string]left{}
+	remaining := func(unit, due string) left {
+		if l, ok := memo[[2]string{unit, due}]; ok {
+			return l
 		}
-		return out[i].Due < out[j].Due
-	})
-	return out, nil
+		var l left
+		d, _ := calendar.ParseDate(due)
+		l.days, l.overdue, l.err = procedure.Remaining(cal, law.DayUnit(unit), d, on)
+		if within > 0 && !l.overdue {
+			l.workdays, l.wdErr = cal.WorkdaysBetween(on, d)
+		}
+		memo[[2]string{unit, due}] = l
+		return l
+	}
+	// Overdue first, then the rest by due date ("" first), each in the query's order: the
+	// stable sort this partition replaces, in one pass.
+	var overdue, undated, dated []ClockView
+	for _, c := range all {
+		if c.Due == "" {
+			undated = append(undated, c)
+			continue
+		}
+		l := remaining(c.Unit, c.Due)
+		c.DaysLeft, c.Overdue = l.days, l.overdue
+		if l.err != nil {
+			c.Problem = l.err.Error()
+		}
+		switch {
+		case c.Overdue && c.Lapses:
+			continue // a party's window that has closed: nothing left to do
+		case c.Overdue:
+			overdue = append(overdue, c)
+		case within > 0 && l.wdErr == nil && l.workdays > within:
+			continue
+		default:
+			dated = append(dated, c)
+		}
+	}
+	return slices.Concat(overdue, undated, dated), nil
 }
 
 // Calendar is the working-day calendar in force: the embedded years plus the administrator's

@@ -209,12 +209,14 @@ func (s *Store) Comments(ctx context.Context, sc Scope, id int64) (Consultation,
 	if c.Kind == "" {
 		return c, nil, errorf(ENOTFOUND, "「%s」不公开征求意见", r.Kind)
 	}
-	list, err := s.commentList(ctx, id, sc)
+	list, err := s.commentList(ctx, id, sc, false)
 	return c, list, err
 }
 
-// commentList reads a record's comments, the contact revealed as the scope may see it.
-func (s *Store) commentList(ctx context.Context, id int64, sc Scope) ([]Comment, error) {
+// commentList reads a record's comments, the contact revealed as the scope may see it. For
+// the public (public set) the name, contact and handler are left out, and no contact is
+// opened only to be blanked.
+func (s *Store) commentList(ctx context.Context, id int64, sc Scope, public bool) ([]Comment, error) {
 	rows, err := s.query(ctx, `SELECT id, record_id, submitted_at, name, contact, body, disposition, reason, disposed_by, disposed_at
 		FROM public_comments WHERE record_id = ? ORDER BY id`, id)
 	if err != nil {
@@ -227,6 +229,9 @@ func (s *Store) commentList(ctx context.Context, id int64, sc Scope) ([]Comment,
 		if err := rows.Scan(&c.ID, &c.RecordID, &c.SubmittedAt, &c.Name, &c.Contact, &c.Body, &c.Disposition, &c.Reason,
 			&c.DisposedBy, &c.DisposedAt); err != nil {
 			return nil, err
+		}
+		if public {
+			c.Name, c.Contact, c.DisposedBy = "", "", ""
 		}
 		if c.Contact != "" {
 			switch plain, err := s.crypt.open(c.Contact); {
@@ -250,10 +255,7 @@ func (s *Store) PublishedComments(ctx context.Context, id int64, day string) (Co
 	if err != nil || c.Published == "" {
 		return c, nil, err
 	}
-	list, err := s.commentList(ctx, id, Scope{})
-	for i := range list {
-		list[i].Name, list[i].Contact, list[i].DisposedBy = "", "", ""
-	}
+	list, err := s.commentList(ctx, id, Scope{}, true)
 	return c, list, err
 }
 

@@ -4,14 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
-	"os"
-	"time"
 )
-
-var debugGroup = os.Getenv("FAZHI_DEBUG_GROUP") != ""
 
 // Group commit (issue 15 item 4). Every write appends to the one audit chain, so writers
 // serialise through the chain's head from their audit entry to their commit: on SQLite the
@@ -62,9 +56,6 @@ type committer struct {
 func committers(d dialect) int {
 	if d.name() == "sqlite" {
 		return 1
-	}
-	if n, err := strconv.Atoi(os.Getenv("FAZHI_GROUP_K")); err == nil {
-		return n
 	}
 	return 4
 }
@@ -130,11 +121,7 @@ func (c *committer) run() {
 				break gather
 			}
 		}
-		t0 := time.Now()
 		c.commit(batch)
-		if debugGroup {
-			fmt.Fprintf(os.Stderr, "batch %d %v\n", len(batch), time.Since(t0))
-		}
 	}
 }
 
@@ -216,37 +203,12 @@ func (sp *savepoints) run(w *groupWrite, res *groupResult) error {
 	return nil
 }
 
-// chainPending appends the batch's audit entries to the chain, in the order their writes ran:
-// one step of the head for all of them, one INSERT, and the head's new hash. Each entry is
-// what appendAudit would have written in the write's own transaction.
+// chainPending appends the batch's audit entries to the chain, in the order their writes ran,
+// as one stretch (appendAudits): each entry is what appendAudit would have written in the
+// write's own transaction. Each entry's actor was checked when it was deferred.
 func (t *tx) chainPending(ctx context.Context) error {
-	n := int64(len(t.pendingAudit))
-	if n == 0 {
+	if len(t.pendingAudit) == 0 {
 		return nil
 	}
-	var last int64
-	var prev string
-	if err := t.queryRow(ctx, `UPDATE audit_head SET seq = seq + ? WHERE id = 1 RETURNING seq, hash`, n).
-		Scan(&last, &prev); err != nil {
-		return fmt.Errorf("审计链写入失败: %w", err)
-	}
-	if err := t.s.mayFollow(prev, last-n+1, false); err != nil {
-		return err
-	}
-	args := make([]any, 0, 13*n)
-	for i := range t.pendingAudit {
-		e := &t.pendingAudit[i]
-		e.Seq, e.PrevHash = last-n+1+int64(i), prev
-		e.Hash = t.s.entryHash(*e)
-		prev = e.Hash
-		args = append(args, e.Seq, e.At, e.Actor, e.Action, e.Kind, e.Target, e.OrgPath, e.Before, e.After,
-			e.RequestID, e.ClientAddr, e.PrevHash, e.Hash)
-	}
-	q := `INSERT INTO audit (seq, at, actor, action, kind, target, org_path, before_data, after_data, request_id,
-		client_addr, prev_hash, hash) VALUES ` + strings.TrimSuffix(strings.Repeat(`(?,?,?,?,?,?,?,?,?,?,?,?,?),`, int(n)), ",")
-	if _, err := t.exec(ctx, q, args...); err != nil {
-		return fmt.Errorf("审计记录写入失败: %w", err)
-	}
-	_, err := t.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev)
-	return err
+	return t.appendAudits(ctx, Actor{Name: t.pendingAudit[0].Actor}, t.pendingAudit, false)
 }

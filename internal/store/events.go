@@ -18,13 +18,21 @@ type Event struct {
 }
 
 func (t *tx) event(ctx context.Context, a Actor, recordID int64, action, label, from, to string, data map[string]any) error {
+	_, err := t.exec(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?,?,?,?,?,?,?,?)`,
+		t.eventRow(a, recordID, action, label, from, to, data)...)
+	return err
+}
+
+// eventColumns are the columns eventRow gives values for, in its order.
+const eventColumns = `record_id, at, action, label, from_status, to_status, actor, data`
+
+// eventRow is the row an event is stored as (one shape for the single write and the batch).
+func (t *tx) eventRow(a Actor, recordID int64, action, label, from, to string, data map[string]any) []any {
 	if data == nil {
 		data = map[string]any{}
 	}
 	b, _ := json.Marshal(data)
-	_, err := t.exec(ctx, `INSERT INTO events (record_id, at, action, label, from_status, to_status, actor, data)
-		VALUES (?,?,?,?,?,?,?,?)`, recordID, t.s.stamp(), action, label, from, to, a.Name, string(b))
-	return err
+	return []any{recordID, t.s.stamp(), action, label, from, to, a.Name, string(b)}
 }
 
 // Events returns a record's timeline, oldest first, if the record is visible.

@@ -56,7 +56,11 @@ func (s *Store) ExplainList(ctx context.Context, sc Scope, q Query) (string, err
 	if err != nil {
 		return "", err
 	}
-	sel := `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE ` + w
+	return s.explain(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w, args)
+}
+
+// explain returns the engine's plan for a query.
+func (s *Store) explain(ctx context.Context, sel string, args []any) (string, error) {
 	sqlite := s.d.name() == "sqlite"
 	explain := "EXPLAIN "
 	if sqlite {
@@ -65,7 +69,7 @@ func (s *Store) ExplainList(ctx context.Context, sc Scope, q Query) (string, err
 	// A few rows make a sequential scan the cheapest plan; the question is whether the index
 	// can serve the filter, so PostgreSQL is told to avoid the scan when it has another way.
 	var lines []string
-	err = s.inTx(ctx, func(t *tx) error {
+	err := s.inTx(ctx, func(t *tx) error {
 		if !sqlite {
 			if _, err := t.exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
 				return err
@@ -117,3 +121,7 @@ func ForgeAuditHash(key *AuditKey, e AuditEntry) string {
 
 // BackupMetaTable is the table of key fingerprints a SQLite backup adds to the live schema.
 const BackupMetaTable = backupMetaTable
+
+// SetImportRowByRow makes s import each row alone, the path before batching, so that a test can
+// compare what the batched path writes with it.
+func (s *Store) SetImportRowByRow(on bool) { s.importRowByRow = on }

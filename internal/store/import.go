@@ -24,60 +24,32 @@ type RowError struct {
 	Message string
 }
 
-// ImportError carries every refused row; nothing was written.
-type ImportError struct{ Rows []RowError }
+// ImportError says rows were refused and nothing was written. Rows lists them when the
+// caller asked for a list (ImportRecords); Refused counts them always.
+type ImportError struct {
+	Rows    []RowError
+	Refused int
+}
 
 func (e *ImportError) Error() string {
-	return fmt.Sprintf("导入失败：%d 行有错误，未写入任何数据", len(e.Rows))
+	return fmt.Sprintf("导入失败：%d 行有错误，未写入任何数据", max(e.Refused, len(e.Rows)))
 }
 
 // ImportRecords upserts ledger rows by (org, 编号) in one transaction (ledgers.md: importing the
 // same file twice changes nothing). With any row refused, nothing is written and an
 // *ImportError lists every refused row; skipInvalid imports the others and returns the refused
-// rows alongside the result.
+// rows alongside the result. The rows are written in chunks (ImportStream).
 func (s *Store) ImportRecords(ctx context.Context, a Actor, sc Scope, kindName string, rows []ImportRow, skipInvalid bool) (ImportResult, []RowError, error) {
-	var res ImportResult
 	var bad []RowError
-	err := s.inTx(ctx, func(t *tx) error {
-		kind, err := t.writable(a, sc, kindName)
-		if err != nil {
-			return err
-		}
-		codeField, _ := kind.FieldByColumn(law.ColCode)
-		seen := map[string]int{}
-		for _, row := range rows {
-			key := row.Values.Str(kind.OrgField) + "\x00" + row.Values.Str(codeField.Key)
-			if first, dup := seen[key]; dup {
-				bad = append(bad, RowError{row.Line, codeField.Key, fmt.Sprintf("编号与第%d行重复", first)})
-				continue
-			}
-			seen[key] = row.Line
-			what, err := t.importRow(ctx, a, sc, kind, row.Values, row.Given)
-			if err != nil {
-				if ErrorCode(err) == "" {
-					return err // the database failed, not the row
-				}
-				field := codeField.Key
-				if e, ok := err.(*Error); ok && e.Field != "" {
-					field = e.Field
-				}
-				bad = append(bad, RowError{row.Line, field, ErrorMessage(err)})
-				continue
-			}
-			switch what {
-			case "created":
-				res.Created++
-			case "updated":
-				res.Updated++
-			default:
-				res.Unchanged++
-			}
-		}
-		if len(bad) > 0 && !skipInvalid {
-			return &ImportError{Rows: bad}
-		}
-		return nil
-	})
+	next := func() ([]ImportRow, error) {
+		chunk := rows[:min(ImportChunk, len(rows))]
+		rows = rows[len(chunk):]
+		return chunk, nil
+	}
+	res, err := s.ImportStream(ctx, a, sc, kindName, next, func(e RowError) { bad = append(bad, e) }, skipInvalid)
+	if ie, ok := err.(*ImportError); ok {
+		ie.Rows = bad
+	}
 	if err != nil {
 		return ImportResult{}, bad, err
 	}
@@ -90,8 +62,7 @@ func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v
 	codeField, _ := kind.FieldByColumn(law.ColCode)
 	org, err := t.orgByCode(ctx, v.Str(kind.OrgField))
 	if err != nil || !sc.coversPath(org.Path) {
-		f, _ := kind.Field(kind.OrgField)
-		return "", fieldError(kind.OrgField, "「%s」：组织「%s」不存在或不在您的权限范围内", f.Label, v.Str(kind.OrgField))
+		return "", orgRefused(kind, v)
 	}
 	old, err := scanRecord(t.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
 		WHERE r.kind = ? AND r.org_id = ? AND r.code = ?`, kind.Name, org.ID, v.Str(codeField.Key)))
@@ -100,6 +71,17 @@ func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v
 		_, err := t.createRecord(ctx, a, sc, kind, v, "import", "台账导入")
 		return "created", err
 	}
+	return t.importUpdate(ctx, a, sc, kind, old, v, given)
+}
+
+// orgRefused is the error of a row whose org is unknown or outside the importer's scope.
+func orgRefused(kind *law.Kind, v law.Values) error {
+	f, _ := kind.Field(kind.OrgField)
+	return fieldError(kind.OrgField, "「%s」：组织「%s」不存在或不在您的权限范围内", f.Label, v.Str(kind.OrgField))
+}
+
+// importUpdate writes an imported row over the record old (as stored) it names.
+func (t *tx) importUpdate(ctx context.Context, a Actor, sc Scope, kind *law.Kind, old Record, v law.Values, given []string) (string, error) {
 	// Re-importing an export must not wipe protected values: exports carry them masked, and
 	// prepare keeps the stored value when the masked form matches.
 	t.s.unseal(kind, &old)

@@ -40,11 +40,14 @@ func scanOrg(sc interface{ Scan(...any) error }) (Org, error) {
 
 // orgVisible is the predicate for the orgs a scope may see: its subtrees, or all of them for an
 // administrator (who manages the tree but reads no case data).
-func (sc Scope) orgVisible() (string, []any) {
+func (sc Scope) orgVisible() (string, []any) { return sc.orgVisibleOn("o.path") }
+
+// orgVisibleOn is orgVisible on the path column col.
+func (sc Scope) orgVisibleOn(col string) (string, []any) {
 	if sc.admin {
 		return "1=1", nil
 	}
-	return sc.orgPredicate("o.path")
+	return sc.orgPredicate(col)
 }
 
 // Orgs returns the organisations visible in the scope, in tree order.
@@ -55,16 +58,7 @@ func (s *Store) Orgs(ctx context.Context, sc Scope) ([]Org, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return scanOrgs(rows)
 }
 
 // Org returns one organisation by code, if visible.

@@ -66,6 +66,9 @@ type Filter struct {
 	Desc   bool
 	Limit  int
 	Offset int
+	// After and Before are cursors from a Page (Next, Prev): keyset paging, which Page reads
+	// instead of Offset when one is given.
+	After, Before string
 }
 
 var keyRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -86,6 +89,21 @@ func (s *Store) fieldExpr(kind *law.Kind, key string) (string, law.Field, error)
 	}
 }
 
+// subtree is the condition that a record belongs to org's subtree. Below a root it is a set of
+// org ids, not a test of each record's joined org: a term on r alone is checked inside the index
+// a figure reads (records(kind, opened_on, org_id)) before the row and its JSON are fetched, so a
+// county's figures on a province's database read the county's rows, not the province's (3–7× at
+// 1M records). The unary + keeps the term a filter: offered as an index key, SQLite would probe
+// records(org_id, kind) once per org of the subtree and record of a clocks subquery (100× slower
+// on the deadlines' query). A root's subtree is (nearly) every org: there the join's test is the
+// cheaper.
+func subtree(org Org) string {
+	if org.ParentID == 0 {
+		return "o.path LIKE ?"
+	}
+	return "+r.org_id IN (SELECT id FROM orgs WHERE path LIKE ?)"
+}
+
 // where builds the WHERE clause of a query: scope, kind, org subtree and conditions.
 func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *law.Kind, error) {
 	kind, ok := law.Lookup(q.Kind)
@@ -103,71 +121,14 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		if err != nil {
 			return "", nil, kind, err
 		}
-		parts = append(parts, "o.path LIKE ?")
+		parts = append(parts, subtree(org))
 		args = append(args, org.Path+"%")
 	}
-	for _, c := range q.Conds {
-		if c.Op == OpLate {
-			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
-				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
-			args = append(args, c.Field)
-			continue
-		}
-		if c.Op == OpOrgType {
-			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
-			args = append(args, stringsToAny(c.Values)...)
-			if len(c.Values) == 0 {
-				parts[len(parts)-1] = "1=0"
-			}
-			continue
-		}
-		expr, f, err := s.fieldExpr(kind, c.Field)
-		if err != nil {
-			return "", nil, kind, err
-		}
-		switch c.Op {
-		case OpEq, OpNe, OpGE, OpLE, OpGT, OpLT:
-			sym := map[Op]string{OpEq: "=", OpNe: "<>", OpGE: ">=", OpLE: "<=", OpGT: ">", OpLT: "<"}[c.Op]
-			if c.Op == OpNe {
-				parts = append(parts, fmt.Sprintf("(%s IS NULL OR %s <> ?)", expr, expr))
-			} else {
-				parts = append(parts, expr+" "+sym+" ?")
-			}
-			args = append(args, c.Value)
-		case OpIn, OpNotIn:
-			if len(c.Values) == 0 {
-				if c.Op == OpIn {
-					parts = append(parts, "1=0")
-				}
-				continue
-			}
-			clause := expr + " IN (" + placeholders(len(c.Values)) + ")"
-			if c.Op == OpNotIn {
-				clause = fmt.Sprintf("(%s IS NULL OR NOT %s)", expr, clause)
-			}
-			parts = append(parts, clause)
-			args = append(args, stringsToAny(c.Values)...)
-		case OpEmptyOrGT:
-			parts = append(parts, fmt.Sprintf("(%s OR %s > ?)", emptyExpr(s, f, expr, true), expr))
-			args = append(args, c.Value)
-		case OpEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, true))
-		case OpNotEmpty:
-			parts = append(parts, emptyExpr(s, f, expr, false))
-		case OpHas, OpLacks:
-			if f.Type != law.List && f.Type != law.Intervals {
-				return "", nil, kind, errorf(EINVALID, "「%s」不是列表字段", f.Label)
-			}
-			if c.Op == OpLacks {
-				parts = append(parts, "NOT COALESCE("+s.d.jsonListHas("r.attrs", c.Field)+", FALSE)") // an absent list lacks it
-			} else {
-				parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
-			}
-			args = append(args, c.Value)
-		default:
-			return "", nil, kind, errorf(EINVALID, "不支持的条件 %s", c.Op)
-		}
+	conds, condArgs, err := s.condSQL(kind, q.Conds)
+	if err != nil {
+		return "", nil, kind, err
 	}
+	parts, args = append(parts, conds...), append(args, condArgs...)
 	if q.Assignee != "" {
 		parts = append(parts, "r.assignee = ?")
 		args = append(args, q.Assignee)
@@ -237,16 +198,18 @@ func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) 
 			return nil, err
 		}
 	}
-	dir := " ASC"
-	if f.Desc {
-		dir = " DESC"
-	}
 	q := `SELECT ` + recordColumns + ` FROM records r JOIN orgs o ON o.id = r.org_id WHERE ` + w +
-		` ORDER BY ` + order + dir + `, r.id` + dir
+		` ORDER BY ` + nullsLow(order, f.Desc)
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
 	}
+	return s.records(ctx, kind, sc, q, args)
+}
+
+// records runs a SELECT of recordColumns and reads its rows, their values revealed as the scope
+// may see them.
+func (s *Store) records(ctx context.Context, kind *law.Kind, sc Scope, q string, args []any) ([]Record, error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -262,6 +225,76 @@ func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// condSQL turns conditions on a kind's fields into SQL terms (ANDed by the caller) and their
+// bound values, in order. where uses it for lists, counts and drill-downs alike.
+func (s *Store) condSQL(kind *law.Kind, conds []Cond) ([]string, []any, error) {
+	var parts []string
+	var args []any
+	for _, c := range conds {
+		if c.Op == OpLate {
+			parts = append(parts, `EXISTS (SELECT 1 FROM clocks c WHERE c.record_id = r.id AND c.rule = ?
+				AND c.stopped_on IS NOT NULL AND c.due_on IS NOT NULL AND c.stopped_on > c.due_on)`)
+			args = append(args, c.Field)
+			continue
+		}
+		if c.Op == OpOrgType {
+			parts = append(parts, "o.type IN ("+placeholders(len(c.Values))+")")
+			args = append(args, stringsToAny(c.Values)...)
+			if len(c.Values) == 0 {
+				parts[len(parts)-1] = "1=0"
+			}
+			continue
+		}
+		expr, f, err := s.fieldExpr(kind, c.Field)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch c.Op {
+		case OpEq, OpNe, OpGE, OpLE, OpGT, OpLT:
+			sym := map[Op]string{OpEq: "=", OpNe: "<>", OpGE: ">=", OpLE: "<=", OpGT: ">", OpLT: "<"}[c.Op]
+			if c.Op == OpNe {
+				parts = append(parts, fmt.Sprintf("(%s IS NULL OR %s <> ?)", expr, expr))
+			} else {
+				parts = append(parts, expr+" "+sym+" ?")
+			}
+			args = append(args, c.Value)
+		case OpIn, OpNotIn:
+			if len(c.Values) == 0 {
+				if c.Op == OpIn {
+					parts = append(parts, "1=0")
+				}
+				continue
+			}
+			clause := expr + " IN (" + placeholders(len(c.Values)) + ")"
+			if c.Op == OpNotIn {
+				clause = fmt.Sprintf("(%s IS NULL OR NOT %s)", expr, clause)
+			}
+			parts = append(parts, clause)
+			args = append(args, stringsToAny(c.Values)...)
+		case OpEmptyOrGT:
+			parts = append(parts, fmt.Sprintf("(%s OR %s > ?)", emptyExpr(s, f, expr, true), expr))
+			args = append(args, c.Value)
+		case OpEmpty:
+			parts = append(parts, emptyExpr(s, f, expr, true))
+		case OpNotEmpty:
+			parts = append(parts, emptyExpr(s, f, expr, false))
+		case OpHas, OpLacks:
+			if f.Type != law.List && f.Type != law.Intervals {
+				return nil, nil, errorf(EINVALID, "「%s」不是列表字段", f.Label)
+			}
+			if c.Op == OpLacks {
+				parts = append(parts, "NOT COALESCE("+s.d.jsonListHas("r.attrs", c.Field)+", FALSE)") // an absent list lacks it
+			} else {
+				parts = append(parts, s.d.jsonListHas("r.attrs", c.Field))
+			}
+			args = append(args, c.Value)
+		default:
+			return nil, nil, errorf(EINVALID, "不支持的条件 %s", c.Op)
+		}
+	}
+	return parts, args, nil
 }
 
 // Agg is what an aggregate computes over the selected records.
@@ -280,39 +313,28 @@ func (s *Store) Aggregate(ctx context.Context, sc Scope, q Query, a Agg) (float6
 	}
 	from := "records r JOIN orgs o ON o.id = r.org_id"
 	var valueExpr string
-	switch a.Func {
-	case "count", "":
-		valueExpr = "COUNT(*)"
-	case "sum":
-		expr, _, err := s.fieldExpr(kind, a.Field)
-		if err != nil {
-			return 0, nil, err
-		}
-		valueExpr = fmt.Sprintf("SUM(CAST(NULLIF(%s, '') AS DECIMAL))", expr)
-	case "distinct":
-		expr, f, err := s.fieldExpr(kind, a.Field)
-		if err != nil {
-			return 0, nil, err
-		}
-		if f.Type == law.List {
-			items, item := s.d.jsonListItems("r.attrs", a.Field, "li")
-			from += " CROSS JOIN " + items
-			expr = item
-		}
-		valueExpr = "COUNT(DISTINCT " + expr + ")"
-	default:
-		return 0, nil, errorf(EINVALID, "不支持的统计方式 %s", a.Func)
+	if f, ok := kind.Field(a.Field); a.Func == "distinct" && ok && f.Type == law.List {
+		// Each item of a list counts: the items are rows of their own.
+		items, item := s.d.jsonListItems("r.attrs", a.Field, "li")
+		from += " CROSS JOIN " + items
+		valueExpr = "COUNT(DISTINCT " + item + ")"
+	} else if valueExpr, err = s.aggExpr(kind, a, ""); err != nil {
+		return 0, nil, err
 	}
-	total, err := s.scalar(ctx, `SELECT `+valueExpr+` FROM `+from+` WHERE `+w, args...)
-	if err != nil || a.By == "" {
-		return total, nil, err
+	// A count's breakdown puts every record in exactly one group: its total is their sum, and
+	// one query answers both.
+	countBy := a.By != "" && (a.Func == "count" || a.Func == "")
+	var total float64
+	if !countBy {
+		if total, err = s.scalar(ctx, `SELECT `+valueExpr+` FROM `+from+` WHERE `+w, args...); err != nil || a.By == "" {
+			return total, nil, err
+		}
 	}
-	byExpr, _, err := s.fieldExpr(kind, a.By)
+	key, err := s.groupKey(kind, Group{By: a.By})
 	if err != nil {
 		return 0, nil, err
 	}
-	rows, err := s.query(ctx, `SELECT COALESCE(`+byExpr+`, ''), `+valueExpr+` FROM `+from+` WHERE `+w+
-		` GROUP BY COALESCE(`+byExpr+`, '')`, args...)
+	rows, err := s.query(ctx, `SELECT `+key+`, `+valueExpr+` FROM `+from+` WHERE `+w+` GROUP BY `+key, args...)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -325,8 +347,60 @@ func (s *Store) Aggregate(ctx context.Context, sc Scope, q Query, a Agg) (float6
 			return 0, nil, err
 		}
 		by[key] = parseNum(v)
+		if countBy {
+			total += by[key]
+		}
 	}
 	return total, by, rows.Err()
+}
+
+// aggExpr is the SQL of an aggregate over the rows where cond holds ("" for all of them): the
+// one spelling of a count, a sum (of the values given, as numbers) and a distinct count, for
+// Aggregate and AggregateEach alike. A list field's distinct count counts its items, which need
+// rows of their own: Aggregate writes it, AggregateEach cannot.
+func (s *Store) aggExpr(kind *law.Kind, a Agg, cond string) (string, error) {
+	only := func(v string) string { // v on the rows where cond holds, NULL (not counted) elsewhere
+		if cond == "" {
+			return v
+		}
+		return "CASE WHEN " + cond + " THEN " + v + " END"
+	}
+	switch a.Func {
+	case "count", "":
+		if cond == "" {
+			return "COUNT(*)", nil
+		}
+		return "COUNT(" + only("1") + ")", nil
+	case "sum":
+		expr, _, err := s.fieldExpr(kind, a.Field)
+		if err != nil {
+			return "", err
+		}
+		return "SUM(" + only("CAST(NULLIF("+expr+", '') AS DECIMAL)") + ")", nil
+	case "distinct":
+		expr, f, err := s.fieldExpr(kind, a.Field)
+		if err != nil {
+			return "", err
+		}
+		if f.Type == law.List {
+			return "", errorf(EINVALID, "列表字段的去重计数不能合并计算")
+		}
+		return "COUNT(DISTINCT " + only(expr) + ")", nil
+	}
+	return "", errorf(EINVALID, "不支持的统计方式 %s", a.Func)
+}
+
+// groupKey is the SQL of the group a record falls in: its value of g.By (its month when
+// g.Month), "" when it has none.
+func (s *Store) groupKey(kind *law.Kind, g Group) (string, error) {
+	expr, _, err := s.fieldExpr(kind, g.By)
+	if err != nil {
+		return "", err
+	}
+	if g.Month {
+		expr = "SUBSTR(" + expr + ", 1, 7)"
+	}
+	return "COALESCE(" + expr + ", '')", nil
 }
 
 func (s *Store) scalar(ctx context.Context, q string, args ...any) (float64, error) {

@@ -396,7 +396,7 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	if err != nil {
 		return 0, err
 	}
-	code, status, opened, closed, category := hot(kind, v)
+	code, status, _, _, _ := hot(kind, v)
 	now := t.s.stamp()
 	// The clerk who registers a case handles it until it is assigned to someone else; an
 	// imported ledger's cases have no 承办人 until one is assigned.
@@ -404,9 +404,8 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	if a.UserID != 0 && action == "create" {
 		assignee = a.Name
 	}
-	id, err := t.insert(ctx, `INSERT INTO records (kind, org_id, code, status, opened_on, closed_on, category, attrs,
-		created_at, created_by, updated_at, updated_by, assignee) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		kind.Name, org.ID, code, status, opened, closed, category, jsonText(v), now, a.Name, now, a.Name, assignee)
+	id, err := t.insert(ctx, `INSERT INTO records (`+recordInsertColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		newRecordRow(kind, org.ID, v, now, a.Name, assignee)...)
 	if err != nil {
 		if isDuplicateCode(t.s.d, err) {
 			return 0, fieldError("code", "编号「%s」在「%s」已存在", code, org.Name)
@@ -424,6 +423,17 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		return 0, err
 	}
 	return id, t.audit(ctx, a, "record."+action, kind.Name, strconv.FormatInt(id, 10), org.Path, nil, auditView(kind, v, keys))
+}
+
+// recordInsertColumns are the columns a new record is written with, in newRecordRow's order
+// (createRecord one at a time, an import's flush many at once).
+const recordInsertColumns = `kind, org_id, code, status, opened_on, closed_on, category, attrs,
+	created_at, created_by, updated_at, updated_by, assignee`
+
+// newRecordRow is a new record's values for recordInsertColumns, created now by by.
+func newRecordRow(kind *law.Kind, orgID int64, v law.Values, now, by, assignee string) []any {
+	code, status, opened, closed, category := hot(kind, v)
+	return []any{kind.Name, orgID, code, status, opened, closed, category, jsonText(v), now, by, now, by, assignee}
 }
 
 // stepDate is the field of the legal date a transition carries: its first date input with a

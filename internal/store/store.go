@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -49,9 +48,11 @@ type Store struct {
 	version  int
 	// group commits concurrent single-record writes together (commit.go).
 	group *committer
-	// reads are prepared read statements by query text (prepared), nreads how many.
-	reads  sync.Map
-	nreads atomic.Int32
+	// importRowByRow makes imports write each row alone, the path before batching (tests compare the two).
+	importRowByRow bool
+	// SQLite only (nil on PostgreSQL): writeGate and prepared, see writes.go.
+	writeGate chan struct{}
+	prepared  *stmtCache
 }
 
 // DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).
@@ -101,6 +102,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		}
 		s.db.SetMaxOpenConns(8)
 		s.db.SetMaxIdleConns(8) // not database/sql's 2: each new connection opens the file and runs the pragmas
+		s.writeGate, s.prepared = make(chan struct{}, 1), &stmtCache{}
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径、以 .db 结尾的路径或 postgres://…", url)
 	}
@@ -131,7 +133,7 @@ func (s *Store) Close() error {
 	if s.group != nil {
 		s.group.close()
 	}
-	s.reads.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
+	s.prepared.close()
 	return s.db.Close()
 }
 
@@ -173,51 +175,46 @@ type tx struct {
 
 const maxTxStmts = 200
 
-// stmt is the prepared form of q for this transaction, or nil where the driver caches itself.
-func (t *tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+// stmt is the prepared form of q for this transaction, or nil where the driver caches itself
+// or q does not prepare: then the plain call runs it and reports the same error.
+func (t *tx) stmt(ctx context.Context, q string) *sql.Stmt {
 	if t.stmts == nil {
-		return nil, nil
+		return nil
 	}
 	if st, ok := t.stmts[q]; ok {
-		return st, nil
+		return st
 	}
 	if len(t.stmts) >= maxTxStmts { // a query built per row (an IN list) is not worth keeping
-		return nil, nil
+		return nil
 	}
-	st, err := t.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
+	shared := t.s.prepared.get(ctx, t.s.db, q)
+	if shared == nil {
+		return nil
 	}
+	st := t.StmtContext(ctx, shared) // the connection's own prepared form, once it has one
 	t.stmts[q] = st
-	return st, nil
+	return st
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err != nil || st != nil {
-		if err != nil {
-			return nil, err
-		}
+	if st := t.stmt(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
 	return t.ExecContext(ctx, q, args...)
 }
 func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err != nil || st != nil {
-		if err != nil {
-			return nil, err
-		}
+	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
 	return t.QueryContext(ctx, q, args...)
 }
 func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	q = t.s.d.rebind(q)
-	if st, err := t.stmt(ctx, q); err == nil && st != nil {
+	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	// A statement that fails to prepare fails the same way here, with its error on Scan.
 	return t.QueryRowContext(ctx, q, args...)
 }
 
@@ -229,7 +226,17 @@ func (t *tx) insert(ctx context.Context, q string, args ...any) (int64, error) {
 }
 
 // inTx runs fn in one transaction, committing when it returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error { return s.inTxOn(ctx, s.db, fn) }
+func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error {
+	if s.writeGate != nil {
+		select {
+		case s.writeGate <- struct{}{}:
+			defer func() { <-s.writeGate }()
+		case <-ctx.Done():
+			return fmt.Errorf("等待写入时请求已取消，未保存: %w", ctx.Err())
+		}
+	}
+	return s.inTxOn(ctx, s.db, fn)
+}
 
 // inTxOn is inTx on a given pool or connection (migrations run on the one holding their lock).
 func (s *Store) inTxOn(ctx context.Context, db interface {
@@ -253,46 +260,20 @@ func (s *Store) inTxOn(ctx context.Context, db interface {
 	return nil
 }
 
+// query and queryRow run a read outside a transaction, prepared once for the store on SQLite
+// (stmtCache, writes.go): every request reads its session, user and settings, which SQLite
+// would otherwise parse and plan again each time.
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	q = s.d.rebind(q)
-	if st := s.prepared(ctx, q); st != nil {
+	if st := s.prepared.get(ctx, s.db, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
 	return s.db.QueryContext(ctx, q, args...)
 }
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	q = s.d.rebind(q)
-	if st := s.prepared(ctx, q); st != nil {
+	if st := s.prepared.get(ctx, s.db, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
 	return s.db.QueryRowContext(ctx, q, args...)
-}
-
-// maxReadStmts bounds the store's prepared reads: a query built per call (an IN list) is not
-// worth keeping.
-const maxReadStmts = 500
-
-// prepared is the pool-wide prepared form of a read (SQLite only: pgx caches per connection
-// itself), or nil. Every request reads its session, user and settings: SQLite would parse
-// and plan each of those statements again each time, a fifth of a write's time under load.
-func (s *Store) prepared(ctx context.Context, q string) *sql.Stmt {
-	if s.d.name() != "sqlite" {
-		return nil
-	}
-	if st, ok := s.reads.Load(q); ok {
-		return st.(*sql.Stmt)
-	}
-	if s.nreads.Load() >= maxReadStmts {
-		return nil
-	}
-	st, err := s.db.PrepareContext(ctx, q)
-	if err != nil {
-		return nil // the unprepared query reports the error
-	}
-	if old, loaded := s.reads.LoadOrStore(q, st); loaded {
-		st.Close()
-		return old.(*sql.Stmt)
-	}
-	s.nreads.Add(1)
-	return st
 }

@@ -50,7 +50,7 @@ func TestDeadlines(t *testing.T) {
 		}
 		status, page := chief.get("/deadlines")
 		if status != 200 {
-			t.Fatalf("deadlines: %d", status)
+			t.Fatalf("deadlines: %d %s", status, page)
 		}
 		for _, want := range []string{"已超过法定期限 1", "3 个工作日内到期 1", "超过参考期限 3", "共 5 项"} {
 			if !strings.Contains(page, want) {

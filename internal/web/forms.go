@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
@@ -58,7 +57,6 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 	if err != nil {
 		return nil, err
 	}
-	var orgs []store.Org
 	out := make([]formField, 0, len(fields))
 	prefix := in.idPrefix
 	if prefix == "" {
@@ -98,26 +96,20 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 			// A picker, not a select of every org (544 committees, 1,177 bodies): the input
 			// takes a name or a code, as a ledger cell does, and suggests matches as one types
 			// (orgPick). The org field offers only the org types the kind accepts.
-			if orgs == nil {
-				all, err := s.st.Orgs(ctx, sc)
-				if err != nil {
-					return nil, err
-				}
-				orgs = all
-			}
 			ff.Input, ff.PickURL = "org", "/orgs/pick?"+url.Values{"kind": {kind.Name}, "field": {f.Key}}.Encode()
 			ff.Hint = "输入名称或编码中的字，从提示中选择"
-			var allowed []store.Org
-			for _, o := range orgs {
-				if orgAllowed(kind, f, o) {
-					allowed = append(allowed, o)
-				}
-				if o.Code == ff.Value {
+			if ff.Value != "" {
+				if o, err := s.st.Org(ctx, sc, ff.Value); err == nil {
 					ff.Value = o.Name // shown by name; the store resolves it back
 				}
 			}
-			if ff.Value == "" && len(allowed) == 1 && ff.Required {
-				ff.Value = allowed[0].Name
+			if ff.Value == "" && ff.Required {
+				// The only org the field accepts is filled in (two asked for: is there one?).
+				if only, err := s.st.SearchOrgs(ctx, sc, "", orgFieldTypes(kind, f), 2); err != nil {
+					return nil, err
+				} else if len(only) == 1 {
+					ff.Value = only[0].Name
+				}
 			}
 		}
 		if f.Column == law.ColCode && ff.Value == "" {
@@ -135,10 +127,13 @@ func (s *Server) formFields(ctx context.Context, sc store.Scope, kind *law.Kind,
 	return out, nil
 }
 
-// orgAllowed reports whether o may be chosen for the field: the owning org must be of a type
-// the kind accepts (law.Kind.OrgTypes).
-func orgAllowed(kind *law.Kind, f law.Field, o store.Org) bool {
-	return f.Key != kind.OrgField || len(kind.OrgTypes) == 0 || slices.Contains(kind.OrgTypes, o.Type)
+// orgFieldTypes are the org types a field may name (nil: any): the owning org must be of a
+// type the kind accepts (law.Kind.OrgTypes).
+func orgFieldTypes(kind *law.Kind, f law.Field) []string {
+	if f.Key == kind.OrgField {
+		return kind.OrgTypes
+	}
+	return nil
 }
 
 func options(values []string, selected string) []option {

@@ -150,13 +150,13 @@ func (e *env) addMediation(t testing.TB, code, committee, accepted string) store
 // client is a browser: a cookie jar, no automatic redirects (tests look at them), and the
 // session's CSRF token once logged in.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	http *http.Client
 	csrf string
 }
 
-func (e *env) client(t *testing.T) *client {
+func (e *env) client(t testing.TB) *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: t, base: e.srv.URL, http: &http.Client{Jar: jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
@@ -165,7 +165,7 @@ func (e *env) client(t *testing.T) *client {
 var csrfMetaRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // login signs in through the login form and keeps the session's CSRF token.
-func (e *env) login(t *testing.T, username string) *client {
+func (e *env) login(t testing.TB, username string) *client {
 	t.Helper()
 	c := e.client(t)
 	if status, body := c.tryLogin(username, password); status != http.StatusSeeOther {

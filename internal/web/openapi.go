@@ -138,22 +138,29 @@ func openAPIDocument() ([]byte, error) {
 		base := "/records/" + k.Name
 		listParams := []obj{
 			queryParam("status", status.Label, strEnum(k.States)),
-			queryParam("org", "组织编码（含下级）", str),
+			queryParam("org", "组织编码或名称（含下级）", str),
 			queryParam("from", "起始日期（受理/开始日期）；与 indicator 一起时为统计期", date),
 			queryParam("to", "截止日期", date),
 			queryParam("q", "全文检索（编号及各字段；身份证号、电话须完整）", obj{"type": "string", "maxLength": maxSearchLen}),
 			queryParam("indicator", "指标编号：只列出该指标统计的记录", str),
 			queryParam("sort", "排序字段键", str), queryParam("desc", "1 为倒序", str),
 			queryParam("limit", "每页条数（1–500，默认 20）", obj{"type": "integer"}),
-			queryParam("offset", "跳过条数", obj{"type": "integer", "minimum": 0, "maximum": maxOffset}),
+			queryParam("offset", "跳过条数（兼容旧客户端；深页请用 after）", obj{"type": "integer", "minimum": 0, "maximum": maxOffset}),
+			queryParam("after", "翻页游标：上次返回的 next，取其后一页（按索引定位，不随页深变慢）；不能与 offset、before 同用", obj{"type": "string", "maxLength": maxCursorLen}),
+			queryParam("before", "翻页游标：上次返回的 prev，取其前一页", obj{"type": "string", "maxLength": maxCursorLen}),
 		}
 		if cf, ok := k.FieldByColumn(law.ColCategory); ok {
 			listParams = append(listParams, queryParam("category", cf.Label, strEnum(cf.Values)))
 		}
 		paths[base] = obj{
 			"get": obj{"tags": []string{k.Label}, "summary": k.Label + "列表", "parameters": listParams,
-				"responses": with(obj{"200": ok("记录", obj{"type": "object", "properties": obj{"total": obj{"type": "integer"},
-					"limit": obj{"type": "integer"}, "offset": obj{"type": "integer"}, "items": obj{"type": "array", "items": ref(name + "Record")}}}),
+				"responses": with(obj{"200": ok("记录", obj{"type": "object", "properties": obj{
+					"total":       obj{"type": "integer", "description": "符合条件的记录数；超过 10000 条时只计到 10000（total_exact 为 false，约 1 万+）"},
+					"total_exact": obj{"type": "boolean", "description": "total 是否为精确数"},
+					"limit":       obj{"type": "integer"}, "offset": obj{"type": "integer", "description": "按 offset 翻页时回显"},
+					"next":  obj{"type": "string", "description": "下一页的游标（作 after 传回）；没有下一页时省略"},
+					"prev":  obj{"type": "string", "description": "上一页的游标（作 before 传回）；第一页时省略"},
+					"items": obj{"type": "array", "items": ref(name + "Record")}}}),
 					"400": errResp("参数有误")})},
 			"post": obj{"tags": []string{k.Label}, "summary": "登记" + k.Label, "security": write,
 				"requestBody": obj{"required": true, "content": obj{"application/json": obj{"schema": obj{"type": "object",

@@ -285,7 +285,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 }
 
 // dashboardLines computes the tiles and charts of every line: only the figures shown (this
-// year's and last year's), the monthly counts with one grouped query each, and the breakdown by
+// year's and last year's), the monthly counts with one query grouped by month per kind and date
+// field, and the breakdown by
 // child org with one grouped query rolled up along the tree — all of them concurrently.
 func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.Scope, tree []store.Org, lines []dashboardLine) error {
 	var ids []string
@@ -330,14 +331,23 @@ func (s *Server) dashboardLines(ctx context.Context, p *dashboardPage, sc store.
 		last, err = indicators.Totals(ctx, s.st, sc, org, p.CompareFrom, p.CompareTo, ids)
 		return err
 	})
-	for i, l := range lines {
-		monthly[i] = make([][]indicators.Value, len(l.Trend))
-		for j, id := range l.Trend {
-			run(func() (err error) {
-				monthly[i][j], err = indicators.Monthly(ctx, s.st, sc, org, p.Year, id)
-				return err
-			})
+	// Every line's trend in one call: the counts of a kind and date field are one query grouped
+	// by month (indicators.MonthlyIDs).
+	var trendIDs []string
+	for _, l := range lines {
+		trendIDs = append(trendIDs, l.Trend...)
+	}
+	run(func() error {
+		all, err := indicators.MonthlyIDs(ctx, s.st, sc, org, p.Year, trendIDs)
+		if err != nil {
+			return err
 		}
+		for i, l := range lines {
+			monthly[i], all = all[:len(l.Trend)], all[len(l.Trend):]
+		}
+		return nil
+	})
+	for i, l := range lines {
 		alsoBy[i] = make([]indicators.Value, len(l.AlsoBy))
 		for j, field := range l.AlsoBy {
 			run(func() (err error) {

@@ -15,89 +15,127 @@ import (
 )
 
 type deadlinesPage struct {
-	Rows       []clockRow
-	OrgOptions []orgOption
-	Org        string
-	Soon       bool   // only overdue and due within soonWorkdays
-	Assignee   string // only the cases this user handles (承办人; "me" for oneself)
+	Rows     []clockRow
+	Org      string // the 单位 filter's code
+	OrgName  string // … shown by name in its picker
+	Soon     bool   // only overdue and due within soonWorkdays
+	Assignee string // only the cases this user handles (承办人; "me" for oneself)
 	ClockTally
+	Total     int // every clock the filters select, over all pages
 	SoonDays  int
 	ExportURL string
-	tree      []store.Org // the scope's orgs, read once for the report clocks and the filter
+	// NextURL and FirstURL page through the list (keyset on due date, record and rule).
+	NextURL, FirstURL string
 }
+
+// deadlinesPerPage is how many clocks a page of the deadlines list shows.
+const deadlinesPerPage = 100
 
 // deadlines lists the open statutory clocks across the scope (or one org's subtree), soonest
 // due first: those already overdue in red (practice periods, 参考期限, in amber and marked), those
-// due within three working days highlighted, days left counted in each rule's own unit.
+// due within three working days highlighted, days left counted in each rule's own unit. A page
+// at a time; the summary counts every clock the filters select (store.OpenClocksPage).
 func (s *Server) deadlines(w http.ResponseWriter, r *http.Request) error {
-	p, selected, err := s.deadlineRows(r)
+	p, f, err := s.deadlineFilter(r)
 	if err != nil {
 		return err
 	}
-	// The scope's first two levels, and the chosen org's ancestors and children.
-	p.OrgOptions = orgOptions(p.tree, selected)
+	today, after := s.today(), r.URL.Query().Get("after")
+	within := 0
+	if p.Soon {
+		within = soonWorkdays
+	}
+	res, err := s.st.OpenClocksPage(r.Context(), state(r).scope, f, today, within, soonWorkdays, deadlinesPerPage, after)
+	if err != nil {
+		return cursorError(err)
+	}
+	p.Rows = clockRows(s.st.Calendar(), res.Clocks, today)
+	p.Total = res.Total
+	p.ClockTally = ClockTally{Overdue: res.Overdue, OverdueSoft: res.OverdueSoft, DueSoon: res.DueSoon, Paused: res.Paused}
+	// The annual report's own clocks (a few per scope root) lead the first page and its counts.
+	if f.Assignee == "" {
+		rc, err := s.reportClocks(r, p)
+		if err != nil {
+			return err
+		}
+		t := tally(rc)
+		p.Total += len(rc)
+		p.Overdue, p.OverdueSoft, p.DueSoon, p.Paused = p.Overdue+t.Overdue, p.OverdueSoft+t.OverdueSoft, p.DueSoon+t.DueSoon, p.Paused+t.Paused
+		if after == "" {
+			p.Rows = append(rc, p.Rows...)
+		}
+	}
+	q := r.URL.Query()
+	q.Del("after")
+	p.FirstURL = "/deadlines?" + q.Encode()
+	if res.Next != "" {
+		q.Set("after", res.Next)
+		p.NextURL = "/deadlines?" + q.Encode()
+	}
+	if after == "" {
+		p.FirstURL = ""
+	}
 	p.ExportURL = "/deadlines/export.xlsx?" + r.URL.RawQuery
 	s.render(w, r, http.StatusOK, "deadlines", "期限提醒", p)
 	return nil
 }
 
-// deadlineRows reads the page's filters (unit, due soon, 承办人) and lists the clocks they select,
-// for the page and for its export alike.
-func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, store.Org, error) {
-	ctx, rs := r.Context(), state(r)
-	sc := rs.scope
+// deadlineFilter reads the page's filters (unit, by name or code as its picker sends it; due
+// soon; 承办人) for the page and for its export alike.
+func (s *Server) deadlineFilter(r *http.Request) (deadlinesPage, store.ClockFilter, error) {
+	rs := state(r)
 	q := r.URL.Query()
-	p := deadlinesPage{Org: q.Get("org"), Soon: q.Get("soon") == "1", SoonDays: soonWorkdays, Assignee: strings.TrimSpace(q.Get("assignee"))}
-	assignee := p.Assignee
-	if assignee == "me" && rs.user != nil {
-		assignee = rs.user.Username
+	p := deadlinesPage{Org: strings.TrimSpace(q.Get("org")), Soon: q.Get("soon") == "1", SoonDays: soonWorkdays, Assignee: strings.TrimSpace(q.Get("assignee"))}
+	f := store.ClockFilter{Assignee: p.Assignee}
+	if f.Assignee == "me" && rs.user != nil {
+		f.Assignee = rs.user.Username
 	}
-	var selected store.Org
 	if p.Org != "" {
-		var err error
-		if selected, err = s.st.Org(ctx, sc, p.Org); err != nil {
-			return p, selected, err
+		o, err := s.st.ResolveOrg(r.Context(), rs.scope, p.Org)
+		if err != nil {
+			return p, f, err
 		}
+		p.Org, p.OrgName, f.OrgCode = o.Code, o.Name, o.Code
+	}
+	return p, f, nil
+}
+
+// reportClocks are the annual report's own clocks (第24条) for the orgs a report is written
+// for: the roots of the scope, as the report workbench opens (or the chosen org, if one).
+// They have no 承办人.
+func (s *Server) reportClocks(r *http.Request, p deadlinesPage) ([]clockRow, error) {
+	ctx, sc, today := r.Context(), state(r).scope, s.today()
+	roots, err := s.st.ScopeRoots(ctx, sc)
+	if err != nil {
+		return nil, err
+	}
+	roots = slices.DeleteFunc(roots, func(o store.Org) bool { return p.Org != "" && p.Org != o.Code })
+	rc, err := report.Clocks(ctx, s.st, sc, roots, today)
+	if err != nil {
+		return nil, err
+	}
+	rc = slices.DeleteFunc(rc, func(c store.ClockView) bool { return p.Soon && !c.Overdue && c.DaysLeft > 2*soonWorkdays })
+	return clockRows(s.st.Calendar(), rc, today), nil
+}
+
+// deadlineRows lists every clock the filters select, for the export: the page's rows without
+// paging, by due date (those without one last), then rule and case.
+func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, error) {
+	p, f, err := s.deadlineFilter(r)
+	if err != nil {
+		return p, err
 	}
 	within := 0
 	if p.Soon {
 		within = soonWorkdays
 	}
 	today := s.today()
-	clocks, err := s.st.OpenClocksWhere(ctx, sc, store.ClockFilter{OrgCode: p.Org, Assignee: assignee}, today, within)
+	clocks, err := s.st.OpenClocksWhere(r.Context(), state(r).scope, f, today, within)
 	if err != nil {
-		return p, selected, err
+		return p, err
 	}
 	// A reminder far ahead (law.ClockRule.Lead) is not listed until its lead begins.
 	clocks = slices.DeleteFunc(clocks, func(c store.ClockView) bool { return notYetShown(c, today) })
-	// The annual report's own clocks (第24条), for the orgs a report is written for: the roots of
-	// the scope, as the report workbench opens. They have no 承办人.
-	if p.tree, err = s.st.Orgs(ctx, sc); err != nil {
-		return p, selected, err
-	}
-	if assignee == "" {
-		inScope := map[int64]bool{}
-		for _, o := range p.tree {
-			inScope[o.ID] = true
-		}
-		var roots []store.Org
-		for _, o := range p.tree {
-			if !inScope[o.ParentID] && (p.Org == "" || p.Org == o.Code) {
-				roots = append(roots, o)
-			}
-		}
-		rc, err := report.Clocks(ctx, s.st, sc, roots, today)
-		if err != nil {
-			return p, selected, err
-		}
-		for _, c := range rc {
-			if !p.Soon || c.Overdue || c.DaysLeft <= 2*soonWorkdays {
-				clocks = append(clocks, c)
-			}
-		}
-	}
-	// By due date, then rule and case; clocks without a due date (paused, or lacking a calendar
-	// year) go last: they have no place on the time line, but must stay visible.
 	slices.SortStableFunc(clocks, func(a, b store.ClockView) int {
 		if (a.Due == "") != (b.Due == "") {
 			if a.Due == "" {
@@ -108,8 +146,14 @@ func (s *Server) deadlineRows(r *http.Request) (deadlinesPage, store.Org, error)
 		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Label, b.Label), cmp.Compare(a.RecordCode, b.RecordCode))
 	})
 	p.Rows = clockRows(s.st.Calendar(), clocks, today)
-	p.ClockTally = tally(p.Rows)
-	return p, selected, nil
+	if f.Assignee == "" {
+		rc, err := s.reportClocks(r, p)
+		if err != nil {
+			return p, err
+		}
+		p.Rows = append(rc, p.Rows...)
+	}
+	return p, nil
 }
 
 // deadlineColumns are the columns of the deadlines export.
@@ -123,7 +167,7 @@ var deadlineColumns = []law.Field{
 // deadlinesExport is the deadlines page as an .xlsx, with the same filters; its records' 编号
 // and units leave the system, so the export is audited like a ledger's.
 func (s *Server) deadlinesExport(w http.ResponseWriter, r *http.Request) error {
-	p, _, err := s.deadlineRows(r)
+	p, err := s.deadlineRows(r)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/internal/law"
-	"github.com/fazhi/fazhi/internal/store"
 )
 
 // orgPickLimit is how many suggestions an org picker shows: enough to choose from, few enough
@@ -16,10 +15,12 @@ const orgPickLimit = 20
 
 // orgPick answers an org picker's typing with the matching orgs the user sees (and the field
 // accepts) as <option>s of its datalist: by name or code, the path above each to tell apart
-// like-named committees. Two callers: a record form's org field (kind and field: the kind's
-// accepted org types), and the account form (no kind, administrators only: any org of the tree).
+// like-named committees. One query with a LIMIT (store.SearchOrgs), never the whole tree.
+// Three callers: a page's 单位 filter (filter=org: any org in scope), a record form's org field
+// (kind and field: the kind's accepted org types), and the account form (no kind,
+// administrators only: any org of the tree).
 func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
-	key, allowed, err := pickField(r)
+	key, types, err := pickField(r)
 	if err != nil {
 		return err
 	}
@@ -28,35 +29,22 @@ func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
 	if utf8.RuneCountInString(q) > 100 {
 		q = string([]rune(q)[:100])
 	}
-	orgs, err := s.st.Orgs(r.Context(), state(r).scope)
+	found, err := s.st.SearchOrgs(r.Context(), state(r).scope, q, types, orgPickLimit)
 	if err != nil {
 		return err
 	}
-	names, taken := map[int64]string{}, map[string]int{}
-	for _, o := range orgs {
-		names[o.ID] = o.Name
-		taken[o.Name]++
-	}
 	var b strings.Builder
-	n := 0
-	for _, o := range orgs {
-		if n == orgPickLimit {
-			break
-		}
-		if !allowed(o) || (q != "" && !strings.Contains(o.Name, q) && !strings.HasPrefix(o.Code, q)) {
-			continue
-		}
+	for _, o := range found {
 		label := o.Code
-		if p := names[o.ParentID]; p != "" {
-			label = p + " › " + o.Name + "（" + o.Code + "）"
+		if o.ParentName != "" {
+			label = o.ParentName + " › " + o.Name + "（" + o.Code + "）"
 		}
 		// A name two orgs share is offered as its code, which the store resolves exactly.
 		value := o.Name
-		if taken[o.Name] > 1 {
+		if o.SharedName {
 			value = o.Code
 		}
 		b.WriteString(`<option value="` + template.HTMLEscapeString(value) + `" label="` + template.HTMLEscapeString(label) + `"></option>`)
-		n++
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "private, no-store")
@@ -65,9 +53,13 @@ func (s *Server) orgPick(w http.ResponseWriter, r *http.Request) error {
 }
 
 // pickField is the input a picker request comes from (its name, under which htmx sends the
-// typed text) and the orgs it may offer.
-func pickField(r *http.Request) (string, func(store.Org) bool, error) {
+// typed text) and the org types it may offer (nil: any).
+func pickField(r *http.Request) (string, []string, error) {
 	q := r.URL.Query()
+	if q.Get("filter") == "org" {
+		// A list's or a page's 单位 filter: any org the reader sees (a town includes its villages).
+		return "org", nil, nil
+	}
 	if q.Get("kind") == "" {
 		if err := adminOnly(r, "选择账号的单位"); err != nil {
 			return "", nil, err
@@ -76,7 +68,7 @@ func pickField(r *http.Request) (string, func(store.Org) bool, error) {
 		if key != "org" && key != "scope_add" {
 			return "", nil, notFound("没有这个单位字段")
 		}
-		return key, func(store.Org) bool { return true }, nil
+		return key, nil, nil
 	}
 	kind, ok := law.Lookup(q.Get("kind"))
 	if !ok || !state(r).scope.CanRead(kind.Name) {
@@ -86,5 +78,5 @@ func pickField(r *http.Request) (string, func(store.Org) bool, error) {
 	if !ok || f.Type != law.Org {
 		return "", nil, notFound("没有这个单位字段")
 	}
-	return f.Key, func(o store.Org) bool { return orgAllowed(kind, f, o) }, nil
+	return f.Key, orgFieldTypes(kind, f), nil
 }

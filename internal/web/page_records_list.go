@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,13 +18,14 @@ type recordsListPage struct {
 	Columns    []listColumn
 	Rows       []listRow
 	Total      int
+	TotalExact bool // false: more than store.TotalCap, shown as 「约 1 万+」
 	Page       int
-	Pages      int
+	Pages      int // 0 when the total is not counted exactly
 	PrevURL    string
 	NextURL    string
 	ExportXLSX string
 	ExportCSV  string
-	Orgs       []store.Org
+	OrgName    string // the 单位 filter's org, shown by name in its picker
 	Statuses   []string
 	Categories []string
 	Category   string // the category field's label ("" when the kind has none)
@@ -78,21 +80,28 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	recs, total, err := s.st.List(ctx, sc, f)
-	if err != nil {
-		return err
+	var orgName string
+	if p.Org != "" {
+		// The 单位 filter is a picker: it sends a name or a code, as a ledger cell does.
+		o, err := s.st.ResolveOrg(ctx, sc, p.Org)
+		if err != nil {
+			return err
+		}
+		p.Org, f.OrgCode, orgName = o.Code, o.Code, o.Name
 	}
-	orgs, err := s.st.Orgs(ctx, sc)
+	res, err := s.st.Page(ctx, sc, f)
 	if err != nil {
-		return err
+		return cursorError(err)
 	}
 	base := "/records/" + kind.Name
-	page := recordsListPage{Kind: kind, P: p, Base: base, Total: total, Page: p.Page, Orgs: orgs,
-		Statuses: kind.States, CanWrite: sc.CanWrite(kind.Name)}
+	page := recordsListPage{Kind: kind, P: p, Base: base, Total: res.Total, TotalExact: res.TotalExact, Page: p.Page,
+		OrgName: orgName, Statuses: kind.States, CanWrite: sc.CanWrite(kind.Name)}
 	if page.CanWrite {
 		page.Steps = batchSteps(kind)
 	}
-	page.Pages = max(1, (total+perPage-1)/perPage)
+	if res.TotalExact {
+		page.Pages = max(1, (res.Total+perPage-1)/perPage)
+	}
 	if of, ok := kind.FieldByColumn(law.ColOpened); ok {
 		page.Opened = of.Label
 	}
@@ -108,18 +117,25 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 				q.Sort, q.Page = key, 1
 			})})
 	}
-	for _, rec := range recs {
+	for _, rec := range res.Records {
 		row := listRow{ID: rec.ID, URL: recordURL(rec), Final: kind.IsFinal(rec.Status)}
 		for _, c := range cols {
 			row.Cells = append(row.Cells, listCell{Text: cellText(kind, rec, c), Status: c.Column == law.ColStatus})
 		}
 		page.Rows = append(page.Rows, row)
 	}
-	if p.Page > 1 {
-		page.PrevURL = p.link(base, func(q *listParams) { q.Page-- })
+	// Keyset paging: the neighbouring pages start from this page's first and last rows.
+	if res.Prev != "" {
+		page.PrevURL = p.link(base, func(q *listParams) {
+			if q.Page--; q.Page > 1 {
+				q.Before = res.Prev
+			} else {
+				q.Page = 1 // the first page needs no cursor
+			}
+		})
 	}
-	if p.Page < page.Pages {
-		page.NextURL = p.link(base, func(q *listParams) { q.Page++ })
+	if res.Next != "" {
+		page.NextURL = p.link(base, func(q *listParams) { q.Page, q.After = q.Page+1, res.Next })
 	}
 	noPage := func(q *listParams) { q.Page = 1 }
 	if u, err := url.Parse(p.link(base, noPage)); err == nil {
@@ -142,10 +158,8 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 			note.Listed = "「" + num.Label + "」：" + num.Formula
 		}
 		note.Org = "您有权查看的全部单位"
-		for _, o := range orgs {
-			if o.Code == p.Org {
-				note.Org = o.Name + "及其全部下级单位"
-			}
+		if page.OrgName != "" {
+			note.Org = page.OrgName + "及其全部下级单位"
 		}
 		page.Indicator = note
 	}
@@ -153,7 +167,32 @@ func (s *Server) recordsList(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// PageLabel is "第 2 / 7 页" for the pager.
+// PageLabel is "第 2 / 7 页" for the pager ("第 2 页" when the total is only estimated).
 func (p recordsListPage) PageLabel() string {
+	if p.Pages == 0 {
+		return "第 " + strconv.Itoa(p.Page) + " 页"
+	}
 	return "第 " + strconv.Itoa(p.Page) + " / " + strconv.Itoa(p.Pages) + " 页"
+}
+
+// TotalLabel is the count above the list: exact, or 「约 1 万+」 past store.TotalCap.
+func (p recordsListPage) TotalLabel() string { return totalLabel(p.Total, p.TotalExact) }
+
+func totalLabel(n int, exact bool) string {
+	if exact {
+		return strconv.Itoa(n)
+	}
+	if n%10_000 == 0 {
+		return "约 " + strconv.Itoa(n/10_000) + " 万+"
+	}
+	return "约 " + strconv.Itoa(n) + "+"
+}
+
+// cursorError makes a refused cursor (store.Page: changed, or of another order) a 400.
+func cursorError(err error) error {
+	var se *store.Error
+	if errors.As(err, &se) && se.Code == store.EINVALID && (se.Field == "after" || se.Field == "before") {
+		return badRequest("%s", se.Message)
+	}
+	return err
 }

@@ -68,6 +68,9 @@ type listParams struct {
 	Sort      string
 	Desc      bool
 	Page      int
+	// After and Before are keyset cursors (store.Page's Next and Prev); with one, Page is only
+	// the number the pager shows, and the rows are found through the index, not by OFFSET.
+	After, Before string
 }
 
 const perPage = 20
@@ -79,6 +82,7 @@ const (
 	maxSearchLen = 100
 	maxPage      = 10_000
 	maxOffset    = 1_000_000
+	maxCursorLen = 2_000
 )
 
 // clip shortens a request value repeated in a message.
@@ -92,7 +96,13 @@ func clip(s string, n int) string {
 func parseListParams(kind *law.Kind, q url.Values, today calendar.Date) (listParams, error) {
 	p := listParams{kind: kind, Status: q.Get("status"), Category: q.Get("category"), Org: q.Get("org"),
 		From: q.Get("from"), To: q.Get("to"), Text: strings.TrimSpace(q.Get("q")), Indicator: q.Get("indicator"),
-		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1}
+		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1, After: q.Get("after"), Before: q.Get("before")}
+	if p.After != "" && p.Before != "" {
+		return p, badRequest("翻页参数 after 和 before 只能给一个")
+	}
+	if len(p.After) > maxCursorLen || len(p.Before) > maxCursorLen {
+		return p, badRequest("翻页参数无效或已被改动，请从第一页重新翻页")
+	}
 	if v := q.Get("page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxPage {
@@ -154,7 +164,11 @@ func (p listParams) query() (store.Query, error) {
 
 func (p listParams) filter() (store.Filter, error) {
 	q, err := p.query()
-	return store.Filter{Query: q, Sort: p.Sort, Desc: p.Desc, Limit: perPage, Offset: (p.Page - 1) * perPage}, err
+	f := store.Filter{Query: q, Sort: p.Sort, Desc: p.Desc, Limit: perPage, After: p.After, Before: p.Before}
+	if p.After == "" && p.Before == "" {
+		f.Offset = (p.Page - 1) * perPage
+	}
+	return f, err
 }
 
 // encode is the URL query of the parameters (empty ones left out).
@@ -179,11 +193,15 @@ func (p listParams) encode() string {
 	if p.Page > 1 {
 		v.Set("page", strconv.Itoa(p.Page))
 	}
+	set("after", p.After)
+	set("before", p.Before)
 	return v.Encode()
 }
 
-// link is the list's URL with one change applied.
+// link is the list's URL with one change applied. A cursor belongs to one page of one order:
+// only the pager's own links (which set one) keep it.
 func (p listParams) link(base string, change func(*listParams)) string {
+	p.After, p.Before = "", ""
 	change(&p)
 	if q := p.encode(); q != "" {
 		return base + "?" + q

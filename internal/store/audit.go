@@ -61,7 +61,15 @@ func (t *tx) audit(ctx context.Context, a Actor, action, kind, target, orgPath s
 // appendAudit is audit; sealing says the entry is the seal that closes an unkeyed chain (the
 // one entry allowed to follow an unkeyed one once the store has a key).
 func (t *tx) appendAudit(ctx context.Context, a Actor, action, kind, target, orgPath string, before, after any, sealing bool) error {
-	return t.appendAudits(ctx, a, []AuditEntry{t.auditEntry(a, action, kind, target, orgPath, before, after)}, sealing)
+	e := t.auditEntry(a, action, kind, target, orgPath, before, after)
+	if t.deferAudit && !sealing {
+		if err := a.valid(); err != nil {
+			return err
+		}
+		t.pendingAudit = append(t.pendingAudit, e) // chained when the batch commits (commit.go)
+		return nil
+	}
+	return t.appendAudits(ctx, a, []AuditEntry{e}, sealing)
 }
 
 // checkAuditTail refuses to chain entry seq onto prevHash when that would break the chain: an

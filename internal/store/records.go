@@ -142,22 +142,26 @@ func (t *tx) scopedRecord(ctx context.Context, sc Scope, id int64) (Record, erro
 // CreateRecord validates and saves a new record.
 func (s *Store) CreateRecord(ctx context.Context, a Actor, sc Scope, kindName string, v law.Values) (Record, error) {
 	var id int64
-	err := s.inTx(ctx, func(t *tx) error {
+	if err := s.write(ctx, creation(a, sc, kindName, v, &id)); err != nil {
+		return Record{}, err
+	}
+	return s.Record(ctx, sc, id)
+}
+
+// creation is the write of CreateRecord, which sets *id.
+func creation(a Actor, sc Scope, kindName string, v law.Values, id *int64) writeFn {
+	return func(ctx context.Context, t *tx) error {
 		kind, err := t.writable(a, sc, kindName)
 		if err != nil {
 			return err
 		}
-		v = v.Clone()
+		v := v.Clone()
 		if err := t.nextCode(ctx, kind, v); err != nil { // 编号 by the register's pattern (codes.go)
 			return err
 		}
-		id, err = t.createRecord(ctx, a, sc, kind, v, "create", "登记")
+		*id, err = t.createRecord(ctx, a, sc, kind, v, "create", "登记")
 		return err
-	})
-	if err != nil {
-		return Record{}, err
 	}
-	return s.Record(ctx, sc, id)
 }
 
 // UpdateRecord replaces a record's values. version is the version the editor started from: if

@@ -46,6 +46,8 @@ type Store struct {
 	now      func() time.Time
 	cal      atomic.Pointer[calendar.Calendar]
 	version  int
+	// group commits concurrent single-record writes together (commit.go).
+	group *committer
 	// importRowByRow makes imports write each row alone, the path before batching (tests compare the two).
 	importRowByRow bool
 	// SQLite only (nil on PostgreSQL): writeGate and prepared, see writes.go.
@@ -77,6 +79,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db.SetMaxOpenConns(16)
+		s.db.SetMaxIdleConns(16) // not database/sql's 2: under load each new connection forks a backend
 	case strings.HasPrefix(url, "sqlite:"), strings.HasSuffix(url, ".db"):
 		path := strings.TrimPrefix(url, "sqlite:")
 		if dir := filepath.Dir(path); dir != "" {
@@ -98,6 +101,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db.SetMaxOpenConns(8)
+		s.db.SetMaxIdleConns(8) // not database/sql's 2: each new connection opens the file and runs the pragmas
 		s.writeGate, s.prepared = make(chan struct{}, 1), &stmtCache{}
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径、以 .db 结尾的路径或 postgres://…", url)
@@ -120,11 +124,15 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("无法以新的审计密钥封存旧审计链: %w", err)
 		}
 	}
+	s.startCommitter()
 	return s, nil
 }
 
 // Close releases the database.
 func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close()
+	}
 	s.prepared.close()
 	return s.db.Close()
 }
@@ -158,6 +166,11 @@ type tx struct {
 	// own per-connection cache). An import runs the same dozen statements per row; SQLite would
 	// otherwise parse and plan each one again, a fifth of an import's time. Closed with the tx.
 	stmts map[string]*sql.Stmt
+	// deferAudit holds the transaction's audit entries in pendingAudit until it commits, when
+	// they are chained in one go (a group commit, commit.go: the chain's head is then held
+	// from that moment to the commit, not from each write's entry).
+	deferAudit   bool
+	pendingAudit []AuditEntry
 }
 
 const maxTxStmts = 200
@@ -247,9 +260,20 @@ func (s *Store) inTxOn(ctx context.Context, db interface {
 	return nil
 }
 
+// query and queryRow run a read outside a transaction, prepared once for the store on SQLite
+// (stmtCache, writes.go): every request reads its session, user and settings, which SQLite
+// would otherwise parse and plan again each time.
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	q = s.d.rebind(q)
+	if st := s.prepared.get(ctx, s.db, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.db.QueryContext(ctx, q, args...)
 }
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return s.db.QueryRowContext(ctx, s.d.rebind(q), args...)
+	q = s.d.rebind(q)
+	if st := s.prepared.get(ctx, s.db, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.db.QueryRowContext(ctx, q, args...)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/auth"
@@ -74,6 +75,10 @@ func readingCases(ctx context.Context, cfg Config, r *Raw) ([]Case, func(), erro
 		cases = append(cases, Case{Name: m.id, Same: true, Bounded: "COUNT",
 			Run: rd.figure(provinceCode, m.id), Bound: rd.countWhere(provPath, m.where)})
 	}
+	cursor, err := rd.cursorBefore(ctx, provPath, deep)
+	if err != nil {
+		return nil, wc.Close, err
+	}
 	cases = append(cases,
 		Case{Name: "dashboard, province root", Bounded: "one GROUP BY over the year's records",
 			Run: rd.page(fmt.Sprintf("/?org=%s&year=2024", provinceCode)), Bound: rd.yearScan(provPath)},
@@ -82,7 +87,9 @@ func readingCases(ctx context.Context, cfg Config, r *Raw) ([]Case, func(), erro
 		Case{Name: "mediation list page", Bounded: "raw read of page 1 + COUNT",
 			Run: rd.page("/records/mediation?org=" + provinceCode), Bound: rd.firstPage(provPath)},
 		Case{Name: "API list at offset 100,000 (" + deep + ")", Same: true, Bounded: "the same page by hand (OFFSET)",
-			Run: rd.apiPage(provPath, deep), Bound: rd.offsetPage(provPath, deep)},
+			Run: rd.apiPage(provPath, deep, ""), Bound: rd.offsetPage(provPath, deep)},
+		Case{Name: "API list at row 100,000 by cursor (" + deep + ")", Same: true, Bounded: "the same page by hand (OFFSET)",
+			Run: rd.apiPage(provPath, deep, cursor), Bound: rd.offsetPage(provPath, deep)},
 		Case{Name: "county: all indicators", Bounded: "one GROUP BY over the year's records",
 			Run: rd.allIndicators(rd.county), Bound: rd.yearScan(countyPath)},
 	)
@@ -125,7 +132,8 @@ func thisYear(st *store.Store) [2]string {
 
 func (rd *readers) figureIn(org, id string, period [2]string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
-		res, err := indicators.ComputeIDs(ctx, rd.st, rd.sc, org, period[0], period[1], []string{id})
+		// The count alone (Totals): its bound is a COUNT, not the breakdown's GROUP BY.
+		res, err := indicators.Totals(ctx, rd.st, rd.sc, org, period[0], period[1], []string{id})
 		if err != nil {
 			return Answer{}, err
 		}
@@ -142,7 +150,7 @@ func (rd *readers) figureIn(org, id string, period [2]string) func(context.Conte
 func (rd *readers) yearScan(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		n, err := rd.raw.rows(ctx, `SELECT r.kind, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE o.path LIKE ? AND r.opened_on >= ? AND r.opened_on <= ? GROUP BY r.kind`, path+"%", yearFrom, yearTo)
+			WHERE `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? GROUP BY r.kind`, path+"%", yearFrom, yearTo)
 		return Answer{Value: fmt.Sprintf("%d kinds", n)}, err
 	}
 }
@@ -150,7 +158,7 @@ func (rd *readers) yearScan(path string) func(context.Context) (Answer, error) {
 func (rd *readers) countWhere(path, where string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		n, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = 'mediation' AND o.path LIKE ? AND r.opened_on >= ? AND r.opened_on <= ? `+where,
+			WHERE r.kind = 'mediation' AND `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? `+where,
 			path+"%", yearFrom, yearTo)
 		return Answer{Value: fmt.Sprint(n)}, err
 	}
@@ -175,7 +183,7 @@ func (rd *readers) openOverdue(path, end string) func(context.Context) (Answer, 
 			day = today
 		}
 		n, err := rd.raw.count(ctx, `SELECT COUNT(DISTINCT r.id) FROM clocks c JOIN records r ON r.id = c.record_id
-			JOIN orgs o ON o.id = r.org_id WHERE o.path LIKE ? AND c.rule IN (`+strings.Join(rules, ",")+`)
+			JOIN orgs o ON o.id = r.org_id WHERE `+Under(path)+` AND c.rule IN (`+strings.Join(rules, ",")+`)
 			AND c.start_on <= ? AND c.due_on < ? AND (c.stopped_on > ? OR (c.stopped_on IS NULL AND c.state <> 'stopped'))`,
 			path+"%", day, day, day)
 		return Answer{Value: fmt.Sprint(n)}, err
@@ -226,25 +234,63 @@ func (rd *readers) offset(ctx context.Context, path, kind string) (int64, int64,
 	return min(listOffset, total/2), total, err
 }
 
-func (rd *readers) apiPage(path, kind string) func(context.Context) (Answer, error) {
+// apiPage reads the deep page through the API: by offset (older clients), or, when after is
+// given, by the keyset cursor the API handed out for it.
+func (rd *readers) apiPage(path, kind, after string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
 		off, _, err := rd.offset(ctx, path, kind)
 		if err != nil {
 			return Answer{}, err
 		}
-		status, body, err := rd.web.get(fmt.Sprintf("/api/v1/records/%s?org=%s&offset=%d&limit=%d", kind, provinceCode, off, pageSize))
-		if err != nil || status != http.StatusOK {
-			return Answer{}, fmt.Errorf("API：%d %v %s", status, err, firstLine(body))
+		u := fmt.Sprintf("/api/v1/records/%s?org=%s&offset=%d&limit=%d", kind, provinceCode, off, pageSize)
+		note := fmt.Sprintf("offset %d", off)
+		if after != "" {
+			u = fmt.Sprintf("/api/v1/records/%s?org=%s&limit=%d&after=%s", kind, provinceCode, pageSize, url.QueryEscape(after))
+			note = fmt.Sprintf("after row %d", off)
 		}
-		var page struct {
-			Total int               `json:"total"`
-			Items []json.RawMessage `json:"items"`
-		}
-		if err := json.Unmarshal([]byte(body), &page); err != nil {
-			return Answer{}, err
-		}
-		return Answer{Value: fmt.Sprintf("total %d, %d items", page.Total, len(page.Items)), Note: fmt.Sprintf("offset %d", off)}, nil
+		page, err := rd.apiList(u)
+		return Answer{Value: listAnswer(page.Total, page.TotalExact, len(page.Items)), Note: note}, err
 	}
+}
+
+type apiList struct {
+	Total      int64             `json:"total"`
+	TotalExact bool              `json:"total_exact"`
+	Next       string            `json:"next"`
+	Items      []json.RawMessage `json:"items"`
+}
+
+func (rd *readers) apiList(url string) (apiList, error) {
+	var page apiList
+	status, body, err := rd.web.get(url)
+	if err != nil || status != http.StatusOK {
+		return page, fmt.Errorf("API：%d %v %s", status, err, firstLine(body))
+	}
+	return page, json.Unmarshal([]byte(body), &page)
+}
+
+// cursorBefore is the API's own cursor for the deep page: the "next" of the page just before
+// it, asked for once (by offset) while the cases are built, outside any timing. A cursor cannot
+// be made by hand: it is signed.
+func (rd *readers) cursorBefore(ctx context.Context, path, kind string) (string, error) {
+	off, _, err := rd.offset(ctx, path, kind)
+	if err != nil {
+		return "", err
+	}
+	page, err := rd.apiList(fmt.Sprintf("/api/v1/records/%s?org=%s&offset=%d&limit=%d", kind, provinceCode, max(off-pageSize, 0), pageSize))
+	if err == nil && page.Next == "" {
+		err = fmt.Errorf("API 没有给出 %s 第 %d 行之后的游标", kind, off)
+	}
+	return page.Next, err
+}
+
+// listAnswer is a list's total as the API states it — exact up to store.TotalCap, past it only
+// "more than the cap" — and the items on the page, so that both sides compare alike.
+func listAnswer(total int64, exact bool, items int) string {
+	if !exact || total > store.TotalCap {
+		return fmt.Sprintf("total >%d, %d items", store.TotalCap, items)
+	}
+	return fmt.Sprintf("total %d, %d items", total, items)
 }
 
 func (rd *readers) offsetPage(path, kind string) func(context.Context) (Answer, error) {
@@ -255,6 +301,6 @@ func (rd *readers) offsetPage(path, kind string) func(context.Context) (Answer, 
 		}
 		n, err := rd.raw.rows(ctx, `SELECT r.id, r.code, r.status, r.attrs, o.code, o.name FROM records r JOIN orgs o ON o.id = r.org_id
 			WHERE r.kind = ? AND o.path LIKE ? ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?`, kind, path+"%", pageSize, off)
-		return Answer{Value: fmt.Sprintf("total %d, %d items", total, n)}, err
+		return Answer{Value: listAnswer(total, true, int(n))}, err
 	}
 }

@@ -53,6 +53,16 @@ func (r *Raw) Bind(q string) string {
 	return b.String()
 }
 
+// Under is the hand-written test that record r lies in the subtree at path (bound to path+"%"),
+// as a careful reader would write it: below a root, a set of org ids tested inside the index
+// (the unary + keeps it a filter, not an index key); at a root, the join's test of o.path.
+func Under(path string) string {
+	if strings.Count(path, "/") <= 2 {
+		return "o.path LIKE ?"
+	}
+	return "+r.org_id IN (SELECT id FROM orgs WHERE path LIKE ?)"
+}
+
 // Attr is the SQL text of a JSON attribute of records r.
 func (r *Raw) Attr(key string) string {
 	if r.pg {

@@ -96,17 +96,18 @@ func UncertifiedCases(ctx context.Context, st *store.Store, sc store.Scope, org 
 	if err != nil {
 		return nil, err
 	}
-	events, err := certificateEvents(ctx, st, sc)
+	var named []string
+	for _, c := range cases {
+		ids, _ := c.Values["officers"].([]string)
+		named = append(named, ids...)
+	}
+	events, err := certificateEvents(ctx, st, sc, named)
 	if err != nil {
 		return nil, err
 	}
-	officers, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer"}})
+	left, err := leftOn(ctx, st, sc, named)
 	if err != nil {
 		return nil, err
-	}
-	left := map[string]string{}
-	for _, o := range officers {
-		left[o.Values.Str("code")] = o.Values.Str("left_on")
 	}
 	var out []store.Record
 	for _, c := range cases {

@@ -126,11 +126,11 @@ func hoursPerOfficer(ctx context.Context, st *store.Store, sc store.Scope, org s
 	if err != nil {
 		return Value{}, err
 	}
-	officers, err := serving(ctx, st, sc, org, p.To)
+	officers, _, err := st.Aggregate(ctx, sc, servingQuery(org, p.To), store.Agg{Func: "count"})
 	if err != nil {
 		return Value{}, err
 	}
-	return mean(hours, float64(len(officers)), "期末没有在职的行政执法人员"), nil
+	return mean(hours, officers, "期末没有在职的行政执法人员"), nil
 }
 
 // mean is sum ÷ n to one decimal, both shown; none says why there is no figure when n is 0.
@@ -147,22 +147,11 @@ func mean(sum, n float64, none string) Value {
 // serving lists the officers of org's subtree in service on day (在职, or left after it): the
 // store selects them (退出日期 empty or after the day), not a read of every officer filtered here.
 func serving(ctx context.Context, st *store.Store, sc store.Scope, org, day string) ([]store.Record, error) {
-	return st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer", OrgCode: org,
-		Conds: []store.Cond{{Field: "left_on", Op: store.OpEmptyOrGT, Value: day}}}})
+	return st.ListAll(ctx, sc, store.Filter{Query: servingQuery(org, day)})
 }
 
-// certificateEvents gathers each officer's certificate events over the whole scope (an officer
-// may have moved between units), keyed by the officer's 编号.
-func certificateEvents(ctx context.Context, st *store.Store, sc store.Scope) (map[string][]law.Values, error) {
-	recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "certificate_event"}})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]law.Values{}
-	for _, r := range recs {
-		out[r.Values.Str("officer")] = append(out[r.Values.Str("officer")], r.Values)
-	}
-	return out, nil
+func servingQuery(org, day string) store.Query {
+	return store.Query{Kind: "officer", OrgCode: org, Conds: []store.Cond{{Field: "left_on", Op: store.OpEmptyOrGT, Value: day}}}
 }
 
 // holderRate: the officers serving at the period's end who hold a valid certificate then.
@@ -174,7 +163,11 @@ func holderRate(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if err != nil {
 		return Value{}, err
 	}
-	events, err := certificateEvents(ctx, st, sc)
+	codes := make([]string, len(officers))
+	for i, o := range officers {
+		codes[i] = o.Values.Str("code")
+	}
+	events, err := certificateEvents(ctx, st, sc, codes)
 	if err != nil {
 		return Value{}, err
 	}

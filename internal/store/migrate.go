@@ -251,6 +251,10 @@ var migrations = []any{
 	DROP INDEX records_kind_closed;
 	CREATE INDEX records_kind_closed ON records(kind, closed_on, org_id);
 	CREATE INDEX clocks_open ON clocks(kind, rule, stopped_on, start_on, record_id);`,
+	// 12: a list's first page in its default order (the latest changed first) is read from the
+	// index's end, not by sorting every record of the kind (PostgreSQL sorted the province's
+	// 100,000 mediations for each list page: 0.6 s).
+	`CREATE INDEX records_kind_updated ON records(kind, updated_at, id);`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

@@ -136,12 +136,22 @@ func (s *Store) cappedCount(ctx context.Context, w string, args []any) (int, boo
 
 // nullsLow is the list's order with NULL sort keys lowest on both engines (SQLite's own
 // rule; PostgreSQL is told so), so that a cursor means the same place on either.
+// A column that is never NULL is ordered without the clause, which would keep PostgreSQL from
+// reading the order off an index (its indexes keep NULLs high): the first page of a list in its
+// default order is then the end of records(kind, updated_at, id), not a sort of the whole kind.
 func nullsLow(expr string, desc bool) string {
-	if desc {
-		return expr + " DESC NULLS LAST, r.id DESC"
+	nulls := map[bool]string{true: " NULLS LAST", false: " NULLS FIRST"}[desc]
+	if notNullColumns[expr] {
+		nulls = ""
 	}
-	return expr + " ASC NULLS FIRST, r.id ASC"
+	if desc {
+		return expr + " DESC" + nulls + ", r.id DESC"
+	}
+	return expr + " ASC" + nulls + ", r.id ASC"
 }
+
+// notNullColumns are the records' columns declared NOT NULL that a list sorts by.
+var notNullColumns = map[string]bool{"r.updated_at": true, "r.created_at": true, "r.code": true, "r.status": true}
 
 // seekOffset reads limit rows at offset in the list's order (the compatible paging of old
 // links and of the API's offset).

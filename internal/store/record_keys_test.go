@@ -105,7 +105,8 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`ALTER TABLE orgs DROP COLUMN founded_on`,       // and migration 9
 		`DROP TABLE comment_feedback`,                   // and migration 10
 		`DROP TABLE public_comments`,
-		`DROP INDEX clocks_open`, // and migration 11 (its other two indexes it drops and makes again)
+		`DROP INDEX clocks_open`,          // and migration 11 (its other two indexes it drops and makes again)
+		`DROP INDEX records_kind_updated`, // and migration 12
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

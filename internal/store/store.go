@@ -48,6 +48,9 @@ type Store struct {
 	version  int
 	// importRowByRow makes imports write each row alone, the path before batching (tests compare the two).
 	importRowByRow bool
+	// SQLite only (nil on PostgreSQL): writeGate and prepared, see writes.go.
+	writeGate chan struct{}
+	prepared  *stmtCache
 }
 
 // DefaultURL is where the database lives when neither --db nor FAZHI_DB says (cli.md).
@@ -95,6 +98,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db.SetMaxOpenConns(8)
+		s.writeGate, s.prepared = make(chan struct{}, 1), &stmtCache{}
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径、以 .db 结尾的路径或 postgres://…", url)
 	}
@@ -120,7 +124,10 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 }
 
 // Close releases the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.prepared.close()
+	return s.db.Close()
+}
 
 // Dialect names the database engine ("sqlite" or "postgres").
 func (s *Store) Dialect() string { return s.d.name() }
@@ -167,10 +174,11 @@ func (t *tx) stmt(ctx context.Context, q string) *sql.Stmt {
 	if len(t.stmts) >= maxTxStmts { // a query built per row (an IN list) is not worth keeping
 		return nil
 	}
-	st, err := t.PrepareContext(ctx, q)
-	if err != nil {
+	shared := t.s.prepared.get(ctx, t.s.db, q)
+	if shared == nil {
 		return nil
 	}
+	st := t.StmtContext(ctx, shared) // the connection's own prepared form, once it has one
 	t.stmts[q] = st
 	return st
 }
@@ -205,7 +213,17 @@ func (t *tx) insert(ctx context.Context, q string, args ...any) (int64, error) {
 }
 
 // inTx runs fn in one transaction, committing when it returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error { return s.inTxOn(ctx, s.db, fn) }
+func (s *Store) inTx(ctx context.Context, fn func(*tx) error) error {
+	if s.writeGate != nil {
+		select {
+		case s.writeGate <- struct{}{}:
+			defer func() { <-s.writeGate }()
+		case <-ctx.Done():
+			return fmt.Errorf("等待写入时请求已取消，未保存: %w", ctx.Err())
+		}
+	}
+	return s.inTxOn(ctx, s.db, fn)
+}
 
 // inTxOn is inTx on a given pool or connection (migrations run on the one holding their lock).
 func (s *Store) inTxOn(ctx context.Context, db interface {

@@ -1,0 +1,62 @@
+package indicators
+
+import (
+	"context"
+	"slices"
+
+	"github.com/fazhi/fazhi/internal/law"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// Who held a valid enforcement certificate on a day (law.CertificateHolder) is a question about
+// named officers: the figures read the events and the officers they ask about, never the whole
+// scope's certificate ledger, so that a county's figures cost the same on a province's database
+// as on its own (issue 15: a county read 1M records' worth of events for a dozen officers).
+
+// refChunk bounds the 编号 one query names (SQLite's and PostgreSQL's bound-parameter limits
+// are far above it; a province root names tens of thousands of officers).
+const refChunk = 500
+
+// certificateEvents gathers the certificate events of the named officers over the whole scope
+// (an officer may have moved between units), keyed by the officer's 编号. Each officer's events
+// come in the store's list order (updated_at, then id), as one read of the whole ledger gave them.
+func certificateEvents(ctx context.Context, st *store.Store, sc store.Scope, officers []string) (map[string][]law.Values, error) {
+	out := map[string][]law.Values{}
+	err := inChunks(officers, func(codes []string) error {
+		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "certificate_event",
+			Conds: []store.Cond{{Field: "officer", Op: store.OpIn, Values: codes}}}})
+		for _, r := range recs {
+			out[r.Values.Str("officer")] = append(out[r.Values.Str("officer")], r.Values)
+		}
+		return err
+	})
+	return out, err
+}
+
+// leftOn is the 离岗日期 of the named officers over the whole scope ("" while serving); of two
+// officers sharing a 编号, the later listed, as a read of the whole ledger into a map gave.
+func leftOn(ctx context.Context, st *store.Store, sc store.Scope, officers []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := inChunks(officers, func(codes []string) error {
+		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer",
+			Conds: []store.Cond{{Field: "code", Op: store.OpIn, Values: codes}}}})
+		for _, r := range recs {
+			out[r.Values.Str("code")] = r.Values.Str("left_on")
+		}
+		return err
+	})
+	return out, err
+}
+
+// inChunks calls fn with the distinct codes, refChunk at a time.
+func inChunks(codes []string, fn func([]string) error) error {
+	codes = slices.Compact(slices.Sorted(slices.Values(codes)))
+	for len(codes) > 0 {
+		n := min(len(codes), refChunk)
+		if err := fn(codes[:n]); err != nil {
+			return err
+		}
+		codes = codes[n:]
+	}
+	return nil
+}

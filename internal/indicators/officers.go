@@ -134,17 +134,17 @@ func FlaggedCertificateEvents(ctx context.Context, st *store.Store, sc store.Sco
 	if err != nil {
 		return nil, err
 	}
-	all, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: kind.Name}})
+	codes := make([]string, len(recs))
+	for i, r := range recs {
+		codes[i] = r.Values.Str("officer")
+	}
+	events, err := recordsByRef(ctx, st, sc, kind.Name, "officer", codes)
 	if err != nil {
 		return nil, err
 	}
-	holders, err := officersByCode(ctx, st, sc)
+	holders, err := officersByCode(ctx, st, sc, codes)
 	if err != nil {
 		return nil, err
-	}
-	events := map[string][]store.Record{}
-	for _, r := range all {
-		events[r.Values.Str("officer")] = append(events[r.Values.Str("officer")], r)
 	}
 	var out []FlaggedEvent
 	for _, r := range recs {
@@ -176,7 +176,11 @@ func notRevoked(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if err != nil {
 		return Value{}, err
 	}
-	events, err := certificateEvents(ctx, st, sc)
+	codes := make([]string, len(left))
+	for i, o := range left {
+		codes[i] = o.Values.Str("code")
+	}
+	events, err := certificateEvents(ctx, st, sc, codes)
 	if err != nil {
 		return Value{}, err
 	}
@@ -196,16 +200,13 @@ func notRevoked(ctx context.Context, st *store.Store, sc store.Scope, org string
 	return v, nil
 }
 
-// officersByCode reads every officer of the scope by 编号 (an officer's events may be kept by
-// another unit of the scope).
-func officersByCode(ctx context.Context, st *store.Store, sc store.Scope) (map[string]law.Values, error) {
-	recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer"}})
-	if err != nil {
-		return nil, err
-	}
+// officersByCode reads the named officers over the whole scope by 编号 (an officer's events may
+// be kept by another unit of the scope); of two sharing a 编号, the later listed.
+func officersByCode(ctx context.Context, st *store.Store, sc store.Scope, codes []string) (map[string]law.Values, error) {
+	recs, err := recordsByRef(ctx, st, sc, "officer", "code", codes)
 	out := make(map[string]law.Values, len(recs))
-	for _, r := range recs {
-		out[r.Values.Str("code")] = r.Values
+	for code, rs := range recs {
+		out[code] = rs[len(rs)-1].Values
 	}
-	return out, nil
+	return out, err
 }

@@ -116,7 +116,7 @@ func settingSet(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("字典参数应写作 dict.<台账>.<字段>，如 dict.mediation.dispute_type")
 		}
 	default:
-		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret、mapping.<台账>.<来源>（导出文件列名对应）、code.<台账>[.<单位编码>]（编号规则）", key)
+		return fmt.Errorf("未知的参数「%s」：可用 indicators.rounding、indicators.denominator.<比率指标>、indicators.quota.<配备标准>、indicators.target.<年度目标>（如 training_hours 执法人员年度培训学时）、notice.<文书>、dict.<台账>.<字段>、session.idle_minutes、session.max_per_user、import.max_rows、import.max_columns、import.max_expanded_mb、notify.webhook_url、notify.webhook_secret、mapping.<台账>.<来源>（导出文件列名对应）、code.<台账>[.<单位编码>]（编号规则）", key)
 	}
 	st, err := e.open(ctx)
 	if err != nil {

@@ -87,7 +87,15 @@ func (s *synth) problems(v law.Values) []law.Problem {
 	if s.kind.Normalize != nil {
 		s.kind.Normalize(n)
 	}
-	return s.kind.Validate(n)
+	probs := s.kind.Validate(n)
+	if len(probs) == 0 && s.kind.History != nil {
+		// A synthesised event has no other events before it (the API refuses a 发证 with no
+		// 考试通过 before it: law.History), so it takes values that stand alone.
+		for _, b := range s.kind.History.Breaches(s.kind, n, nil, nil) {
+			probs = append(probs, b.Problem)
+		}
+	}
+	return probs
 }
 
 // value is the i-th candidate value of a field, in canonical form.

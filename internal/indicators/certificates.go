@@ -20,11 +20,24 @@ const refChunk = 500
 // (an officer may have moved between units), keyed by the officer's 编号. Each officer's events
 // come in the store's list order (updated_at, then id), as one read of the whole ledger gave them.
 func certificateEvents(ctx context.Context, st *store.Store, sc store.Scope, officers []string) (map[string][]law.Values, error) {
-	out := map[string][]law.Values{}
-	err := inChunks(officers, func(codes []string) error {
-		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "certificate_event", Conds: named("officer", codes)}})
+	recs, err := recordsByRef(ctx, st, sc, "certificate_event", "officer", officers)
+	out := make(map[string][]law.Values, len(recs))
+	for code, rs := range recs {
+		for _, r := range rs {
+			out[code] = append(out[code], r.Values)
+		}
+	}
+	return out, err
+}
+
+// recordsByRef reads the records of kind whose field names one of codes, over the whole scope,
+// keyed by that field, each code's records in the store's list order.
+func recordsByRef(ctx context.Context, st *store.Store, sc store.Scope, kind, field string, codes []string) (map[string][]store.Record, error) {
+	out := map[string][]store.Record{}
+	err := inChunks(codes, func(chunk []string) error {
+		recs, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: kind, Conds: named(field, chunk)}})
 		for _, r := range recs {
-			out[r.Values.Str("officer")] = append(out[r.Values.Str("officer")], r.Values)
+			out[r.Values.Str(field)] = append(out[r.Values.Str(field)], r)
 		}
 		return err
 	})

@@ -19,23 +19,8 @@ import (
 func TestEnforcementAcceptanceCases(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		a, sc := store.Actor{Name: "test"}, store.SystemAll()
-		if _, err := st.ImportOrgs(ctx, a, sc, []store.OrgInput{
-			{Code: "C", Name: "市", Type: "县级市"},
-			{Code: "U", Name: "市自然资源局", Type: "行政执法单位", ParentCode: "C"},
-		}); err != nil {
-			t.Fatal(err)
-		}
-		rows := func(kind string, vs ...law.Values) {
-			t.Helper()
-			in := make([]store.ImportRow, len(vs))
-			for i, v := range vs {
-				in[i] = store.ImportRow{Line: i + 2, Values: v}
-			}
-			if _, bad, err := st.ImportRecords(ctx, a, sc, kind, in, false); err != nil {
-				t.Fatalf("%s: %v %v", kind, err, bad)
-			}
-		}
+		sc := store.SystemAll()
+		rows := enforcementWorld(t, st, store.OrgInput{Code: "U", Name: "市自然资源局", Type: "行政执法单位", ParentCode: "C"})
 		rows("officer",
 			law.Values{"code": "A", "name": "甲", "org": "U"}, law.Values{"code": "B", "name": "乙", "org": "U"},
 			law.Values{"code": "S", "name": "丙", "org": "U"})
@@ -123,4 +108,24 @@ func TestEnforcementAcceptanceCases(t *testing.T) {
 			t.Fatalf("ranking: %v %v", ranked, err)
 		}
 	})
+}
+
+// enforcementWorld is a city C with the enforcement units given under it, and the import of
+// ledger lines into it (failing the test on any refused line).
+func enforcementWorld(t *testing.T, st *store.Store, units ...store.OrgInput) func(kind string, vs ...law.Values) {
+	t.Helper()
+	ctx, a, sc := context.Background(), store.Actor{Name: "test"}, store.SystemAll()
+	if _, err := st.ImportOrgs(ctx, a, sc, append([]store.OrgInput{{Code: "C", Name: "市", Type: "县级市"}}, units...)); err != nil {
+		t.Fatal(err)
+	}
+	return func(kind string, vs ...law.Values) {
+		t.Helper()
+		in := make([]store.ImportRow, len(vs))
+		for i, v := range vs {
+			in[i] = store.ImportRow{Line: i + 2, Values: v}
+		}
+		if _, bad, err := st.ImportRecords(ctx, a, sc, kind, in, false); err != nil {
+			t.Fatalf("%s: %v %v", kind, err, bad)
+		}
+	}
 }

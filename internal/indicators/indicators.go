@@ -42,6 +42,9 @@ type Def struct {
 	// Quota makes the figure one measure of a count held per organisation against a quota
 	// (法律明白人 per 村(社区)): quota.go computes it and the coverage page lists every unit.
 	Quota *Quota
+	// Target is the yearly number per person the figure measures against (学时 per officer):
+	// target.go; the figure's Custom reads it in force.
+	Target *Target
 	// Gaps says the figure counts units that fall short of a duty and names them in its
 	// breakdown: the report's checks warn of each while there are any.
 	Gaps bool

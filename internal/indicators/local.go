@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/fazhi/fazhi/internal/store"
@@ -69,13 +70,9 @@ func CheckLocal(key, value string) error {
 			return fmt.Errorf("分母「%s」应为同一类业务的计数指标", value)
 		}
 	case strings.HasPrefix(key, SettingQuotaPfx):
-		if !slices.Contains(quotaSettings(), strings.TrimPrefix(key, SettingQuotaPfx)) {
-			return fmt.Errorf("「%s」不是已声明的配备标准（可用：%s）", key, SettingQuotaPfx+strings.Join(quotaSettings(), "、"+SettingQuotaPfx))
-		}
-		if value != "" {
-			_, err := parseQuota(value)
-			return err
-		}
+		return quotaNumbers.check(key, value)
+	case strings.HasPrefix(key, SettingTargetPfx):
+		return targetNumbers.check(key, value)
 	default:
 		return fmt.Errorf("未知的指标参数「%s」", key)
 	}
@@ -102,4 +99,70 @@ func (l Local) apply(d Def) Def {
 func Truncate(x float64, places int) float64 {
 	scale := math.Pow(10, float64(places))
 	return math.Trunc(x*scale+1e-9) / scale
+}
+
+// localNumber is a kind of whole-number setting with a default that definitions declare: the
+// quotas (配备标准) and the yearly targets (年度目标).
+type localNumber struct {
+	prefix, what string
+	most         int
+	of           func(Def) string // the key (after prefix) a definition declares, "" for none
+}
+
+var (
+	quotaNumbers = localNumber{SettingQuotaPfx, "配备标准", 1000, func(d Def) string {
+		if d.Quota != nil {
+			return d.Quota.Setting
+		}
+		return ""
+	}}
+	targetNumbers = localNumber{SettingTargetPfx, "年度目标", 10000, func(d Def) string {
+		if d.Target != nil {
+			return d.Target.Setting
+		}
+		return ""
+	}}
+)
+
+// inForce is the number set under key, or def when unset; local says it is the deployment's.
+func (l localNumber) inForce(ctx context.Context, st *store.Store, key string, def int) (n int, local bool, err error) {
+	s, ok, err := st.Setting(ctx, l.prefix+key)
+	if err != nil || !ok {
+		return def, false, err
+	}
+	if n, err = l.parse(s); err != nil {
+		return 0, false, fmt.Errorf("参数 %s%s：%w", l.prefix, key, err)
+	}
+	return n, true, nil
+}
+
+func (l localNumber) parse(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > l.most {
+		return 0, fmt.Errorf("%s应为 1–%d 的整数，而不是「%s」", l.what, l.most, s)
+	}
+	return n, nil
+}
+
+// keys lists the setting keys the catalog declares.
+func (l localNumber) keys() []string {
+	var out []string
+	for _, d := range catalog {
+		if k := l.of(d); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// check validates a setting of this kind before it is saved ("" restores the default).
+func (l localNumber) check(key, value string) error {
+	if keys := l.keys(); !slices.Contains(keys, strings.TrimPrefix(key, l.prefix)) {
+		return fmt.Errorf("「%s」不是已声明的%s（可用：%s）", key, l.what, l.prefix+strings.Join(keys, "、"+l.prefix))
+	}
+	if value == "" {
+		return nil
+	}
+	_, err := l.parse(value)
+	return err
 }

@@ -55,33 +55,7 @@ func (q Quota) As(m Measure) *Quota {
 
 // InForce is the quota a deployment applies and whether it is its own setting.
 func (q Quota) InForce(ctx context.Context, st *store.Store) (n int, local bool, err error) {
-	s, ok, err := st.Setting(ctx, SettingQuotaPfx+q.Setting)
-	if err != nil || !ok {
-		return q.Default, false, err
-	}
-	if n, err = parseQuota(s); err != nil {
-		return 0, false, fmt.Errorf("参数 %s%s：%w", SettingQuotaPfx, q.Setting, err)
-	}
-	return n, true, nil
-}
-
-func parseQuota(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 1 || n > 1000 {
-		return 0, fmt.Errorf("配备标准应为 1–1000 的整数，而不是「%s」", s)
-	}
-	return n, nil
-}
-
-// quotaSettings lists the setting keys the catalog's quotas declare.
-func quotaSettings() []string {
-	var out []string
-	for _, d := range catalog {
-		if d.Quota != nil && !slices.Contains(out, d.Quota.Setting) {
-			out = append(out, d.Quota.Setting)
-		}
-	}
-	return out
+	return quotaNumbers.inForce(ctx, st, q.Setting, q.Default)
 }
 
 // QuotaUnit is one unit of a quota's table.

@@ -261,6 +261,9 @@ type Kind struct {
 	// Members, when set, lists on a record the records of another kind that name it (members.go):
 	// a cleanup campaign's documents.
 	Members *Members
+	// History, when set, makes the records events in the life of the record a Ref names (an
+	// officer's certificate events), checked against it and its other events (history.go).
+	History *History
 }
 
 // Field returns the field with the given key.
@@ -474,6 +477,9 @@ func (k *Kind) validate() error {
 		if c.PendingOn != "" && !seen[c.PendingOn] {
 			return fmt.Errorf("law: kind %s: clock %s waits on unknown field %s", k.Name, c.ID, c.PendingOn)
 		}
+	}
+	if err := k.validateHistory(); err != nil {
+		return err
 	}
 	if err := k.validateComment(); err != nil {
 		return err

@@ -97,6 +97,12 @@ func (s *Server) apiCreateRecord(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if problems, err := s.refuseHistory(r.Context(), rs.scope, kind, values, nil); err != nil || problems != nil {
+		if err != nil {
+			return err
+		}
+		return invalidValues(kind, problems)
+	}
 	rec, err := s.st.CreateRecord(r.Context(), rs.actor(), rs.scope, kind.Name, values)
 	if err != nil {
 		return err
@@ -124,6 +130,12 @@ func (s *Server) apiUpdateRecord(w http.ResponseWriter, r *http.Request) error {
 	values, err := s.apiValues(r, kind, formFieldsOf(kind, true), body.Values)
 	if err != nil {
 		return err
+	}
+	if problems, err := s.refuseHistory(r.Context(), rs.scope, kind, values, &rec); err != nil || problems != nil {
+		if err != nil {
+			return err
+		}
+		return invalidValues(kind, problems)
 	}
 	updated, err := s.st.UpdateRecord(r.Context(), rs.actor(), rs.scope, rec.ID, body.Version, values)
 	if err != nil {

@@ -152,6 +152,15 @@ func openAPIDocument() ([]byte, error) {
 		if cf, ok := k.FieldByColumn(law.ColCategory); ok {
 			listParams = append(listParams, queryParam("category", cf.Label, strEnum(cf.Values)))
 		}
+		var refs []string
+		for _, f := range k.Fields {
+			if f.RefKind != "" {
+				refs = append(refs, f.Key+"（"+f.Label+"）")
+			}
+		}
+		if len(refs) > 0 {
+			listParams = append(listParams, queryParam("ref", "「引用字段:编号」：只列出该字段为这一编号的记录（可用字段："+strings.Join(refs, "、")+"）", str))
+		}
 		paths[base] = obj{
 			"get": obj{"tags": []string{k.Label}, "summary": k.Label + "列表", "parameters": listParams,
 				"responses": with(obj{"200": ok("记录", obj{"type": "object", "properties": obj{

@@ -150,6 +150,13 @@ func (s *Server) recordCreate(w http.ResponseWriter, r *http.Request) error {
 		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, nil,
 			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
 	}
+	if problems, err := s.refuseHistory(r.Context(), rs.scope, kind, values, nil); err != nil || problems != nil {
+		if err != nil {
+			return err
+		}
+		return s.renderRecordForm(w, r, http.StatusUnprocessableEntity, kind, nil,
+			formInput{values: texts, problems: problems}, "请按提示修改后再提交")
+	}
 	rec, err := s.st.CreateRecord(r.Context(), rs.actor(), rs.scope, kind.Name, values)
 	if err != nil {
 		return s.formFailed(w, r, kind, nil, formInput{values: texts}, err)
@@ -198,6 +205,11 @@ func (s *Server) saveRecord(w http.ResponseWriter, r *http.Request, amend bool) 
 			problems = map[string]string{}
 		}
 		problems["reason"] = "更正必须说明理由"
+	}
+	if len(problems) == 0 {
+		if problems, err = s.refuseHistory(r.Context(), rs.scope, kind, values, &rec); err != nil {
+			return err
+		}
 	}
 	if len(problems) > 0 {
 		s.moreProblems(r, kind, values, problems)

@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"sort"
 
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -20,6 +22,9 @@ type refSection struct {
 	Cols   []law.Field
 	Rows   []refRow
 	Totals []string // "2024年：学时 32" per year, when the kind has number fields
+	// ListURL and ExportURL are the same records as the kind's list and its ledger: an
+	// officer's trainings exported are the 业务培训登记卡.
+	ListURL, ExportURL string
 }
 
 type refRow struct {
@@ -51,15 +56,47 @@ func (s *Server) referringSections(ctx context.Context, sc store.Scope, rec stor
 			if len(recs) == 0 {
 				continue
 			}
-			out = append(out, refSectionOf(k, f, recs))
+			goals, err := s.yearlyTargets(ctx, k)
+			if err != nil {
+				return nil, err
+			}
+			sec := refSectionOf(k, f, recs, goals)
+			q := "?ref=" + url.QueryEscape(f.Key+":"+rec.Code)
+			sec.ListURL, sec.ExportURL = "/records/"+k.Name+q, "/records/"+k.Name+"/export.xlsx"+q
+			out = append(out, sec)
 		}
 	}
 	return out, nil
 }
 
+// yearlyTarget is a yearly number per person a number field is held to (indicators.Target:
+// 学时 per officer), as the page says it.
+type yearlyTarget struct {
+	n    float64
+	says string
+}
+
+// yearlyTargets are the targets in force on k's number fields, by field key.
+func (s *Server) yearlyTargets(ctx context.Context, k *law.Kind) (map[string]yearlyTarget, error) {
+	out := map[string]yearlyTarget{}
+	for _, f := range k.Fields {
+		t, ok := indicators.TargetFor(k.Name, f.Key)
+		if !ok {
+			continue
+		}
+		n, local, err := t.InForce(ctx, s.st)
+		if err != nil {
+			return nil, err
+		}
+		out[f.Key] = yearlyTarget{float64(n), t.Says(n, local)}
+	}
+	return out, nil
+}
+
 // refSectionOf lays the records out by the kind's opening date, with their short fields (the
-// number fields last), and sums the number fields per year of that date.
-func refSectionOf(k *law.Kind, ref law.Field, recs []store.Record) refSection {
+// number fields last), and sums the number fields per year of that date, each beside the
+// yearly target it is held to (goals), if any.
+func refSectionOf(k *law.Kind, ref law.Field, recs []store.Record, goals map[string]yearlyTarget) refSection {
 	sec := refSection{Kind: k, Field: ref}
 	opened, hasOpened := k.FieldByColumn(law.ColOpened)
 	var nums []law.Field
@@ -106,6 +143,13 @@ func refSectionOf(k *law.Kind, ref law.Field, recs []store.Record) refSection {
 				t += "，"
 			}
 			t += f.Label + " " + fmtNum(sums[y][i])
+			if g, ok := goals[f.Key]; ok {
+				verdict := "已达标"
+				if sums[y][i] < g.n {
+					verdict = "未达标"
+				}
+				t += "，年度目标" + g.says + "，" + verdict
+			}
 		}
 		sec.Totals = append(sec.Totals, t)
 	}

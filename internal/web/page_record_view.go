@@ -24,11 +24,14 @@ type recordViewPage struct {
 	Records     []transitionForm // transitions that record a step and keep the stage
 	Notices     []noticeView
 	Referring   []refSection // records of other kinds naming this one
-	Members     *membersView // the records naming this one (law.Members)
-	CommentsURL string       // the public comments' page, for a kind that takes them
-	CanWrite    bool
-	Final       bool
-	Locked      bool // concluded, and the kind locks its values on conclusion
+	// HistoryFlags are the rules of law.History the record breaks, as an event or as a holder
+	// (发证前无考试通过记录, 离岗未注销执法证): derived when read, never a refusal of the past.
+	HistoryFlags []string
+	Members      *membersView // the records naming this one (law.Members)
+	CommentsURL  string       // the public comments' page, for a kind that takes them
+	CanWrite     bool
+	Final        bool
+	Locked       bool // concluded, and the kind locks its values on conclusion
 	// Error is a failed transition's message, shown above its form (which stays open).
 	Error string
 }
@@ -91,6 +94,9 @@ func (s *Server) recordViewData(r *http.Request, kind *law.Kind, rec store.Recor
 	}
 	who := s.actorNames(ctx)
 	if p.Referring, err = s.referringSections(ctx, sc, rec); err != nil {
+		return p, err
+	}
+	if p.HistoryFlags, err = s.historyFlags(ctx, sc, kind, rec); err != nil {
 		return p, err
 	}
 	for _, e := range events {

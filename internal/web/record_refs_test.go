@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 )
 
 // An officer's page lists the records that name the officer — the certificate events (人员, a
 // Ref) and the trainings (人员, a Text declaring RefKind) — with the training hours summed by
-// year; a record of another officer is not listed.
+// year against the yearly target in force; a record of another officer is not listed.
 func TestRecordPageListsReferringRecords(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
@@ -42,6 +43,31 @@ func TestRecordPageListsReferringRecords(t *testing.T) {
 		trainings := section(page, `id="ref-training-person"`)
 		if !strings.Contains(trainings, "2023年：学时 16") || !strings.Contains(trainings, "2024年：学时 14") || strings.Contains(trainings, "T4") {
 			t.Errorf("training hours: %s", trainings)
+		}
+		// The 业务培训登记卡 is this officer's lines of the training ledger, exported.
+		if !strings.Contains(trainings, `href="/records/training/export.xlsx?ref=person%3AZF-1"`) {
+			t.Errorf("no export of the officer's trainings: %s", trainings)
+		}
+		c := e.login(t, "leader")
+		if status, card := c.get("/records/training/export.csv?ref=person%3AZF-1"); status != http.StatusOK ||
+			!strings.Contains(card, "T1") || !strings.Contains(card, "T3") || strings.Contains(card, "T4") || !strings.Contains(card, "执法能力专题培训") {
+			t.Errorf("training card: %d %s", status, card)
+		}
+		if status, _ := c.get("/records/training/export.csv?ref=course%3AZF-1"); status != http.StatusBadRequest {
+			t.Errorf("a ref on a field that names no record: %d", status)
+		}
+		// Each year's hours beside the yearly target in force (indicators.TrainingHours, local).
+		if !strings.Contains(trainings, "2024年：学时 14，年度目标60学时（默认值，国办发〔2023〕27号），未达标") {
+			t.Errorf("training hours against the default target: %s", trainings)
+		}
+		if err := e.st.SaveSetting(ctx, system, systemScope(), indicators.SettingTargetPfx+"training_hours", "12"); err != nil {
+			t.Fatal(err)
+		}
+		_, page = e.login(t, "leader").get("/records/officer/" + strconv.FormatInt(list[0].ID, 10))
+		trainings = section(page, `id="ref-training-person"`)
+		if !strings.Contains(trainings, "2023年：学时 16，年度目标12学时（本地设置，默认60学时），已达标") ||
+			!strings.Contains(trainings, "2024年：学时 14，年度目标12学时（本地设置，默认60学时），已达标") {
+			t.Errorf("training hours against a local target of 12: %s", trainings)
 		}
 	})
 }

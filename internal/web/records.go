@@ -65,9 +65,12 @@ type listParams struct {
 	From, To  string // the opened date, or the indicator's period
 	Text      string
 	Indicator string
-	Sort      string
-	Desc      bool
-	Page      int
+	// Ref narrows to the records naming one record in a field declaring RefKind, written
+	// "field:编号" (an officer's trainings: person:ZF-1) — exactly, not as a search would.
+	Ref  string
+	Sort string
+	Desc bool
+	Page int
 	// After and Before are keyset cursors (store.Page's Next and Prev); with one, Page is only
 	// the number the pager shows, and the rows are found through the index, not by OFFSET.
 	After, Before string
@@ -96,7 +99,13 @@ func clip(s string, n int) string {
 func parseListParams(kind *law.Kind, q url.Values, today calendar.Date) (listParams, error) {
 	p := listParams{kind: kind, Status: q.Get("status"), Category: q.Get("category"), Org: q.Get("org"),
 		From: q.Get("from"), To: q.Get("to"), Text: strings.TrimSpace(q.Get("q")), Indicator: q.Get("indicator"),
-		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1, After: q.Get("after"), Before: q.Get("before")}
+		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1, After: q.Get("after"), Before: q.Get("before"), Ref: q.Get("ref")}
+	if p.Ref != "" {
+		key, code, _ := strings.Cut(p.Ref, ":")
+		if f, ok := kind.Field(key); !ok || f.RefKind == "" || code == "" || len(code) > maxSearchLen {
+			return p, badRequest("参数 ref 应写作「引用字段:编号」，「%s」不是%s的引用字段", clip(key, 20), kind.Label)
+		}
+	}
 	if p.After != "" && p.Before != "" {
 		return p, badRequest("翻页参数 after 和 before 只能给一个")
 	}
@@ -158,6 +167,9 @@ func (p listParams) query() (store.Query, error) {
 	if f, ok := p.kind.FieldByColumn(law.ColCategory); ok && p.Category != "" {
 		q.Conds = append(q.Conds, store.Cond{Field: f.Key, Op: store.OpEq, Value: p.Category})
 	}
+	if key, code, ok := strings.Cut(p.Ref, ":"); ok {
+		q.Conds = append(q.Conds, store.Cond{Field: key, Op: store.OpEq, Value: code})
+	}
 	q.OrgCode, q.Text = p.Org, p.Text
 	return q, nil
 }
@@ -186,6 +198,7 @@ func (p listParams) encode() string {
 	set("from", p.From)
 	set("to", p.To)
 	set("q", p.Text)
+	set("ref", p.Ref)
 	set("sort", p.Sort)
 	if p.Desc {
 		v.Set("desc", "1")

@@ -598,7 +598,7 @@ var lateAnswers = map[int]int{2024: 1, 2025: 2}
 // within 5 days of 立案, the agency answers within 15 days of receiving it). The copy arrives 3–5
 // days after 立案 and the office answers 7–13 days later, both drawn from the suit's 编号 so that
 // no random stream moves and no figure changes; nothing is dated after asOf. Then, per
-// lateAnswers, the suits received earliest in 1–16 December answer on the new year's first
+// lateAnswers, the suits received earliest in 1–16 December (then the latest of November) answer on the new year's first
 // working day after 5 January, past their due date.
 func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) (err error) {
 	defer kit.Recovered("行政应诉案件", &err)
@@ -620,16 +620,26 @@ func answerDates(cal *calendar.Calendar, suits []*lawsuit, asOf calendar.Date) (
 		if on.After(asOf) {
 			continue
 		}
-		from, to := calendar.NewDate(year, 12, 1), calendar.NewDate(year, 12, 16)
-		var picked []*lawsuit
+		// The suits received in 1–16 December, earliest first; should the year's live
+		// continuation (drawn up to today) leave too few there, those received in November,
+		// latest first: answered on the same day, they are as late and open at the year's end.
+		from, to, early := calendar.NewDate(year, 12, 1), calendar.NewDate(year, 12, 16), calendar.NewDate(year, 11, 1)
+		var picked, november []*lawsuit
 		for _, s := range suits {
-			if !s.received.IsZero() && !s.received.Before(from) && !s.received.After(to) && !s.before(on) {
+			if s.received.IsZero() || s.received.After(to) || s.received.Before(early) || s.before(on) {
+				continue
+			}
+			if s.received.Before(from) {
+				november = append(november, s)
+			} else {
 				picked = append(picked, s)
 			}
 		}
 		slices.SortStableFunc(picked, func(a, b *lawsuit) int { return a.received.Compare(b.received) })
+		slices.SortStableFunc(november, func(a, b *lawsuit) int { return b.received.Compare(a.received) })
+		picked = append(picked, november...)
 		if len(picked) < n {
-			return fmt.Errorf("演示数据：%d年12月1日至16日收到起诉状副本的应诉案件只有%d件，不够安排%d件逾期答辩", year, len(picked), n)
+			return fmt.Errorf("演示数据：%d年11月1日至12月16日收到起诉状副本的应诉案件只有%d件，不够安排%d件逾期答辩", year, len(picked), n)
 		}
 		for _, s := range picked[:n] {
 			s.answered = on

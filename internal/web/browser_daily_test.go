@@ -69,7 +69,9 @@ func TestBrowserDailyWork(t *testing.T) {
 	// Cases of the clerk: one due tomorrow (the 30-day 调解期限 from 29 days ago), one overdue,
 	// one just accepted; per width two more for the batch step.
 	mine := func(code string, daysAgo int) store.Record {
-		r := e.addMediation(t, code, ownComm, time.Now().AddDate(0, 0, -daysAgo).Format("2006-01-02"))
+		// Days counted from the store's civil date (China Standard Time), as its clocks are: after
+		// 16:00 UTC, time.Now's date is a day behind it.
+		r := e.addMediation(t, code, ownComm, e.st.Today().AddDays(-daysAgo).String())
 		r, err := e.st.Assign(context.Background(), system, systemScope(), r.ID, r.Version, &clerk, auth.ScopeFor(clerk))
 		must("assign "+code, err)
 		return r

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -19,7 +18,7 @@ func TestMyWork(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		clerk := e.login(t, "clerk")
 		status, _ := clerk.submit("/records/mediation/new", url.Values{"code": {"M-MINE"}, "committee": {ownComm},
-			"accepted_on": {time.Now().Format("2006-01-02")}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
+			"accepted_on": {e.st.Today().String()}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
 		if status != 303 {
 			t.Fatalf("create: %d", status)
 		}
@@ -53,7 +52,7 @@ func TestMyWork(t *testing.T) {
 		}
 		// A case due tomorrow: counted in the header, and in the digest of the day's first dashboard.
 		clerk.submit("/records/mediation/new", url.Values{"code": {"M-SOON"}, "committee": {ownComm},
-			"accepted_on": {time.Now().AddDate(0, 0, -29).Format("2006-01-02")}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
+			"accepted_on": {e.st.Today().AddDays(-29).String()}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
 		_, first := clerk.get("/")
 		if !strings.Contains(first, `id="digest"`) || !strings.Contains(first, `<span class="count-dot">1</span>`) {
 			t.Errorf("first dashboard of the day: no digest or header count")
@@ -80,7 +79,7 @@ func TestDeadlinesByAssigneeAndExport(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		clerk := e.login(t, "clerk")
 		clerk.submit("/records/mediation/new", url.Values{"code": {"M-DL"}, "committee": {ownComm},
-			"accepted_on": {time.Now().Format("2006-01-02")}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
+			"accepted_on": {e.st.Today().String()}, "dispute_type": {"邻里"}, "parties": {"张三；李四"}, "mediator": {"王五"}})
 		_, mine := clerk.get("/deadlines?assignee=me")
 		_, all := clerk.get("/deadlines")
 		if !strings.Contains(mine, ">M-DL<") || strings.Contains(mine, ">M-OWN<") || !strings.Contains(all, ">M-OWN<") {

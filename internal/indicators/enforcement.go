@@ -105,7 +105,7 @@ func UncertifiedCases(ctx context.Context, st *store.Store, sc store.Scope, org 
 	if err != nil {
 		return nil, err
 	}
-	left, err := leftOn(ctx, st, sc, named)
+	officers, err := officersByCode(ctx, st, sc, named)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func UncertifiedCases(ctx context.Context, st *store.Store, sc store.Scope, org 
 		ids, _ := c.Values["officers"].([]string)
 		holders := 0
 		for _, id := range ids {
-			if law.CertificateHolder(events[id], left[id], day) {
+			if law.CertificateHolder(events[id], officers[id].Str("left_on"), day) {
 				holders++
 			}
 		}

@@ -176,11 +176,7 @@ func notRevoked(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if err != nil {
 		return Value{}, err
 	}
-	codes := make([]string, len(left))
-	for i, o := range left {
-		codes[i] = o.Values.Str("code")
-	}
-	events, err := certificateEvents(ctx, st, sc, codes)
+	events, err := certificateEvents(ctx, st, sc, codesOf(left))
 	if err != nil {
 		return Value{}, err
 	}
@@ -198,15 +194,4 @@ func notRevoked(ctx context.Context, st *store.Store, sc store.Scope, org string
 		}
 	}
 	return v, nil
-}
-
-// officersByCode reads the named officers over the whole scope by 编号 (an officer's events may
-// be kept by another unit of the scope); of two sharing a 编号, the later listed.
-func officersByCode(ctx context.Context, st *store.Store, sc store.Scope, codes []string) (map[string]law.Values, error) {
-	recs, err := recordsByRef(ctx, st, sc, "officer", "code", codes)
-	out := make(map[string]law.Values, len(recs))
-	for code, rs := range recs {
-		out[code] = rs[len(rs)-1].Values
-	}
-	return out, err
 }

@@ -163,11 +163,7 @@ func holderRate(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if err != nil {
 		return Value{}, err
 	}
-	codes := make([]string, len(officers))
-	for i, o := range officers {
-		codes[i] = o.Values.Str("code")
-	}
-	events, err := certificateEvents(ctx, st, sc, codes)
+	events, err := certificateEvents(ctx, st, sc, codesOf(officers))
 	if err != nil {
 		return Value{}, err
 	}

@@ -22,7 +22,7 @@ func (s *Server) holderOf(ctx context.Context, sc store.Scope, kind *law.Kind, c
 	ref, _ := kind.Field(kind.History.Of)
 	var holder law.Values
 	if sc.CanRead(ref.RefKind) {
-		hs, err := s.st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: ref.RefKind,
+		hs, _, err := s.st.List(ctx, sc, store.Filter{Query: store.Query{Kind: ref.RefKind,
 			Conds: []store.Cond{{Field: "code", Op: store.OpEq, Value: code}}}, Limit: 1})
 		if err != nil {
 			return nil, nil, err
@@ -31,7 +31,8 @@ func (s *Server) holderOf(ctx context.Context, sc store.Scope, kind *law.Kind, c
 			holder = hs[0].Values
 		}
 	}
-	events, err := s.st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: kind.Name,
+	// List, not ListAll: ListAll drops the limit, and the bound is the point here.
+	events, _, err := s.st.List(ctx, sc, store.Filter{Query: store.Query{Kind: kind.Name,
 		Conds: []store.Cond{{Field: kind.History.Of, Op: store.OpEq, Value: code}}}, Limit: maxHistory})
 	return holder, events, err
 }

@@ -102,8 +102,11 @@ func parseListParams(kind *law.Kind, q url.Values, today calendar.Date) (listPar
 		Sort: q.Get("sort"), Desc: q.Get("desc") == "1", Page: 1, After: q.Get("after"), Before: q.Get("before"), Ref: q.Get("ref")}
 	if p.Ref != "" {
 		key, code, _ := strings.Cut(p.Ref, ":")
-		if f, ok := kind.Field(key); !ok || f.RefKind == "" || code == "" || len(code) > maxSearchLen {
+		if f, ok := kind.Field(key); !ok || f.RefKind == "" {
 			return p, badRequest("参数 ref 应写作「引用字段:编号」，「%s」不是%s的引用字段", clip(key, 20), kind.Label)
+		}
+		if code == "" || utf8.RuneCountInString(code) > maxSearchLen {
+			return p, badRequest("参数 ref 的编号应为 1–%d 个字符（写作「%s:编号」）", maxSearchLen, key)
 		}
 	}
 	if p.After != "" && p.Before != "" {

@@ -238,6 +238,13 @@ func (b *batchImport) existing(ctx context.Context, rows []ImportRow) (map[strin
 	return out, nil
 }
 
+// importedRecordRow is newRecordRow's row for a record an import creates (no 承办人 yet), its
+// attrs encoded by valuesJSON (the same text: TestImportedRecordRow).
+func importedRecordRow(kind *law.Kind, orgID int64, v law.Values, now, by string) []any {
+	code, status, opened, closed, category := hot(kind, v)
+	return []any{kind.Name, orgID, code, status, opened, closed, category, valuesJSON(v), now, by, now, by, ""}
+}
+
 // flush writes the staged new records and everything createRecord writes with each: its keyed
 // hashes, its 台账导入 event, its clocks and its audit entry, each table in multi-row INSERTs.
 func (b *batchImport) flush(ctx context.Context) error {
@@ -250,7 +257,7 @@ func (b *batchImport) flush(ctx context.Context) error {
 	byKey := make(map[string]int, len(b.pending))
 	for i, p := range b.pending {
 		// An imported ledger's cases have no 承办人 until one is assigned (createRecord).
-		rows[i] = newRecordRow(kind, p.org.ID, p.v, now, a.Name, "")
+		rows[i] = importedRecordRow(kind, p.org.ID, p.v, now, a.Name)
 		byKey[recordKey(p.org.ID, p.v.Str(b.codeField.Key))] = i
 	}
 	err := t.insertRows(ctx, "records", columnList(recordInsertColumns), rows, "id, org_id, code", func(rs *sql.Rows) error {
@@ -275,7 +282,7 @@ func (b *batchImport) flush(ctx context.Context) error {
 		eventRows = append(eventRows, t.eventRow(a, p.id, "import", "台账导入", "", status, nil))
 		clockRows = append(clockRows, t.clockRows(kind, p.id, p.v)...)
 		audits = append(audits, t.auditEntry(a, "record.import", kind.Name, strconv.FormatInt(p.id, 10), p.org.Path,
-			nil, auditView(kind, p.v, p.keys)))
+			nil, auditViewJSON(kind, p.v, p.keys))) // a string goes into the entry as it is
 	}
 	b.pending = b.pending[:0]
 	if err := t.insertRows(ctx, "record_keys", []string{"record_id", "field", "mac"}, keyRows, "", nil); err != nil {

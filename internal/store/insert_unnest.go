@@ -39,7 +39,7 @@ func (t *tx) insertUnnest(ctx context.Context, table string, cols []string, rows
 		end := min(start+maxUnnestRows, len(rows))
 		args := make([]any, len(arrays))
 		for i, a := range arrays {
-			args[i] = a[start:end]
+			args[i] = a.arg(start, end)
 		}
 		if returning == "" {
 			if _, err := t.exec(ctx, q, args...); err != nil {
@@ -70,12 +70,18 @@ func unnestInsert(table string, cols, types []string) string {
 		" FROM unnest(" + strings.Join(arrays, ", ") + ") AS u(" + strings.Join(names, ", ") + ")"
 }
 
-// textColumns turns rows into one []*string per column (nil for NULL); false when a value is
-// neither a string, an int64 nor nil.
-func textColumns(rows [][]any, ncols int) ([][]*string, bool) {
-	cols := make([][]*string, ncols)
+// textColumn is one column's values as text; null marks its NULLs, nil when it has none.
+type textColumn struct {
+	vals []string
+	null []bool
+}
+
+// textColumns turns rows into their columns as text; false when a value is neither a string,
+// an int64 nor nil.
+func textColumns(rows [][]any, ncols int) ([]textColumn, bool) {
+	cols := make([]textColumn, ncols)
 	for i := range cols {
-		cols[i] = make([]*string, len(rows))
+		cols[i].vals = make([]string, len(rows))
 	}
 	for r, row := range rows {
 		if len(row) != ncols {
@@ -84,17 +90,35 @@ func textColumns(rows [][]any, ncols int) ([][]*string, bool) {
 		for c, v := range row {
 			switch x := v.(type) {
 			case nil:
+				if cols[c].null == nil {
+					cols[c].null = make([]bool, len(rows))
+				}
+				cols[c].null[r] = true
 			case string:
-				cols[c][r] = &x
+				cols[c].vals[r] = x
 			case int64:
-				s := strconv.FormatInt(x, 10)
-				cols[c][r] = &s
+				cols[c].vals[r] = strconv.FormatInt(x, 10)
 			default:
 				return nil, false
 			}
 		}
 	}
 	return cols, true
+}
+
+// arg is rows start to end of the column as a parameter: a []string, which pgx encodes without
+// reflection, or, with a NULL among them, a []*string.
+func (c textColumn) arg(start, end int) any {
+	if c.null == nil {
+		return c.vals[start:end]
+	}
+	out := make([]*string, end-start)
+	for i := range out {
+		if !c.null[start+i] {
+			out[i] = &c.vals[start+i]
+		}
+	}
+	return out
 }
 
 // columnTypes are the declared types of table's cols, read from the catalog once per process:

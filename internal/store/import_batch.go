@@ -23,7 +23,8 @@ const ImportChunk = 2000
 // caller may reuse or drop a chunk's rows then.
 //
 // A chunk's writes are batched: one query finds which of its 编号 exist already (those are
-// updated, row by row, as before), and the new records go in multi-row INSERTs of records,
+// updated, row by row, as before; asked only in the orgs that held records of the kind), and
+// the new records go in multi-row INSERTs of records,
 // record_keys, events, clocks and audit entries — the same rows, values and audit chain that
 // creating each record alone writes (import_batch_test.go compares the two).
 func (s *Store) ImportStream(ctx context.Context, a Actor, sc Scope, kindName string, next func() ([]ImportRow, error), refused func(RowError), skipInvalid bool) (ImportResult, error) {

@@ -177,7 +177,7 @@ type Parser struct {
 	done                                         bool
 	err                                          error // reading an opened sheet failed
 	orgField, statusField, keyField, statusLabel string
-	seen                                         map[[2]string]int // (org, key) → first line
+	seen                                         map[string]int // org "\x00" key → first line
 	// unnamed are the columns without a header not yet found holding data (a warning).
 	unnamed []int
 }
@@ -199,7 +199,7 @@ func (ps *Parser) Result() Result {
 }
 
 func newParser(fields []law.Field, checks []law.Check, sheet *Sheet, opts ParseOptions) *Parser {
-	ps := &Parser{fields: fields, checks: checks, opts: opts, seen: map[[2]string]int{}}
+	ps := &Parser{fields: fields, checks: checks, opts: opts, seen: map[string]int{}}
 	ps.orgField = opts.OrgField
 	if ps.orgField == "" {
 		ps.orgField = keyInColumn(fields, law.ColOrg)
@@ -332,7 +332,9 @@ func (ps *Parser) line(line Line) (Row, bool) {
 		}
 	}
 	if k := vals.Str(keyField); k != "" {
-		id := [2]string{vals.Str(orgField), k}
+		// A key of its own: the cells are slices of their row's text (encoding/csv makes one
+		// string of a record), which a key of the cells would keep, every row of the file.
+		id := vals.Str(orgField) + "\x00" + k
 		if first, dup := ps.seen[id]; dup {
 			label := keyField
 			for _, f := range fields {

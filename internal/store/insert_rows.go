@@ -32,8 +32,17 @@ func (t *tx) insertGroup(cols int) int {
 // insertRows writes rows (each len(cols) values) into table in multi-row INSERTs, as many rows
 // per statement as maxInsertParams allows. With returning set, each statement ends in
 // RETURNING returning and scan reads every row it gives back (in no promised order: callers
-// match the rows by a unique key, not by position).
+// match the rows by a unique key, not by position). On PostgreSQL the rows go as one array per
+// column (insertUnnest), these VALUES lists only when a value is not text or a number.
 func (t *tx) insertRows(ctx context.Context, table string, cols []string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if t.s.d.name() == "postgres" {
+		if done, err := t.insertUnnest(ctx, table, cols, rows, returning, scan); done || err != nil {
+			return err
+		}
+	}
 	per := t.insertGroup(len(cols))
 	one := "(" + placeholders(len(cols)) + ")"
 	for start := 0; start < len(rows); start += per {

@@ -21,20 +21,7 @@ func init() {
 			Text: "法制审核人员未取得法律职业资格的行政处罚案件{enforcement.reviewer_unqualified}宗。"}})
 }
 
-func unqualifiedReviews(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	if !sc.CanRead("officer") || !sc.CanRead("enforcement_case") {
-		return Value{Unavailable: "无权查看该类数据"}, nil
-	}
-	list, err := UnqualifiedReviews(ctx, st, sc, org, p)
-	if err != nil {
-		return Value{}, err
-	}
-	by := map[string]float64{}
-	for _, r := range list {
-		by[r.OrgName]++
-	}
-	return Value{Value: float64(len(list)), By: by}, nil
-}
+var unqualifiedReviews = countedByOrg(UnqualifiedReviews, "officer", "enforcement_case")
 
 // UnqualifiedReviews lists those cases (the figure's records).
 func UnqualifiedReviews(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) ([]store.Record, error) {

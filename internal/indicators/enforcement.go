@@ -75,19 +75,26 @@ func init() {
 // uncertifiedCases counts the decided cases filed in the period whose listed officers did not include
 // two holding a valid certificate on the decision day: the case ledger joined with each
 // officer's certificate events (law.CertificateHolder).
-func uncertifiedCases(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
-	if !sc.CanRead("certificate_event") || !sc.CanRead("officer") || !sc.CanRead("enforcement_case") {
-		return Value{Unavailable: "无权查看该类数据"}, nil
+var uncertifiedCases = countedByOrg(UncertifiedCases, "certificate_event", "officer", "enforcement_case")
+
+// countedByOrg is the figure counting the records list gives, by unit, for a reader of kinds.
+func countedByOrg(list func(context.Context, *store.Store, store.Scope, string, Period) ([]store.Record, error), kinds ...string) func(context.Context, *store.Store, store.Scope, string, Period) (Value, error) {
+	return func(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
+		for _, k := range kinds {
+			if !sc.CanRead(k) {
+				return Value{Unavailable: "无权查看该类数据"}, nil
+			}
+		}
+		recs, err := list(ctx, st, sc, org, p)
+		if err != nil {
+			return Value{}, err
+		}
+		by := map[string]float64{}
+		for _, r := range recs {
+			by[r.OrgName]++
+		}
+		return Value{Value: float64(len(recs)), By: by}, nil
 	}
-	list, err := UncertifiedCases(ctx, st, sc, org, p)
-	if err != nil {
-		return Value{}, err
-	}
-	by := map[string]float64{}
-	for _, r := range list {
-		by[r.OrgName]++
-	}
-	return Value{Value: float64(len(list)), By: by}, nil
 }
 
 // UncertifiedCases lists those cases (the figure's records).

@@ -94,6 +94,17 @@ var enforcementFlags = []Flag{
 	}},
 }
 
+// PenaltyLaw2021 is the day the revised 行政处罚法 took effect (第86条): its 第58条第2款 asks the
+// 法律职业资格 of those who FIRST review penalty decisions, so a reviewer reviewing before it is
+// not bound by it.
+const PenaltyLaw2021 = "2021-07-15"
+
+// ReviewerUnqualified reports whether an officer (the 法制审核人员's own line) reviewing penalty
+// decisions first on firstReview lacked the 法律职业资格 第58条第2款 asks of a first-time reviewer.
+func ReviewerUnqualified(reviewer Values, firstReview string) bool {
+	return reviewer.Str("legal_qualification") != "是" && firstReview >= PenaltyLaw2021
+}
+
 // YueZhiFa is 粤执法's case export (案件信息导出) mapped onto the ledger. Its headers are the
 // platform's names, which speak of 执法主体 and 时间 where the ledger says 执法单位 and 日期, and ask
 // 是否… for the yes/no columns. The cells need no conversion: times after a date are dropped by
@@ -145,6 +156,8 @@ var EnforcementCase = register(&Kind{
 			Help: "第58条：涉及重大公共利益、直接关系当事人或第三人重大权益经过听证、案情疑难复杂涉及多个法律关系、法律法规规定的情形"},
 		{Key: "legal_review", Label: "法制审核", Type: Bool},
 		{Key: "legal_review_on", Label: "法制审核日期", Type: Date},
+		{Key: "legal_reviewer", Label: "法制审核人员", Type: Text,
+			Help: "审核人员的编号（行政执法人员台账）；第58条第2款：初次从事法制审核的人员应当取得法律职业资格"},
 		{Key: "decided_on", Label: "决定日期", Type: Date, Index: true},
 		{Key: "served_on", Label: "送达日期", Type: Date},
 		{Key: "published_on", Label: "公示日期", Type: Date},
@@ -178,6 +191,9 @@ var EnforcementCase = register(&Kind{
 		{Article: "行政处罚法第58条", Test: func(v Values) (string, string) {
 			if v.Str("legal_review") == "否" && v.Str("legal_review_on") != "" {
 				return "legal_review_on", "未进行法制审核的案件不填写法制审核日期"
+			}
+			if v.Str("legal_review") == "否" && v.Str("legal_reviewer") != "" {
+				return "legal_reviewer", "未进行法制审核的案件不填写法制审核人员"
 			}
 			return "", ""
 		}},

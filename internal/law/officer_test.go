@@ -99,3 +99,23 @@ func TestCertificateHistory(t *testing.T) {
 		}
 	}
 }
+
+// 行政处罚法第58条第2款: a first-time 法制审核 reviewer needs the 法律职业资格; one reviewing
+// before the 2021 law took effect (第86条, 2021-07-15) is not a first-time reviewer under it.
+func TestReviewerUnqualified(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		reviewer Values
+		first    string
+		want     bool
+	}{
+		{"qualified", Values{"legal_qualification": "是"}, "2024-03-01", false},
+		{"unqualified, first review after the law", Values{"legal_qualification": "否"}, "2024-03-01", true},
+		{"qualification not recorded", Values{}, "2021-07-15", true},
+		{"unqualified, reviewing before the law", Values{"legal_qualification": "否"}, "2021-07-14", false},
+	} {
+		if got := ReviewerUnqualified(c.reviewer, c.first); got != c.want {
+			t.Errorf("%s: ReviewerUnqualified = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

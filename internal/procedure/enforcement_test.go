@@ -174,6 +174,7 @@ func TestEnforcementRefusals(t *testing.T) {
 		{"withdrawn without a change", law.Values{"decided_on": "2024-04-01", "published_on": "2024-04-02", "withdrawn_on": "2024-04-03"}, "withdrawn_on", "第48条第2款"},
 		{"a hearing date without a hearing", law.Values{"hearing": "否", "hearing_held_on": "2024-04-03"}, "hearing_held_on", "第64条"},
 		{"a review date without a review", law.Values{"legal_review": "否", "legal_review_on": "2024-04-03"}, "legal_review_on", "第58条"},
+		{"a reviewer without a review", law.Values{"legal_review": "否", "legal_reviewer": "A"}, "legal_reviewer", "第58条"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			probs := law.EnforcementCase.ValidateIn(enforcementCase(law.CasePenalty, c.values), nil, env)

@@ -156,7 +156,7 @@ var EnforcementCase = register(&Kind{
 			Help: "第58条：涉及重大公共利益、直接关系当事人或第三人重大权益经过听证、案情疑难复杂涉及多个法律关系、法律法规规定的情形"},
 		{Key: "legal_review", Label: "法制审核", Type: Bool},
 		{Key: "legal_review_on", Label: "法制审核日期", Type: Date},
-		{Key: "legal_reviewer", Label: "法制审核人员", Type: Text,
+		{Key: "legal_reviewer", Label: "法制审核人员", Type: Text, RefKind: "officer", Index: true,
 			Help: "审核人员的编号（行政执法人员台账）；第58条第2款：初次从事法制审核的人员应当取得法律职业资格"},
 		{Key: "decided_on", Label: "决定日期", Type: Date, Index: true},
 		{Key: "served_on", Label: "送达日期", Type: Date},

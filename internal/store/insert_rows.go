@@ -57,29 +57,27 @@ func (t *tx) insertRows(ctx context.Context, table string, cols []string, rows [
 			q.WriteString(one)
 			args = append(args, r...)
 		}
-		if returning == "" {
-			if _, err := t.exec(ctx, q.String(), args...); err != nil {
-				return err
-			}
-			continue
+		if returning != "" {
+			q.WriteString(" RETURNING " + returning)
 		}
-		q.WriteString(" RETURNING " + returning)
-		rs, err := t.query(ctx, q.String(), args...)
-		if err != nil {
-			return err
-		}
-		for rs.Next() {
-			if err := scan(rs); err != nil {
-				rs.Close()
-				return err
-			}
-		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
+		if err := t.execOrScan(ctx, q.String(), args, returning != "", scan); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// execOrScan runs an INSERT q: with returning, each row it gives back goes to scan.
+func (t *tx) execOrScan(ctx context.Context, q string, args []any, returning bool, scan func(*sql.Rows) error) error {
+	if !returning {
+		_, err := t.exec(ctx, q, args...)
+		return err
+	}
+	rs, err := t.query(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	return scanAll(rs, scan)
 }
 
 // columnList splits a column list as the single-row statements write it ("a, b,\n\tc").

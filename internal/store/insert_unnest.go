@@ -41,17 +41,7 @@ func (t *tx) insertUnnest(ctx context.Context, table string, cols []string, rows
 		for i, a := range arrays {
 			args[i] = a.arg(start, end)
 		}
-		if returning == "" {
-			if _, err := t.exec(ctx, q, args...); err != nil {
-				return true, err
-			}
-			continue
-		}
-		rs, err := t.query(ctx, q, args...)
-		if err != nil {
-			return true, err
-		}
-		if err := scanAll(rs, scan); err != nil {
+		if err := t.execOrScan(ctx, q, args, returning != "", scan); err != nil {
 			return true, err
 		}
 	}

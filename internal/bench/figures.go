@@ -149,17 +149,19 @@ func (rd *readers) figureIn(org, id string, period [2]string) func(context.Conte
 // of the year once, grouped by kind.
 func (rd *readers) yearScan(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
+		under, in := rd.raw.Under(path)
 		n, err := rd.raw.rows(ctx, `SELECT r.kind, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? GROUP BY r.kind`, path+"%", yearFrom, yearTo)
+			WHERE r.opened_on >= ? AND r.opened_on <= ? AND `+under+` GROUP BY r.kind`, append([]any{yearFrom, yearTo}, in...)...)
 		return Answer{Value: fmt.Sprintf("%d kinds", n)}, err
 	}
 }
 
 func (rd *readers) countWhere(path, where string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
+		under, in := rd.raw.Under(path)
 		n, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = 'mediation' AND `+Under(path)+` AND r.opened_on >= ? AND r.opened_on <= ? `+where,
-			path+"%", yearFrom, yearTo)
+			WHERE r.kind = 'mediation' AND `+under+` AND r.opened_on >= ? AND r.opened_on <= ? `+where,
+			append(in, yearFrom, yearTo)...)
 		return Answer{Value: fmt.Sprint(n)}, err
 	}
 }
@@ -182,10 +184,11 @@ func (rd *readers) openOverdue(path, end string) func(context.Context) (Answer, 
 		if today := rd.st.Today().String(); today < day {
 			day = today
 		}
+		under, in := rd.raw.Under(path)
 		n, err := rd.raw.count(ctx, `SELECT COUNT(DISTINCT r.id) FROM clocks c JOIN records r ON r.id = c.record_id
-			JOIN orgs o ON o.id = r.org_id WHERE `+Under(path)+` AND c.rule IN (`+strings.Join(rules, ",")+`)
+			JOIN orgs o ON o.id = r.org_id WHERE `+under+` AND c.rule IN (`+strings.Join(rules, ",")+`)
 			AND c.start_on <= ? AND c.due_on < ? AND (c.stopped_on > ? OR (c.stopped_on IS NULL AND c.state <> 'stopped'))`,
-			path+"%", day, day, day)
+			append(in, day, day, day)...)
 		return Answer{Value: fmt.Sprint(n)}, err
 	}
 }
@@ -207,30 +210,33 @@ func (rd *readers) deadlines(org string) func(context.Context) (Answer, error) {
 
 func (rd *readers) openClockRows(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
+		under, in := rd.raw.Under(path)
 		n, err := rd.raw.rows(ctx, `SELECT r.id, r.kind, r.code, o.code, o.name, c.rule, c.start_on, c.due_on, c.state
 			FROM clocks c JOIN records r ON r.id = c.record_id JOIN orgs o ON o.id = r.org_id
-			WHERE o.path LIKE ? AND c.state <> 'stopped' ORDER BY c.due_on, r.id`, path+"%")
+			WHERE `+under+` AND c.state <> 'stopped' ORDER BY c.due_on, r.id`, in...)
 		return Answer{Value: fmt.Sprintf("%d rows", n)}, err
 	}
 }
 
 func (rd *readers) firstPage(path string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
+		under, in := rd.raw.Under(path)
 		total, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = 'mediation' AND o.path LIKE ?`, path+"%")
+			WHERE r.kind = 'mediation' AND `+under, in...)
 		if err != nil {
 			return Answer{}, err
 		}
 		n, err := rd.raw.rows(ctx, `SELECT r.id, r.code, r.status, r.attrs, o.name FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = 'mediation' AND o.path LIKE ? ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`, path+"%", pageSize)
+			WHERE r.kind = 'mediation' AND `+under+` ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`, append(in, pageSize)...)
 		return Answer{Value: fmt.Sprintf("%d of %d", n, total)}, err
 	}
 }
 
 // offset is the deep page's start: 100,000, or the middle of a smaller ledger.
 func (rd *readers) offset(ctx context.Context, path, kind string) (int64, int64, error) {
+	under, in := rd.raw.Under(path)
 	total, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-		WHERE r.kind = ? AND o.path LIKE ?`, kind, path+"%")
+		WHERE r.kind = ? AND `+under, append([]any{kind}, in...)...)
 	return min(listOffset, total/2), total, err
 }
 
@@ -299,8 +305,9 @@ func (rd *readers) offsetPage(path, kind string) func(context.Context) (Answer, 
 		if err != nil {
 			return Answer{}, err
 		}
+		under, in := rd.raw.Under(path)
 		n, err := rd.raw.rows(ctx, `SELECT r.id, r.code, r.status, r.attrs, o.code, o.name FROM records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = ? AND o.path LIKE ? ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?`, kind, path+"%", pageSize, off)
+			WHERE r.kind = ? AND `+under+` ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?`, append(append([]any{kind}, in...), pageSize, off)...)
 		return Answer{Value: listAnswer(total, true, int(n))}, err
 	}
 }

@@ -115,21 +115,22 @@ func (db benchDB) scalar(b *testing.B, l lower) float64 {
 // any exact figure of that kind and date must read at least.
 func (db benchDB) rangeCount(kind, date string) lower {
 	c := db.col(kind, date)
+	under, in := db.raw.Under(db.path)
 	return lower{sql: `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
-		WHERE r.kind = ? AND ` + c + ` >= ? AND ` + c + ` <= ? AND ` + bench.Under(db.path),
-		args: []any{kind, db.from, db.to, db.path + "%"}}
+		WHERE r.kind = ? AND ` + c + ` >= ? AND ` + c + ` <= ? AND ` + under,
+		args: append([]any{kind, db.from, db.to}, in...)}
 }
 
 // lowers are the hand-written queries of the main groups, each giving its figure's value.
 func (db benchDB) lowers() map[string]lower {
-	like := db.path + "%"
+	under, in := db.raw.Under(db.path)
 	mediation := db.rangeCount("mediation", "accepted_on")
 	mediation.exact = true
 	result := db.col("mediation", "result")
 	// 调解成功率 in one pass: successes per thousand cases, rounded as the figure is.
 	rate := lower{sql: `SELECT ROUND(1000.0 * SUM(CASE WHEN ` + result + ` = '成功' THEN 1 ELSE 0 END) / COUNT(*)) / 10
-		FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = 'mediation' AND r.opened_on >= ? AND r.opened_on <= ? AND ` + bench.Under(db.path),
-		args: []any{db.from, db.to, like}, exact: true}
+		FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = 'mediation' AND r.opened_on >= ? AND r.opened_on <= ? AND ` + under,
+		args: append([]any{db.from, db.to}, in...), exact: true}
 	// 逾期未办结: the records with an office-duty clock open at the year's end and past due,
 	// from the clocks as stored now.
 	var rules []any
@@ -147,8 +148,8 @@ func (db benchDB) lowers() map[string]lower {
 	}
 	overdue := lower{sql: `SELECT COUNT(DISTINCT c.record_id) FROM clocks c JOIN records r ON r.id = c.record_id
 		JOIN orgs o ON o.id = r.org_id WHERE c.rule IN (` + strings.Join(marks, ",") + `) AND c.start_on <= ? AND c.due_on < ?
-		AND (c.state <> 'stopped' OR c.stopped_on > ? OR (c.stopped_on IS NULL AND r.closed_on > ?)) AND ` + bench.Under(db.path),
-		args: append(rules, day, day, day, day, like)}
+		AND (c.state <> 'stopped' OR c.stopped_on > ? OR (c.stopped_on IS NULL AND r.closed_on > ?)) AND ` + under,
+		args: append(append(rules, day, day, day, day), in...)}
 	return map[string]lower{"mediation.cases": mediation, "mediation.success_rate": rate, "deadlines.open_overdue": overdue}
 }
 

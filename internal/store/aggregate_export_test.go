@@ -19,3 +19,13 @@ func (s *Store) ExplainClocksOpen(ctx context.Context, sc Scope, q Query, f Cloc
 	}
 	return s.explain(ctx, query, args)
 }
+
+// ExplainSubtree returns the engine's plan for finding the orgs of the subtree at code.
+func (s *Store) ExplainSubtree(ctx context.Context, code string) (string, error) {
+	org, err := s.Org(ctx, Scope{all: true}, code)
+	if err != nil {
+		return "", err
+	}
+	p, args := s.pathUnder("path", org.Path)
+	return s.explain(ctx, `SELECT id FROM orgs WHERE `+p, args)
+}

@@ -71,8 +71,9 @@ func TestAggregateEachEqualsAggregate(t *testing.T) {
 	})
 }
 
-// The figures' queries read the indexes of migration 11 on both engines: a count of a kind over
-// a period of its opening or closing date, alone or by a breakdown, and the clocks open on a day.
+// The figures' queries read the indexes of migrations 11 and 13 on both engines: a count of a kind
+// over a period of its opening or closing date, alone or by a breakdown, a subtree's orgs, and the
+// clocks open on a day.
 func TestFigureQueriesUseIndexes(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -117,7 +118,19 @@ func TestFigureQueriesUseIndexes(t *testing.T) {
 				t.Errorf("%s: the plan does not read %s:\n%s", c.name, c.index, plan)
 			}
 		}
-		plan, err := s.ExplainClocksOpen(ctx, all(), store.Query{Kind: "mediation", OrgCode: "441481"},
+		// A subtree is a range of org paths, searched in the byte-ordered index (migration 13 on
+		// PostgreSQL), not a LIKE that reads every org of a province for each figure.
+		plan, err := s.ExplainSubtree(ctx, "441481100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		search := map[string]string{"sqlite": "SEARCH orgs USING COVERING INDEX orgs_path (path>? AND path<?)",
+			"postgres": "Index Cond"}[s.Dialect()]
+		if !strings.Contains(plan, search) || !strings.Contains(plan, "orgs_path") ||
+			s.Dialect() == "postgres" && !strings.Contains(plan, "orgs_path_bytes") {
+			t.Errorf("a subtree's orgs are not searched in the path index:\n%s", plan)
+		}
+		plan, err = s.ExplainClocksOpen(ctx, all(), store.Query{Kind: "mediation", OrgCode: "441481"},
 			store.ClockRuleFilter{Rules: []string{"mediation.settle"}}, "2024-12-31")
 		if err != nil {
 			t.Fatal(err)

@@ -152,8 +152,8 @@ func (s *Store) clockWhere(ctx context.Context, sc Scope, f ClockFilter) (string
 		if err != nil {
 			return "", nil, err
 		}
-		where = append(where, "o.path LIKE ?")
-		args = append(args, org.Path+"%")
+		p, pathArgs := s.pathUnder("o.path", org.Path)
+		where, args = append(where, p), append(args, pathArgs...)
 	}
 	if f.RecordID != 0 {
 		where = append(where, "r.id = ?")

@@ -35,6 +35,8 @@ type dialect interface {
 	lockMigrations(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
 	// indexNames lists the names of the indexes on a table (bound as the one parameter).
 	indexNames() string
+	// bytewise is the text column col compared byte by byte, as the org-path index orders it.
+	bytewise(col string) string
 	// uniqueViolation reports whether err is a unique-constraint violation and, where the
 	// driver says, the constraint's name.
 	uniqueViolation(err error) (constraint string, ok bool)
@@ -77,6 +79,8 @@ func (sqliteDialect) types() map[string]string {
 func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) {
 	return func() {}, nil
 }
+func (sqliteDialect) bytewise(col string) string { return col } // BINARY, the column's own
+
 func (sqliteDialect) indexNames() string {
 	return `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`
 }
@@ -142,6 +146,11 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 		conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockKey)
 	}, nil
 }
+
+// The database's collation may order '/' among the digits any way it likes (or ignore it): "C"
+// is the byte order that the range of a subtree and the index orgs_path_bytes both assume.
+func (postgresDialect) bytewise(col string) string { return col + ` COLLATE "C"` }
+
 func (postgresDialect) indexNames() string {
 	return `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`
 }

@@ -255,6 +255,16 @@ var migrations = []any{
 	// index's end, not by sorting every record of the kind (PostgreSQL sorted the province's
 	// 100,000 mediations for each list page: 0.6 s).
 	`CREATE INDEX records_kind_updated ON records(kind, updated_at, id);`,
+	// 13: a subtree is a range of org paths compared byte by byte (store.pathUnder). SQLite's
+	// orgs_path already orders them so; PostgreSQL's orders them by the database's collation,
+	// so it gets an index in the byte order ("C") beside it.
+	dataMigration(func(ctx context.Context, t *tx) error {
+		if t.s.d.name() != "postgres" {
+			return nil
+		}
+		_, err := t.exec(ctx, `CREATE INDEX orgs_path_bytes ON orgs (path COLLATE "C")`)
+		return err
+	}),
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

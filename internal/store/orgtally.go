@@ -171,8 +171,8 @@ func (s *Store) orgsUnderSQL(ctx context.Context, sc Scope, under string, types 
 		if err != nil {
 			return "", nil, err
 		}
-		w += " AND o.path LIKE ?"
-		args = append(args, root.Path+"%")
+		p, pathArgs := s.pathUnder("o.path", root.Path)
+		w, args = w+" AND "+p, append(args, pathArgs...)
 	}
 	if len(types) == 0 {
 		return w + " AND 1=0", args, nil

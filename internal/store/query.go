@@ -89,19 +89,31 @@ func (s *Store) fieldExpr(kind *law.Kind, key string) (string, law.Field, error)
 	}
 }
 
-// subtree is the condition that a record belongs to org's subtree. Below a root it is a set of
-// org ids, not a test of each record's joined org: a term on r alone is checked inside the index
-// a figure reads (records(kind, opened_on, org_id)) before the row and its JSON are fetched, so a
-// county's figures on a province's database read the county's rows, not the province's (3–7× at
-// 1M records). The unary + keeps the term a filter: offered as an index key, SQLite would probe
-// records(org_id, kind) once per org of the subtree and record of a clocks subquery (100× slower
-// on the deadlines' query). A root's subtree is (nearly) every org: there the join's test is the
-// cheaper.
-func subtree(org Org) string {
+// subtree is the condition that a record belongs to org's subtree, and its values. Below a root
+// it is a set of org ids, not a test of each record's joined org: a term on r alone is checked
+// inside the index a figure reads (records(kind, opened_on, org_id)) before the row and its JSON
+// are fetched, so a county's figures on a province's database read the county's rows, not the
+// province's (3–7× at 1M records). The unary + keeps the term a filter: offered as an index key,
+// SQLite would probe records(org_id, kind) once per org of the subtree and record of a clocks
+// subquery (100× slower on the deadlines' query). A root's subtree is (nearly) every org: there
+// the join's test is the cheaper.
+func (s *Store) subtree(org Org) (string, []any) {
 	if org.ParentID == 0 {
-		return "o.path LIKE ?"
+		return s.pathUnder("o.path", org.Path)
 	}
-	return "+r.org_id IN (SELECT id FROM orgs WHERE path LIKE ?)"
+	p, args := s.pathUnder("path", org.Path)
+	return "+r.org_id IN (SELECT id FROM orgs WHERE " + p + ")", args
+}
+
+// pathUnder is the test that the org path col lies in the subtree at path, and its two values. A
+// subtree is a prefix of paths, tested as a range of bytes rather than with LIKE: SQLite's LIKE
+// ignores ASCII case and so cannot use the BINARY index orgs_path (it read all 117,139 orgs of
+// the province for each of a county's figures: 19 ms against 4 ms), and PostgreSQL's LIKE uses an
+// index only in the C locale. A path holds digits and '/' and ends in '/', so the paths below P
+// are exactly those from P up to, not including, P with its last '/' raised to '0' (the next byte).
+func (s *Store) pathUnder(col, path string) (string, []any) {
+	c := s.d.bytewise(col)
+	return c + " >= ? AND " + c + " < ?", []any{path, path[:len(path)-1] + "0"}
 }
 
 // where builds the WHERE clause of a query: scope, kind, org subtree and conditions.
@@ -121,8 +133,8 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		if err != nil {
 			return "", nil, kind, err
 		}
-		parts = append(parts, subtree(org))
-		args = append(args, org.Path+"%")
+		p, pathArgs := s.subtree(org)
+		parts, args = append(parts, p), append(args, pathArgs...)
 	}
 	conds, condArgs, err := s.condSQL(kind, q.Conds)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,15 +129,26 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 	p, args := sc.orgPredicate("o.path")
 	parts := []string{"r.kind = ?", p}
 	args = append([]any{q.Kind}, args...)
+	whole := sc.AllOrgs() // the selection may be the whole database's
 	if q.OrgCode != "" {
 		org, err := s.Org(ctx, sc, q.OrgCode)
 		if err != nil {
 			return "", nil, kind, err
 		}
+		whole = whole && org.ParentID == 0
 		p, pathArgs := s.subtree(org)
 		parts, args = append(parts, p), append(args, pathArgs...)
 	}
-	conds, condArgs, err := s.condSQL(kind, q.Conds)
+	var few []Cond // OpFewHolders, a condition on the rest of the query (holders.go)
+	var plain []Cond
+	for _, c := range q.Conds {
+		if c.Op == OpFewHolders {
+			few = append(few, c)
+		} else {
+			plain = append(plain, c)
+		}
+	}
+	conds, condArgs, err := s.condSQL(kind, plain)
 	if err != nil {
 		return "", nil, kind, err
 	}
@@ -156,6 +168,14 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		parts = append(parts, `(r.code LIKE ? ESCAPE '\' OR `+searched+` LIKE ? ESCAPE '\' OR r.id IN (SELECT record_id FROM record_keys WHERE mac = ?))`)
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
 		args = append(args, like, like, s.crypt.mac(t))
+	}
+	rest, restArgs := strings.Join(parts, " AND "), args
+	for _, c := range few {
+		p, fewArgs, err := s.fewHolders(ctx, sc, kind, c, rest, restArgs, whole)
+		if err != nil {
+			return "", nil, kind, err
+		}
+		parts, args = append(parts, p), append(slices.Clip(args), fewArgs...)
 	}
 	return strings.Join(parts, " AND "), args, kind, nil
 }

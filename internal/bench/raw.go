@@ -54,22 +54,19 @@ func (r *Raw) Bind(q string) string {
 }
 
 // Under is the hand-written test that record r lies in the subtree at path, and its values, as
-// a careful reader would write it: a range of paths in byte order (a subtree is a prefix, paths
-// hold digits and '/'), below a root a set of org ids tested inside the index (the unary + keeps
-// it a filter, not an index key); at a root, the join's test of o.path.
+// a careful reader would write it: at a root, the join's test of o.path, a LIKE no index serves
+// (the subtree is every org); below it a set of org ids, found as a range of paths in byte order
+// (paths hold digits and '/') and tested inside the index (the unary + keeps it a filter, not an
+// index key).
 func (r *Raw) Under(path string) (string, []any) {
-	col := "o.path"
-	if strings.Count(path, "/") > 2 {
-		col = "path"
+	if strings.Count(path, "/") <= 2 {
+		return "o.path LIKE ?", []any{path + "%"}
 	}
+	col := "path"
 	if r.pg {
 		col += ` COLLATE "C"`
 	}
-	test := col + " >= ? AND " + col + " < ?"
-	if strings.Count(path, "/") > 2 {
-		test = "+r.org_id IN (SELECT id FROM orgs WHERE " + test + ")"
-	}
-	return test, []any{path, path[:len(path)-1] + "0"}
+	return "+r.org_id IN (SELECT id FROM orgs WHERE " + col + " >= ? AND " + col + " < ?)", []any{path, path[:len(path)-1] + "0"}
 }
 
 // Attr is the SQL text of a JSON attribute of records r.

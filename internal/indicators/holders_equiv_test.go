@@ -3,7 +3,6 @@ package indicators_test
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -108,21 +107,6 @@ func TestUncertifiedMatchesCertificateHolder(t *testing.T) {
 			if c.name == "root" && (len(want) < 30 || len(want) > 110) {
 				t.Errorf("root: %d of 160 cases uncertified: the histories do not exercise the rule", len(want))
 			}
-			// certification.holder_rate (store.OpHolder) on days across the histories.
-			for _, to := range []string{"2024-03-10", "2024-06-01", "2024-09-19", "2024-12-31"} {
-				held, gaps, err := holdersByGo(ctx, st, c.sc, c.org, to)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res, err := indicators.ComputeIDs(ctx, st, c.sc, c.org, "2024-01-01", to, []string{"certification.holder_rate"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				v, _ := res.Get("certification.holder_rate")
-				if v.Numerator == nil || *v.Numerator != held || !maps.Equal(v.By, gaps) {
-					t.Errorf("%s, holders on %s: the database %v %v, law.CertificateHolder %v %v", c.name, to, v.Numerator, v.By, held, gaps)
-				}
-			}
 		}
 	})
 }
@@ -166,32 +150,4 @@ func uncertifiedByHolder(ctx context.Context, st *store.Store, sc store.Scope, o
 	}
 	slices.Sort(out)
 	return out, nil
-}
-
-// holdersByGo is the Go certification.holder_rate replaced: the officers serving on day who hold
-// a valid certificate then, and the units' officers who do not.
-func holdersByGo(ctx context.Context, st *store.Store, sc store.Scope, org, day string) (float64, map[string]float64, error) {
-	officers, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer", OrgCode: org,
-		Conds: []store.Cond{{Field: "left_on", Op: store.OpEmptyOrGT, Value: day}}}})
-	if err != nil {
-		return 0, nil, err
-	}
-	events, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "certificate_event"}})
-	if err != nil {
-		return 0, nil, err
-	}
-	byOfficer := map[string][]law.Values{}
-	for _, e := range events {
-		byOfficer[e.Values.Str("officer")] = append(byOfficer[e.Values.Str("officer")], e.Values)
-	}
-	var held float64
-	gaps := map[string]float64{}
-	for _, o := range officers {
-		if law.CertificateHolder(byOfficer[o.Code], o.Values.Str("left_on"), day) {
-			held++
-		} else {
-			gaps[o.OrgName+"（未持证）"]++
-		}
-	}
-	return held, gaps, nil
 }

@@ -154,30 +154,29 @@ func servingQuery(org, day string) store.Query {
 	return store.Query{Kind: "officer", OrgCode: org, Conds: []store.Cond{{Field: "left_on", Op: store.OpEmptyOrGT, Value: day}}}
 }
 
-// holderRate: the officers serving at the period's end who hold a valid certificate then
-// (law.CertificateHolder, answered by the database: store.OpHolder); the breakdown names each
-// unit's officers without one.
+// holderRate: the officers serving at the period's end who hold a valid certificate then.
 func holderRate(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
 	if !sc.CanRead("certificate_event") || !sc.CanRead("officer") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
 	}
-	officers, holders := servingQuery(org, p.To), servingQuery(org, p.To)
-	holders.Conds = append(holders.Conds, store.Cond{Field: "code", Op: store.OpHolder, Value: p.To})
-	all, allBy, err := st.CountByOrg(ctx, sc, officers)
+	officers, err := serving(ctx, st, sc, org, p.To)
 	if err != nil {
 		return Value{}, err
 	}
-	held, heldBy, err := st.CountByOrg(ctx, sc, holders)
+	events, err := certificateEvents(ctx, st, sc, codesOf(officers))
 	if err != nil {
 		return Value{}, err
 	}
+	var holders float64
 	gaps := map[string]float64{}
-	for name, n := range allBy {
-		if g := n - heldBy[name]; g > 0 {
-			gaps[name+"（未持证）"] = g
+	for _, o := range officers {
+		if law.CertificateHolder(events[o.Values.Str("code")], o.Values.Str("left_on"), p.To) {
+			holders++
+		} else {
+			gaps[o.OrgName+"（未持证）"]++
 		}
 	}
-	return coverage(held, all, gaps), nil
+	return coverage(holders, float64(len(officers)), gaps), nil
 }
 
 // expiringCertificates counts the certificates in force at the period's end that run out within

@@ -38,76 +38,31 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 	if err != nil {
 		return "", nil, err
 	}
-	items, item := s.d.jsonListItems("r.attrs", c.Field, "j")
-	named := sqlf(`SELECT `+item+` FROM records r JOIN orgs o ON o.id = r.org_id CROSS JOIN `+items+` WHERE `+rest, restArgs...)
-	spans, err := s.certificateSpans(ctx, sc, named, whole)
-	if err != nil {
-		return "", nil, err
-	}
-	itemsLeft, itemLeft := s.d.jsonListItems("r.attrs", c.Field, "j")
-	q := cat(`r.id IN (SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id
-		LEFT JOIN `+itemsLeft+` ON 1=1
-		LEFT JOIN (`, spans, `) s ON s.officer = `+itemLeft+` AND s.from_on <= `+day+` AND (s.to_on IS NULL OR s.to_on > `+day+`)
-		WHERE `, sqlf(rest, restArgs...), ` GROUP BY r.id
-		HAVING COUNT(CASE WHEN s.holds = 1 AND s.vu >= `+day+` AND (s.left_by = '' OR `+day+` <= s.left_by) THEN 1 END) < `,
-		sqlf(`?)`, need))
-	return q.sql, q.args, nil
-}
-
-// OpHolder keeps the officers (Field: "code") who held a valid enforcement certificate on the
-// day Value, by their own 离岗日期 (law.CertificateHolder); OpNotHolder the others.
-const (
-	OpHolder    Op = "holder"
-	OpNotHolder Op = "notholder"
-)
-
-// holder is the condition of c on officer records r selected by rest: their 编号 has a span of
-// its certificate events holding on the day, and they had not left by then.
-func (s *Store) holder(ctx context.Context, sc Scope, kind *law.Kind, c Cond, rest string, restArgs []any, whole bool) (string, []any, error) {
-	left, _, err := s.fieldExpr(kind, "left_on")
-	if err != nil || c.Field != "code" || c.Value == "" {
-		return "", nil, errorf(EINVALID, "「持证」条件须用于执法人员的编号，并指明日期")
-	}
-	spans, err := s.certificateSpans(ctx, sc, sqlf(`SELECT r.code FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+rest, restArgs...), whole)
-	if err != nil {
-		return "", nil, err
-	}
-	d := c.Value
-	q := cat(`(r.code IN (SELECT s.officer FROM (`, spans, sqlf(`) s WHERE s.from_on <= ? AND (s.to_on IS NULL OR s.to_on > ?)
-		AND s.holds = 1 AND s.vu >= ?) AND (`+left+` IS NULL OR `+left+` = '' OR `+left+` >= ?))`, d, d, d, d))
-	if c.Op == OpNotHolder {
-		q.sql = "NOT " + q.sql
-	}
-	return q.sql, q.args, nil
-}
-
-// certificateSpans is a derived table of the certificate events of the officers named (or, over
-// the whole database, of every officer): each event's officer, the day from which its state
-// holds until the next event's day (to_on, NULL for the last), whether the officer then holds a
-// certificate (holds: 1), its 有效期至 (vu), and the 离岗日期 of the officer's last-listed record.
-func (s *Store) certificateSpans(ctx context.Context, sc Scope, named fragment, whole bool) (fragment, error) {
 	evW, evArgs, evKind, err := s.where(ctx, sc, Query{Kind: law.CertificateEvent.Name})
 	if err != nil {
-		return fragment{}, err
+		return "", nil, err
 	}
 	offW, offArgs, offKind, err := s.where(ctx, sc, Query{Kind: "officer"})
 	if err != nil {
-		return fragment{}, err
+		return "", nil, err
 	}
 	officer, _, err := s.fieldExpr(evKind, "officer")
 	if err != nil {
-		return fragment{}, err
+		return "", nil, err
 	}
 	on, _, _ := s.fieldExpr(evKind, "on")
 	event, _, _ := s.fieldExpr(evKind, "event")
 	validUntil, _, _ := s.fieldExpr(evKind, "valid_until")
 	leftOn, _, err := s.fieldExpr(offKind, "left_on")
 	if err != nil {
-		return fragment{}, err
+		return "", nil, err
 	}
+	items, item := s.d.jsonListItems("r.attrs", c.Field, "j")
+	named := sqlf(`SELECT `+item+` FROM records r JOIN orgs o ON o.id = r.org_id CROSS JOIN `+items+` WHERE `+rest, restArgs...)
 	over := func(by string) string {
 		return ` OVER (PARTITION BY ` + by + ` ORDER BY from_on, upd, id ROWS UNBOUNDED PRECEDING)`
 	}
+
 	// The events, and beside them a row for each officer (the last listed of its 编号) whose
 	// 离岗日期 every event of the officer then carries: a window, not a join (SQLite scanned a
 	// derived table of a province's officers for each case's officer). Over the whole database
@@ -138,7 +93,14 @@ func (s *Store) certificateSpans(ctx context.Context, sc Scope, named fragment, 
 			CASE WHEN gid > 0 AND revoked = 0 AND FIRST_VALUE(event)`+over("officer, gid, sgid")+` <> ? THEN 1 ELSE 0 END AS holds
 		FROM (`, law.EventSuspended), groups, `) e3`)
 
-	return spans, nil
+	itemsLeft, itemLeft := s.d.jsonListItems("r.attrs", c.Field, "j")
+	q := cat(`r.id IN (SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id
+		LEFT JOIN `+itemsLeft+` ON 1=1
+		LEFT JOIN (`, spans, `) s ON s.officer = `+itemLeft+` AND s.from_on <= `+day+` AND (s.to_on IS NULL OR s.to_on > `+day+`)
+		WHERE `, sqlf(rest, restArgs...), ` GROUP BY r.id
+		HAVING COUNT(CASE WHEN s.holds = 1 AND s.vu >= `+day+` AND (s.left_by = '' OR `+day+` <= s.left_by) THEN 1 END) < `,
+		sqlf(`?)`, need))
+	return q.sql, q.args, nil
 }
 
 // fragment is SQL text with the values of its placeholders, in order.

@@ -145,10 +145,10 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 		p, pathArgs := s.subtree(org)
 		parts, args = append(parts, p), append(args, pathArgs...)
 	}
-	var few []Cond // OpFewHolders, OpHolder, OpNotHolder: conditions on the rest of the query (holders.go)
+	var few []Cond // OpFewHolders, a condition on the rest of the query (holders.go)
 	var plain []Cond
 	for _, c := range q.Conds {
-		if c.Op == OpFewHolders || c.Op == OpHolder || c.Op == OpNotHolder {
+		if c.Op == OpFewHolders {
 			few = append(few, c)
 		} else {
 			plain = append(plain, c)
@@ -177,11 +177,7 @@ func (s *Store) where(ctx context.Context, sc Scope, q Query) (string, []any, *l
 	}
 	rest, restArgs := strings.Join(parts, " AND "), args
 	for _, c := range few {
-		on := s.fewHolders
-		if c.Op != OpFewHolders {
-			on = s.holder
-		}
-		p, fewArgs, err := on(ctx, sc, kind, c, rest, restArgs, whole)
+		p, fewArgs, err := s.fewHolders(ctx, sc, kind, c, rest, restArgs, whole)
 		if err != nil {
 			return "", nil, kind, err
 		}

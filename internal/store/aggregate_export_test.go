@@ -26,6 +26,6 @@ func (s *Store) ExplainSubtree(ctx context.Context, code string) (string, error)
 	if err != nil {
 		return "", err
 	}
-	p, args := s.pathUnder("path", org.Path)
+	p, args := s.pathUnder("path", org)
 	return s.explain(ctx, `SELECT id FROM orgs WHERE `+p, args)
 }

@@ -152,7 +152,7 @@ func (s *Store) clockWhere(ctx context.Context, sc Scope, f ClockFilter) (string
 		if err != nil {
 			return "", nil, err
 		}
-		p, pathArgs := s.pathUnder("o.path", org.Path)
+		p, pathArgs := s.pathUnder("o.path", org)
 		where, args = append(where, p), append(args, pathArgs...)
 	}
 	if f.RecordID != 0 {

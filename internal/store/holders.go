@@ -42,7 +42,7 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 	if err != nil {
 		return "", nil, err
 	}
-	offW, offArgs, offKind, err := s.where(ctx, sc, Query{Kind: "officer"})
+	offW, offArgs, offKind, err := s.where(ctx, sc, Query{Kind: law.Officer.Name})
 	if err != nil {
 		return "", nil, err
 	}
@@ -93,10 +93,9 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 			CASE WHEN gid > 0 AND revoked = 0 AND FIRST_VALUE(event)`+over("officer, gid, sgid")+` <> ? THEN 1 ELSE 0 END AS holds
 		FROM (`, law.EventSuspended), groups, `) e3`)
 
-	itemsLeft, itemLeft := s.d.jsonListItems("r.attrs", c.Field, "j")
 	q := cat(`r.id IN (SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id
-		LEFT JOIN `+itemsLeft+` ON 1=1
-		LEFT JOIN (`, spans, `) s ON s.officer = `+itemLeft+` AND s.from_on <= `+day+` AND (s.to_on IS NULL OR s.to_on > `+day+`)
+		LEFT JOIN `+items+` ON 1=1
+		LEFT JOIN (`, spans, `) s ON s.officer = `+item+` AND s.from_on <= `+day+` AND (s.to_on IS NULL OR s.to_on > `+day+`)
 		WHERE `, sqlf(rest, restArgs...), ` GROUP BY r.id
 		HAVING COUNT(CASE WHEN s.holds = 1 AND s.vu >= `+day+` AND (s.left_by = '' OR `+day+` <= s.left_by) THEN 1 END) < `,
 		sqlf(`?)`, need))

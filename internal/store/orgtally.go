@@ -171,7 +171,7 @@ func (s *Store) orgsUnderSQL(ctx context.Context, sc Scope, under string, types 
 		if err != nil {
 			return "", nil, err
 		}
-		p, pathArgs := s.pathUnder("o.path", root.Path)
+		p, pathArgs := s.pathUnder("o.path", root)
 		w, args = w+" AND "+p, append(args, pathArgs...)
 	}
 	if len(types) == 0 {

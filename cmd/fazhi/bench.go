@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -25,8 +26,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	smallImport := fs.Int("small-import", 1_000, "「导入小台账」的行数")
 	apiRequests := fs.Int("api-requests", 2_000, "API 并发新建的记录数")
 	apiClients := fs.Int("api-clients", 50, "API 并发客户端数")
+	only := fs.String("only", "", "只测名称与此正则表达式相符的项（如 'list page|county'）")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	var onlyRe *regexp.Regexp
+	if *only != "" {
+		re, err := regexp.Compile(*only)
+		if err != nil {
+			return usageError{"--only 不是有效的正则表达式：" + err.Error()}
+		}
+		onlyRe = re
 	}
 	fmt.Fprintln(e.stdout, "载入演示数据作为一个县的模板……")
 	tpl, err := bench.LoadTemplate(ctx)
@@ -62,7 +72,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	defer drop()
 	fmt.Fprintln(e.stdout, "测量……")
 	res, data, err := bench.Run(ctx, bench.Config{URL: e.url(), Store: st, Plan: plan, Handler: webHandler, Scratch: scratch,
-		ImportRows: *importRows, SmallImport: *smallImport, APIRequests: *apiRequests, APIClients: *apiClients, Out: e.stdout})
+		ImportRows: *importRows, SmallImport: *smallImport, APIRequests: *apiRequests, APIClients: *apiClients, Only: onlyRe, Out: e.stdout})
 	fmt.Fprintln(e.stdout, "\n机器：", bench.Machine())
 	bench.Print(e.stdout, st.Dialect()+" · "+sz.Name, data, res)
 	return err

@@ -57,7 +57,7 @@ func Run(ctx context.Context, cfg Config) ([]Result, Data, error) {
 	if err != nil {
 		return nil, d, err
 	}
-	res := RunCases(ctx, reading, cfg.Out)
+	res := RunCases(ctx, cfg.only(reading), cfg.Out)
 	writing, done2, err := writingCases(ctx, cfg)
 	if done2 != nil {
 		defer done2()
@@ -65,7 +65,21 @@ func Run(ctx context.Context, cfg Config) ([]Result, Data, error) {
 	if err != nil {
 		return res, d, err
 	}
-	return append(res, RunCases(ctx, writing, cfg.Out)...), d, nil
+	return append(res, RunCases(ctx, cfg.only(writing), cfg.Out)...), d, nil
+}
+
+// only keeps the cases cfg.Only names (all of them without it).
+func (cfg Config) only(cases []Case) []Case {
+	if cfg.Only == nil {
+		return cases
+	}
+	var out []Case
+	for _, c := range cases {
+		if cfg.Only.MatchString(c.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Scratch makes an empty database of url's engine for the write figures and returns its URL

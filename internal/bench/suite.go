@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"text/tabwriter"
@@ -69,7 +70,10 @@ type Config struct {
 	// Scratch is where the write figures run: a URL of an empty database of the same engine
 	// (the bench database keeps its size). Made and dropped by the caller.
 	Scratch string
-	Out     io.Writer
+	// Only, when set, keeps the cases whose names it matches (`fazhi bench --only`): one figure
+	// measured again without the whole table's minutes.
+	Only *regexp.Regexp
+	Out  io.Writer
 }
 
 // measure runs fn once, and twice more when it is quick, keeping the fastest time (the machine

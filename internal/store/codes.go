@@ -88,8 +88,8 @@ func (t *tx) nextCode(ctx context.Context, kind *law.Kind, v law.Values) error {
 	if err != nil {
 		return fieldError(cf.Key, "编号规则有误：%s", err.Error())
 	}
-	rows, err := t.query(ctx, `SELECT code FROM records WHERE kind = ? AND org_id = ? AND code LIKE ?`,
-		kind.Name, org.ID, prefix+"%")
+	rows, err := t.query(ctx, `SELECT code FROM records WHERE `+kindIs("kind", kind.Name)+` AND org_id = ? AND code LIKE ?`,
+		org.ID, prefix+"%")
 	if err != nil {
 		return err
 	}

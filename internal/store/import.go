@@ -65,7 +65,7 @@ func (t *tx) importRow(ctx context.Context, a Actor, sc Scope, kind *law.Kind, v
 		return "", orgRefused(kind, v)
 	}
 	old, err := scanRecord(t.queryRow(ctx, `SELECT `+recordColumns+` FROM records r JOIN orgs o ON o.id = r.org_id
-		WHERE r.kind = ? AND r.org_id = ? AND r.code = ?`, kind.Name, org.ID, v.Str(codeField.Key)))
+		WHERE `+kindIs("r.kind", kind.Name)+` AND r.org_id = ? AND r.code = ?`, org.ID, v.Str(codeField.Key)))
 	if err != nil {
 		// createRecord validates before its first write, so a refused row leaves nothing behind.
 		_, err := t.createRecord(ctx, a, sc, kind, v, "import", "台账导入")

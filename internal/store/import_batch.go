@@ -252,8 +252,8 @@ func (b *batchImport) existing(ctx context.Context, rows []ImportRow) (map[strin
 		// unique index on kind, org and 编号); PostgreSQL plans it as any join.
 		q := `SELECT ` + recordColumns + ` FROM (VALUES ` + strings.Repeat("(CAST(? AS BIGINT), ?),", len(part)/2-1) +
 			`(CAST(? AS BIGINT), ?)) AS w CROSS JOIN records r JOIN orgs o ON o.id = r.org_id
-			WHERE r.kind = ? AND r.org_id = w.column1 AND r.code = w.column2`
-		if err := read(q, append(part[:len(part):len(part)], kind.Name)); err != nil {
+			WHERE ` + kindIs("r.kind", kind.Name) + ` AND r.org_id = w.column1 AND r.code = w.column2`
+		if err := read(q, part); err != nil {
 			return nil, err
 		}
 	}
@@ -267,7 +267,7 @@ func (b *batchImport) orgHeld(ctx context.Context, orgID int64) (bool, error) {
 		return held, nil
 	}
 	var one int
-	err := b.t.queryRow(ctx, `SELECT 1 FROM records WHERE kind = ? AND org_id = ? LIMIT 1`, b.kind.Name, orgID).Scan(&one)
+	err := b.t.queryRow(ctx, `SELECT 1 FROM records WHERE `+kindIs("kind", b.kind.Name)+` AND org_id = ? LIMIT 1`, orgID).Scan(&one)
 	if err != nil && err != sql.ErrNoRows {
 		return false, err
 	}

@@ -333,8 +333,8 @@ func (t *tx) prepare(ctx context.Context, sc Scope, kind *law.Kind, v law.Values
 		if f.Type == law.Ref && v.Str(f.Key) != "" {
 			p, args := sc.orgPredicate("o.path")
 			var id int64
-			err := t.queryRow(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.kind = ? AND r.code = ? AND `+p+` LIMIT 1`,
-				append([]any{f.RefKind, v.Str(f.Key)}, args...)...).Scan(&id)
+			err := t.queryRow(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+kindIs("r.kind", f.RefKind)+` AND r.code = ? AND `+p+` LIMIT 1`,
+				append([]any{v.Str(f.Key)}, args...)...).Scan(&id)
 			if err != nil {
 				refKind, _ := law.Lookup(f.RefKind)
 				return nil, nil, Org{}, fieldError(f.Key, "「%s」：没有编号为「%s」的%s记录", f.Label, v.Str(f.Key), refKind.Label)

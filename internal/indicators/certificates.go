@@ -15,8 +15,11 @@ import (
 
 // maxNamed bounds the 编号 one query names; a figure naming more reads the whole ledger once,
 // the cheaper then (PostgreSQL planned repeated 500-value IN lists as scans of every record:
-// 50 s at a province root of 1M records).
-const maxNamed = 500
+// 50 s at a province root of 1M records). One list, never repeated: a county of the 1M
+// province names 1,569 officers, and under 500 it read the province's 54,944 certificate
+// events for them (certification.holder_rate 2.1 s → 0.39 s on SQLite, 2.4 → 0.47 s on
+// PostgreSQL, with the list in the officer index).
+const maxNamed = 5000
 
 // certificateEvents gathers the certificate events of the named officers over the whole scope
 // (an officer may have moved between units), keyed by the officer's 编号. Each officer's events

@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
@@ -61,11 +60,10 @@ func officersBelowTarget(ctx context.Context, st *store.Store, sc store.Scope, o
 	if err != nil {
 		return Value{}, err
 	}
-	trainings, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "training", Conds: in("started_on", p)}})
+	hours, err := hoursByOfficer(ctx, st, sc, p, officers)
 	if err != nil {
 		return Value{}, err
 	}
-	hours := HoursByOfficer(officers, trainings)
 	d, _ := Lookup("training.officers_below_target")
 	v := Value{By: map[string]float64{}, Formula: d.Formula + "；年度学时目标为每人" + TrainingHours.Says(target, local)}
 	for _, o := range officers {
@@ -77,17 +75,30 @@ func officersBelowTarget(ctx context.Context, st *store.Store, sc store.Scope, o
 	return v, nil
 }
 
-// HoursByOfficer sums the trainings' 学时 per officer 编号: a training's 人员 is the officer's
-// 编号, or else a name only one of the officers bears (ledgers.md: 编号 or 姓名).
-func HoursByOfficer(officers, trainings []store.Record) map[string]float64 {
+// hoursByOfficer sums the period's training 学时 per officer 编号, in the database: a training's
+// 人员 is the officer's 编号, or else a name only one of the officers bears (ledgers.md: 编号 or
+// 姓名). The trainings are the whole scope's (an officer may train with another unit); only the
+// 人员 that name one of the officers can count, so when those are few (maxNamed) only their
+// trainings are summed, through the 人员 index.
+func hoursByOfficer(ctx context.Context, st *store.Store, sc store.Scope, p Period, officers []store.Record) (map[string]float64, error) {
 	codes, byName := map[string]bool{}, map[string][]string{}
+	var persons []string
 	for _, o := range officers {
-		codes[o.Values.Str("code")] = true
-		byName[o.Values.Str("name")] = append(byName[o.Values.Str("name")], o.Values.Str("code"))
+		code, name := o.Values.Str("code"), o.Values.Str("name")
+		codes[code] = true
+		byName[name] = append(byName[name], code)
+		persons = append(persons, code, name)
+	}
+	q := store.Query{Kind: "training", Conds: in("started_on", p)}
+	if len(persons) <= maxNamed {
+		q.Conds = append(q.Conds, store.Cond{Field: "person", Op: store.OpIn, Values: persons})
+	}
+	_, sums, err := st.AggregateEach(ctx, sc, q, store.Group{By: "person"}, []store.Measure{{Agg: store.Agg{Func: "sum", Field: "hours"}}})
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]float64{}
-	for _, t := range trainings {
-		who := t.Values.Str("person")
+	for who, h := range sums[0] {
 		if !codes[who] {
 			if named := byName[who]; len(named) == 1 {
 				who = named[0]
@@ -95,10 +106,9 @@ func HoursByOfficer(officers, trainings []store.Record) map[string]float64 {
 				continue
 			}
 		}
-		h, _ := strconv.ParseFloat(t.Values.Str("hours"), 64)
 		out[who] += h
 	}
-	return out
+	return out, nil
 }
 
 // flaggedCertificateEvents counts the certificate events of the period that break a rule of

@@ -125,3 +125,18 @@ const BackupMetaTable = backupMetaTable
 // SetImportRowByRow makes s import each row alone, the path before batching, so that a test can
 // compare what the batched path writes with it.
 func (s *Store) SetImportRowByRow(on bool) { s.importRowByRow = on }
+
+// ExplainFirstPage returns the engine's plan for the first page of a list of q sorted by the
+// field sort (its column or JSON text), as List reads it without a cursor.
+func (s *Store) ExplainFirstPage(ctx context.Context, sc Scope, q Query, sort string, desc bool) (string, error) {
+	w, args, kind, err := s.where(ctx, sc, q)
+	if err != nil {
+		return "", err
+	}
+	order, _, err := s.fieldExpr(kind, sort)
+	if err != nil {
+		return "", err
+	}
+	return s.explain(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
+		` ORDER BY `+nullsLow(order, desc)+` LIMIT 21`, args)
+}

@@ -156,3 +156,20 @@ func asStoreError(err error, se **store.Error) bool {
 	*se = e
 	return ok
 }
+
+// TestFirstPageReadsAnIndex: the web's default order of a list (the opening date, latest first,
+// undated last) is read off an index's end on both engines, never a sort of every record of
+// the kind (PostgreSQL sorted a province's mediations for each list page; migration 14).
+func TestFirstPageReadsAnIndex(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		seedPaged(t, s)
+		plan, err := s.ExplainFirstPage(context.Background(), all(), store.Query{Kind: "mediation"}, "accepted_on", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sorted := map[string]string{"sqlite": "TEMP B-TREE FOR ORDER BY", "postgres": "Sort Key"}[s.Dialect()]
+		if strings.Contains(plan, sorted) {
+			t.Errorf("the first page sorts the kind's records:\n%s", plan)
+		}
+	})
+}

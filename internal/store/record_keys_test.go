@@ -106,7 +106,7 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`DROP TABLE comment_feedback`,                   // and migration 10
 		`DROP TABLE public_comments`,
 		`DROP INDEX clocks_open`,          // and migration 11 (its other two indexes it drops and makes again)
-		`DROP INDEX records_kind_updated`, // and migration 12 (13 makes nothing on SQLite)
+		`DROP INDEX records_kind_updated`, // and migration 12 (13 and 14 make nothing on SQLite)
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -3,6 +3,7 @@ package indicators
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/fazhi/fazhi/internal/store"
 )
@@ -45,6 +46,7 @@ func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, 
 				ms[i].Conds = d.Where(p)
 			}
 		}
+		q.Conds = append(q.Conds, hoist(ms)...)
 		vals, by, err := st.AggregateEach(ctx, sc, q, store.Group{By: k.by}, ms)
 		if err != nil {
 			return fmt.Errorf("计算 %s 的指标失败: %w", k.kind, err)
@@ -58,6 +60,35 @@ func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, 
 		}
 	}
 	return nil
+}
+
+// hoist takes the conditions every measure has out of the measures, for the shared query: the
+// same records are counted, but the database reads (and groups, and decodes the breakdown's
+// field of) only the rows they select, not every row of the period (a batch of one figure,
+// mediation.judicial_confirmations by 确认结果: 2.4× its hand-written COUNT → 0.8× on SQLite).
+// OpFewHolders stays in its measure: it is a condition on the rest of the query it is in.
+func hoist(ms []store.Measure) []store.Cond {
+	var common []store.Cond
+	for _, c := range ms[0].Conds {
+		if c.Op == store.OpFewHolders || slices.ContainsFunc(common, func(h store.Cond) bool { return sameCond(h, c) }) {
+			continue
+		}
+		if !slices.ContainsFunc(ms, func(m store.Measure) bool {
+			return !slices.ContainsFunc(m.Conds, func(mc store.Cond) bool { return sameCond(mc, c) })
+		}) {
+			common = append(common, c)
+		}
+	}
+	for i := range ms {
+		ms[i].Conds = slices.DeleteFunc(slices.Clone(ms[i].Conds), func(mc store.Cond) bool {
+			return slices.ContainsFunc(common, func(h store.Cond) bool { return sameCond(h, mc) })
+		})
+	}
+	return common
+}
+
+func sameCond(a, b store.Cond) bool {
+	return a.Field == b.Field && a.Op == b.Op && a.Value == b.Value && slices.Equal(a.Values, b.Values)
 }
 
 // batch is figures read in one pass, and what they share.

@@ -277,6 +277,14 @@ var migrations = []any{
 		_, err := t.exec(ctx, `CREATE INDEX records_kind_opened_low ON records (kind, opened_on NULLS FIRST, id)`)
 		return err
 	}),
+	// 15: the figures' indexes of 11 carry the status and category too, the columns a count
+	// most often tests or breaks down by (调解成功, 纠纷类型, 复议决定类型): such a figure is
+	// then read from the index alone, as its hand-written COUNT is (mediation.cases by type at
+	// the 1M province root on SQLite: 2.4× the COUNT → 1.0×).
+	`DROP INDEX records_kind_opened;
+	CREATE INDEX records_kind_opened ON records(kind, opened_on, org_id, status, category);
+	DROP INDEX records_kind_closed;
+	CREATE INDEX records_kind_closed ON records(kind, closed_on, org_id, status, category);`,
 }
 
 // dataMigration is a migration written in Go. It runs inside the migration's transaction

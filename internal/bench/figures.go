@@ -75,7 +75,13 @@ func readingCases(ctx context.Context, cfg Config, r *Raw) ([]Case, func(), erro
 		cases = append(cases, Case{Name: m.id, Same: true, Bounded: "COUNT",
 			Run: rd.figure(provinceCode, m.id), Bound: rd.countWhere(provPath, m.where)})
 	}
-	cursor, err := rd.cursorBefore(ctx, provPath, deep)
+	// The deep row is chosen once, before any timing: its COUNT of the kind is the bench's own
+	// work, not the page's (inside the timed calls it was most of a 5M page's 253 ms).
+	off, _, err := rd.offset(ctx, provPath, deep)
+	if err != nil {
+		return nil, wc.Close, err
+	}
+	cursor, err := rd.cursorBefore(off, deep)
 	if err != nil {
 		return nil, wc.Close, err
 	}
@@ -87,9 +93,9 @@ func readingCases(ctx context.Context, cfg Config, r *Raw) ([]Case, func(), erro
 		Case{Name: "mediation list page", Bounded: "raw read of page 1 + COUNT",
 			Run: rd.page("/records/mediation?org=" + provinceCode), Bound: rd.firstPage(provPath)},
 		Case{Name: "API list at offset 100,000 (" + deep + ")", Same: true, Bounded: "the same page by hand (OFFSET)",
-			Run: rd.apiPage(provPath, deep, ""), Bound: rd.offsetPage(provPath, deep)},
+			Run: rd.apiPage(off, deep, ""), Bound: rd.offsetPage(provPath, deep, off)},
 		Case{Name: "API list at row 100,000 by cursor (" + deep + ")", Same: true, Bounded: "the same page by hand (OFFSET)",
-			Run: rd.apiPage(provPath, deep, cursor), Bound: rd.offsetPage(provPath, deep)},
+			Run: rd.apiPage(off, deep, cursor), Bound: rd.offsetPage(provPath, deep, off)},
 		Case{Name: "county: all indicators", Bounded: "one GROUP BY over the year's records",
 			Run: rd.allIndicators(rd.county), Bound: rd.yearScan(countyPath)},
 	)
@@ -242,12 +248,8 @@ func (rd *readers) offset(ctx context.Context, path, kind string) (int64, int64,
 
 // apiPage reads the deep page through the API: by offset (older clients), or, when after is
 // given, by the keyset cursor the API handed out for it.
-func (rd *readers) apiPage(path, kind, after string) func(context.Context) (Answer, error) {
+func (rd *readers) apiPage(off int64, kind, after string) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
-		off, _, err := rd.offset(ctx, path, kind)
-		if err != nil {
-			return Answer{}, err
-		}
 		u := fmt.Sprintf("/api/v1/records/%s?org=%s&offset=%d&limit=%d", kind, provinceCode, off, pageSize)
 		note := fmt.Sprintf("offset %d", off)
 		if after != "" {
@@ -278,11 +280,7 @@ func (rd *readers) apiList(url string) (apiList, error) {
 // cursorBefore is the API's own cursor for the deep page: the "next" of the page just before
 // it, asked for once (by offset) while the cases are built, outside any timing. A cursor cannot
 // be made by hand: it is signed.
-func (rd *readers) cursorBefore(ctx context.Context, path, kind string) (string, error) {
-	off, _, err := rd.offset(ctx, path, kind)
-	if err != nil {
-		return "", err
-	}
+func (rd *readers) cursorBefore(off int64, kind string) (string, error) {
 	page, err := rd.apiList(fmt.Sprintf("/api/v1/records/%s?org=%s&offset=%d&limit=%d", kind, provinceCode, max(off-pageSize, 0), pageSize))
 	if err == nil && page.Next == "" {
 		err = fmt.Errorf("API 没有给出 %s 第 %d 行之后的游标", kind, off)
@@ -299,13 +297,15 @@ func listAnswer(total int64, exact bool, items int) string {
 	return fmt.Sprintf("total %d, %d items", total, items)
 }
 
-func (rd *readers) offsetPage(path, kind string) func(context.Context) (Answer, error) {
+func (rd *readers) offsetPage(path, kind string, off int64) func(context.Context) (Answer, error) {
 	return func(ctx context.Context) (Answer, error) {
-		off, total, err := rd.offset(ctx, path, kind)
+		under, in := rd.raw.Under(path)
+		// The total as the API states it: counted up to the cap, as store.cappedCount does.
+		total, err := rd.raw.count(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM records r JOIN orgs o ON o.id = r.org_id
+			WHERE r.kind = ? AND `+under+` LIMIT ?) capped`, append(append([]any{kind}, in...), store.TotalCap+1)...)
 		if err != nil {
 			return Answer{}, err
 		}
-		under, in := rd.raw.Under(path)
 		n, err := rd.raw.rows(ctx, `SELECT r.id, r.code, r.status, r.attrs, o.code, o.name FROM records r JOIN orgs o ON o.id = r.org_id
 			WHERE r.kind = ? AND `+under+` ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?`, append(append([]any{kind}, in...), pageSize, off)...)
 		return Answer{Value: listAnswer(total, true, int(n))}, err

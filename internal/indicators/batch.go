@@ -64,31 +64,29 @@ func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, 
 
 // hoist takes the conditions every measure has out of the measures, for the shared query: the
 // same records are counted, but the database reads (and groups, and decodes the breakdown's
-// field of) only the rows they select, not every row of the period (a batch of one figure,
-// mediation.judicial_confirmations by 确认结果: 2.4× its hand-written COUNT → 0.8× on SQLite).
-// OpFewHolders stays in its measure: it is a condition on the rest of the query it is in.
+// field of) only the rows they select, not every row of the period. mediation.judicial_confirmations
+// alone, by 确认结果, at the 1M province root on SQLite: 549 → 230 ms, against 282 ms for the
+// hand-written COUNT. OpFewHolders stays in its measure: it is a condition on the rest of the
+// query it is in.
 func hoist(ms []store.Measure) []store.Cond {
 	var common []store.Cond
 	for _, c := range ms[0].Conds {
-		if c.Op == store.OpFewHolders || slices.ContainsFunc(common, func(h store.Cond) bool { return sameCond(h, c) }) {
-			continue
-		}
-		if !slices.ContainsFunc(ms, func(m store.Measure) bool {
-			return !slices.ContainsFunc(m.Conds, func(mc store.Cond) bool { return sameCond(mc, c) })
-		}) {
+		everywhere := !slices.ContainsFunc(ms, func(m store.Measure) bool { return !hasCond(m.Conds, c) })
+		if everywhere && c.Op != store.OpFewHolders && !hasCond(common, c) {
 			common = append(common, c)
 		}
 	}
 	for i := range ms {
-		ms[i].Conds = slices.DeleteFunc(slices.Clone(ms[i].Conds), func(mc store.Cond) bool {
-			return slices.ContainsFunc(common, func(h store.Cond) bool { return sameCond(h, mc) })
-		})
+		ms[i].Conds = slices.DeleteFunc(slices.Clone(ms[i].Conds), func(c store.Cond) bool { return hasCond(common, c) })
 	}
 	return common
 }
 
-func sameCond(a, b store.Cond) bool {
-	return a.Field == b.Field && a.Op == b.Op && a.Value == b.Value && slices.Equal(a.Values, b.Values)
+// hasCond reports whether conds holds c (field, operator and values alike).
+func hasCond(conds []store.Cond, c store.Cond) bool {
+	return slices.ContainsFunc(conds, func(h store.Cond) bool {
+		return h.Field == c.Field && h.Op == c.Op && h.Value == c.Value && slices.Equal(h.Values, c.Values)
+	})
 }
 
 // batch is figures read in one pass, and what they share.

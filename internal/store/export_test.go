@@ -137,6 +137,6 @@ func (s *Store) ExplainFirstPage(ctx context.Context, sc Scope, q Query, sort st
 	if err != nil {
 		return "", err
 	}
-	return s.explain(ctx, `SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
-		` ORDER BY `+nullsLow(order, desc)+` LIMIT 21`, args)
+	return s.explain(ctx, offsetPageSQL(`SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w, order, desc),
+		append(args, 21, 0))
 }

@@ -88,8 +88,8 @@ func (s *Store) syncHotIndexes(ctx context.Context, conn *sql.Conn) error {
 			}
 			// kind leads although the predicate fixes it: a query says kind = ? AND field >= ?,
 			// and an index serving both terms is what the planner prefers to one on kind alone.
-			q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON records (kind, (%s)) WHERE kind = '%s'`,
-				ix.name, s.d.jsonText("attrs", ix.key), ix.kind)
+			q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON records (kind, (%s)) WHERE %s`,
+				ix.name, s.d.jsonText("attrs", ix.key), kindIs("kind", ix.kind))
 			if _, err := t.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("建立索引 %s 失败: %w", ix.name, err)
 			}

@@ -156,8 +156,12 @@ var notNullColumns = map[string]bool{"r.updated_at": true, "r.created_at": true,
 // seekOffset reads limit rows at offset in the list's order (the compatible paging of old
 // links and of the API's offset).
 func (s *Store) seekOffset(ctx context.Context, sc Scope, kind *law.Kind, base, order string, args []any, desc bool, limit, offset int) ([]Record, []sql.NullString, error) {
-	return s.scanKeyed(ctx, sc, kind, base+` ORDER BY `+nullsLow(order, desc)+` LIMIT ? OFFSET ?`,
-		append(slices.Clone(args), limit, offset))
+	return s.scanKeyed(ctx, sc, kind, offsetPageSQL(base, order, desc), append(slices.Clone(args), limit, offset))
+}
+
+// offsetPageSQL is base in the list's order from an offset (LIMIT ? OFFSET ?).
+func offsetPageSQL(base, order string, desc bool) string {
+	return base + ` ORDER BY ` + nullsLow(order, desc) + ` LIMIT ? OFFSET ?`
 }
 
 // seek reads up to limit rows strictly beyond the cursor, walking the order descending or

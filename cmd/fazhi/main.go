@@ -13,7 +13,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/store"
 	"github.com/fazhi/fazhi/internal/web"
@@ -49,6 +51,7 @@ var commands = []command{
 	{"user", "账号管理：add 新建，passwd 重设密码", runUser},
 	{"settings", "本地参数：比率的分母与取舍、文书模板", runSettings},
 	{"migrate", "执行数据库迁移并显示结构版本", runMigrate},
+	{"tallies", "指标计数表：--check YYYY 与记录核对，--rebuild 从记录重新统计", runTallies},
 	{"bench", "生成省级规模的数据并测量各项指标与其下界（性能基准）", runBench},
 	{"version", "显示版本", runVersion},
 }
@@ -184,7 +187,22 @@ func (e *env) openSealing(ctx context.Context, seal bool) (*store.Store, error) 
 		return nil, err
 	}
 	// A key made just now meets the unkeyed chain of an older version: seal it under the key.
-	return store.Open(ctx, url, store.Options{Key: key, AuditKey: auditKey, SealAudit: created || seal})
+	st, err := store.Open(ctx, url, store.Options{Key: key, AuditKey: auditKey, SealAudit: created || seal})
+	if err != nil {
+		return nil, err
+	}
+	// The figures' counts kept in the tallies: a count new or changed since the last start is
+	// counted afresh from the records (once, after an upgrade), the others cost nothing.
+	start := time.Now()
+	n, err := indicators.UseTallies(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("无法建立指标计数表: %w", err)
+	}
+	if n > 0 {
+		fmt.Fprintf(os.Stderr, "指标计数表：重新统计 %d 项计数，用时 %s\n", n, time.Since(start).Round(time.Millisecond))
+	}
+	return st, nil
 }
 
 // url is the database URL the flags and environment name.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/fazhi/fazhi/internal/auth"
+	"github.com/fazhi/fazhi/internal/indicators"
 	"github.com/fazhi/fazhi/internal/intake"
 	"github.com/fazhi/fazhi/internal/law"
 	"github.com/fazhi/fazhi/internal/ledger"
@@ -47,6 +48,11 @@ func writingCases(ctx context.Context, cfg Config) ([]Case, func(), error) {
 	}
 	st, err := store.Open(ctx, cfg.Scratch, store.Options{Key: key, AuditKey: auditKey})
 	if err != nil {
+		return nil, nil, err
+	}
+	// Its writes keep the tallies as a deployment's do (cmd/fazhi).
+	if _, err := indicators.UseTallies(ctx, st); err != nil {
+		st.Close()
 		return nil, nil, err
 	}
 	w := &writers{cfg: cfg, st: st}

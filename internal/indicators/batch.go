@@ -19,6 +19,9 @@ type batchKey struct{ kind, date, by string }
 
 // prefetch computes the batchable counts among defs into got, one query per group.
 func prefetch(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, defs []Def, withBy bool, got map[string]Value) error {
+	if err := fromTallies(ctx, st, sc, org, p, defs, withBy, got); err != nil {
+		return err
+	}
 	for _, b := range batches(defs, func(d Def) (batchKey, bool) {
 		if _, done := got[d.ID]; done || !d.counts() || !sc.CanRead(d.Kind) {
 			return batchKey{}, false

@@ -317,6 +317,9 @@ func (b *batchImport) flush(ctx context.Context) error {
 	var keyRows, eventRows, clockRows [][]any
 	audits := make([]AuditEntry, 0, len(b.pending))
 	for _, p := range b.pending {
+		if err := t.tallyTouch(ctx, kind.Name, p.id, false); err != nil {
+			return err
+		}
 		for field, mac := range p.keys {
 			keyRows = append(keyRows, []any{p.id, field, mac})
 		}

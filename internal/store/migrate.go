@@ -273,6 +273,21 @@ var migrations = []any{
 	CREATE INDEX records_kind_opened ON records(kind, opened_on, org_id, status, category);
 	DROP INDEX records_kind_closed;
 	CREATE INDEX records_kind_closed ON records(kind, closed_on, org_id, status, category);`,
+	// 16: the tallies (tally.go): counts kept per measure, org of the top levels, month and
+	// breakdown group, and the measures kept. Filled by UseTallies at the next start.
+	`CREATE TABLE tally_measures (
+		id TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		spec TEXT NOT NULL
+	);
+	CREATE TABLE tallies (
+		measure TEXT NOT NULL,
+		org_id BIGINT NOT NULL,
+		month TEXT NOT NULL,
+		grp TEXT NOT NULL,
+		n BIGINT NOT NULL,
+		PRIMARY KEY (measure, org_id, month, grp)
+	);`,
 }
 
 // onPostgres is a migration of SQL that PostgreSQL alone needs (an index SQLite's own already

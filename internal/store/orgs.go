@@ -280,6 +280,10 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 			base = parent.Path
 		}
 		path = base + strconv.FormatInt(old.ID, 10) + "/"
+		// The subtree's records leave the tallies of the orgs above it (tally.go)…
+		if err := t.tallySubtree(ctx, old.Path, -1); err != nil {
+			return Org{}, "", err
+		}
 		// Re-root the whole subtree: every descendant's path starts with the old path.
 		if _, err := t.exec(ctx, `UPDATE orgs SET path = ? || substr(path, ?) WHERE path LIKE ? AND id <> ?`,
 			path, len(old.Path)+1, old.Path+"%", old.ID); err != nil {
@@ -290,6 +294,12 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 		founded_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, in.Name, in.Type, nullID(parent.ID), path,
 		in.CreditCode, in.FoundedOn, now, old.ID); err != nil {
 		return Org{}, "", err
+	}
+	if path != old.Path {
+		// … and join those of the orgs above it now.
+		if err := t.tallySubtree(ctx, path, 1); err != nil {
+			return Org{}, "", err
+		}
 	}
 	o, err := t.orgByCode(ctx, in.Code)
 	if err != nil {

@@ -412,6 +412,9 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 		}
 		return 0, err
 	}
+	if err := t.tallyTouch(ctx, kind.Name, id, false); err != nil {
+		return 0, err
+	}
 	rec := Record{ID: id, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v, Version: 1}
 	if err := t.saveKeys(ctx, id, keys, false); err != nil {
 		return 0, err
@@ -479,6 +482,9 @@ func (t *tx) updateRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 // their keyed hashes, appends the timeline event and re-projects the clocks. The caller audits.
 func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, org Org, v law.Values, keys keyedHashes, action, label string, data map[string]any) error {
 	code, status, opened, closed, category := hot(kind, v)
+	if err := t.tallyTouch(ctx, kind.Name, old.ID, true); err != nil {
+		return err
+	}
 	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
 		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		org.ID, code, status, opened, closed, category, jsonText(v), t.s.stamp(), a.Name, old.ID, old.Version)

@@ -37,6 +37,8 @@ type Options struct {
 
 // Store is an open database.
 type Store struct {
+	// tally is the measures the tallies keep (tally.go).
+	tally tallyState
 	db    *sql.DB
 	d     dialect
 	crypt *crypter
@@ -118,6 +120,10 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
+	if err := s.loadTallies(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
 	if opt.SealAudit && s.auditKey != nil {
 		if _, err := s.sealIfLegacy(ctx, Actor{Name: "system:audit-key", RequestID: "seal"}); err != nil {
 			s.db.Close()
@@ -171,6 +177,9 @@ type tx struct {
 	// from that moment to the commit, not from each write's entry).
 	deferAudit   bool
 	pendingAudit []AuditEntry
+	// tallies is what the transaction wrote that the tallies count, added to them before it
+	// commits (tally_write.go).
+	tallies tallyWrites
 }
 
 const maxTxStmts = 200
@@ -251,6 +260,10 @@ func (s *Store) inTxOn(ctx context.Context, db interface {
 		t.stmts = map[string]*sql.Stmt{}
 	}
 	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := t.flushTallies(ctx); err != nil {
 		sqlTx.Rollback()
 		return err
 	}

@@ -1,0 +1,71 @@
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/fazhi/fazhi/internal/indicators"
+	"github.com/fazhi/fazhi/internal/store"
+)
+
+// checkTalliedFigures: every count the tallies keep comes out of them as it comes out of the
+// records — at the city, each town and street, and villages; for a year, a period with ragged
+// ends (whole months from the tallies, the days around them from the records) and the months of
+// 2025 — totals and breakdowns alike.
+func checkTalliedFigures(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	var ids []string
+	for _, m := range indicators.TallyMeasures() {
+		if s.KeepsTally(m) {
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) < 40 {
+		t.Fatalf("the tallies keep %d counts of the catalog", len(ids))
+	}
+	orgs := []string{cityCode}
+	for _, tw := range towns {
+		orgs = append(orgs, tw.code)
+	}
+	all, err := s.Orgs(ctx, system())
+	if err != nil {
+		t.Fatal(err)
+	}
+	villages := 0
+	for _, o := range all {
+		if o.ParentCode == towns[0].code && villages < 3 {
+			orgs, villages = append(orgs, o.Code), villages+1
+		}
+	}
+	var kept []store.TallyMeasure
+	for _, m := range indicators.TallyMeasures() {
+		if s.KeepsTally(m) {
+			kept = append(kept, m)
+		}
+	}
+	for _, org := range orgs {
+		// The tallies answer there (the city, its towns, their villages: the top three levels).
+		if _, _, ok, err := s.TallyCounts(ctx, system(), org, kept, "2024-01", "2024-12"); err != nil || !ok {
+			t.Fatalf("the tallies do not answer at %s: %v", org, err)
+		}
+		for _, p := range []indicators.Period{{From: "2024-01-01", To: "2024-12-31"}, {From: "2023-03-15", To: "2024-11-20"}, {From: "2025-01-01", To: "2025-03-31"}} {
+			got, err := indicators.ComputeIDs(ctx, s, system(), org, p.From, p.To, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := indicators.ComputeIDs(indicators.WithoutTallies(ctx), s, system(), org, p.From, p.To, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range want.List {
+				g, _ := json.Marshal(got.List[i])
+				w, _ := json.Marshal(want.List[i])
+				if string(g) != string(w) {
+					t.Errorf("%s at %s %v: from the tallies %s, from the records %s", want.List[i].ID, org, p, g, w)
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/fazhi/fazhi/internal/indicators"
@@ -49,6 +50,18 @@ func checkTalliedFigures(t *testing.T, s *store.Store) {
 		// The tallies answer there (the city, its towns, their villages: the top three levels).
 		if _, _, ok, err := s.TallyCounts(ctx, system(), org, kept, "2024-01", "2024-12"); err != nil || !ok {
 			t.Fatalf("the tallies do not answer at %s: %v", org, err)
+		}
+		// A year's trend: each month's bar as the records give it.
+		got, err := indicators.MonthlyIDs(ctx, s, system(), org, 2024, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := indicators.MonthlyIDs(indicators.WithoutTallies(ctx), s, system(), org, 2024, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+			t.Errorf("2024 by month at %s: from the tallies %s, from the records %s", org, g, w)
 		}
 		for _, p := range []indicators.Period{{From: "2024-01-01", To: "2024-12-31"}, {From: "2023-03-15", To: "2024-11-20"}, {From: "2025-01-01", To: "2025-03-31"}} {
 			got, err := indicators.ComputeIDs(ctx, s, system(), org, p.From, p.To, ids)

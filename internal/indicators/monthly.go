@@ -83,6 +83,9 @@ func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string
 // field, into series (and why there is none, for a kind the scope may not read).
 func monthlyCounts(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, defs []Def,
 	series map[string]*[12]float64, unavailable map[string]string) error {
+	if err := monthlyFromTallies(ctx, st, sc, org, p, defs, series); err != nil {
+		return err
+	}
 	for _, b := range batches(defs, func(d Def) (batchKey, bool) {
 		if series[d.ID] != nil {
 			return batchKey{}, false

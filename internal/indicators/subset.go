@@ -185,7 +185,7 @@ func ByChildren(ctx context.Context, st *store.Store, sc store.Scope, tree []sto
 	if err != nil {
 		return nil, err
 	}
-	if !groupable(d) {
+	if !groupable(d) || talliedFor(st, d, children) {
 		for i, c := range children {
 			res, err := ComputeIDs(ctx, st, sc, c.Code, from, to, []string{id})
 			if err != nil {

@@ -3,6 +3,7 @@ package indicators
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fazhi/fazhi/internal/store"
@@ -145,4 +146,59 @@ func sum(a, b Value) Value {
 		}
 	}
 	return out
+}
+
+// monthlyFromTallies reads into series the months of the counts among defs the tallies keep:
+// a year's trend is the year's twelve rows of each.
+func monthlyFromTallies(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period, defs []Def, series map[string]*[12]float64) error {
+	from, to, before, after, ok := wholeMonths(p)
+	if !ok || before != nil || after != nil || ctx.Value(noTallies{}) != nil {
+		return nil
+	}
+	var kept []Def
+	var ms []store.TallyMeasure
+	for _, d := range defs {
+		if m, ok := tallyMeasure(d); ok && series[d.ID] == nil && sc.CanRead(d.Kind) && st.KeepsTally(m) {
+			kept, ms = append(kept, d), append(ms, m)
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	byMonth, ok, err := st.TallyMonths(ctx, sc, org, ms, from, to)
+	if err != nil || !ok {
+		return err
+	}
+	for i, d := range kept {
+		series[d.ID] = &[12]float64{}
+		for month, n := range byMonth[i] {
+			if t, err := time.Parse("2006-01", month); err == nil {
+				series[d.ID][t.Month()-1] += n
+			}
+		}
+	}
+	return nil
+}
+
+// talliedFor reports whether the tallies keep every count of d (a rate's two) for each of orgs:
+// then each org's figure is a few rows of them, cheaper than one query grouping the parent's
+// records by org (ByChildren).
+func talliedFor(st *store.Store, d Def, orgs []store.Org) bool {
+	counts := []Def{d}
+	if d.IsRate() {
+		num, _ := Lookup(d.Numerator)
+		den, _ := Lookup(d.Denominator)
+		counts = []Def{num, den}
+	}
+	for _, c := range counts {
+		if m, ok := tallyMeasure(c); !ok || !st.KeepsTally(m) {
+			return false
+		}
+	}
+	for _, o := range orgs {
+		if strings.Count(strings.Trim(o.Path, "/"), "/")+1 > store.TallyDepth {
+			return false
+		}
+	}
+	return len(orgs) > 0
 }

@@ -394,6 +394,17 @@ func (s *Store) KeepsTally(m TallyMeasure) bool {
 // for exactly the records the scope sees there: an org below the top levels, a scope that sees
 // only part of the subtree, a measure not kept as asked. Then the caller counts the records.
 func (s *Store) TallyCounts(ctx context.Context, sc Scope, org string, ms []TallyMeasure, fromMonth, toMonth string) (totals []float64, by []map[string]float64, ok bool, err error) {
+	return s.tallySums(ctx, sc, org, ms, fromMonth, toMonth, "grp")
+}
+
+// TallyMonths is TallyCounts broken down by month (YYYY-MM) instead of by group: a trend.
+func (s *Store) TallyMonths(ctx context.Context, sc Scope, org string, ms []TallyMeasure, fromMonth, toMonth string) (byMonth []map[string]float64, ok bool, err error) {
+	_, byMonth, ok, err = s.tallySums(ctx, sc, org, ms, fromMonth, toMonth, "month")
+	return byMonth, ok, err
+}
+
+// tallySums sums the tallies of ms by key (grp or month).
+func (s *Store) tallySums(ctx context.Context, sc Scope, org string, ms []TallyMeasure, fromMonth, toMonth, key string) (totals []float64, by []map[string]float64, ok bool, err error) {
 	for _, m := range ms {
 		if !s.KeepsTally(m) || !sc.CanRead(m.Kind) {
 			return nil, nil, false, nil
@@ -409,8 +420,8 @@ func (s *Store) TallyCounts(ctx context.Context, sc Scope, org string, ms []Tall
 		index[m.ID] = i
 		args = append(args, m.ID)
 	}
-	rows, err := s.query(ctx, `SELECT measure, grp, SUM(n) FROM tallies WHERE org_id = ? AND month >= ? AND month <= ?
-		AND measure IN (`+placeholders(len(ms))+`) GROUP BY measure, grp`, args...)
+	rows, err := s.query(ctx, `SELECT measure, `+key+`, SUM(n) FROM tallies WHERE org_id = ? AND month >= ? AND month <= ?
+		AND measure IN (`+placeholders(len(ms))+`) GROUP BY measure, `+key, args...)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -418,7 +429,7 @@ func (s *Store) TallyCounts(ctx context.Context, sc Scope, org string, ms []Tall
 	totals = make([]float64, len(ms))
 	by = make([]map[string]float64, len(ms))
 	for i, m := range ms {
-		if m.By != "" {
+		if m.By != "" || key == "month" {
 			by[i] = map[string]float64{}
 		}
 	}

@@ -208,7 +208,7 @@ func (t *tx) dropTally(ctx context.Context, id string) error {
 // and breakdown the measures share.
 func (t *tx) rebuildTallies(ctx context.Context, ms []TallyMeasure) error {
 	for _, g := range tallyGroups(ms) {
-		counts, err := t.tallyCounts(ctx, g, nil)
+		counts, err := t.tallyCountsWhere(ctx, g, "")
 		if err != nil {
 			return fmt.Errorf("重建计数表失败: %w", err)
 		}
@@ -251,20 +251,8 @@ type tallyKey struct {
 	grp     string
 }
 
-// tallyCounts counts the group's measures over the records of ids (every record of the kind
-// when ids is nil), per org of the top levels above each record, month and breakdown group.
-func (t *tx) tallyCounts(ctx context.Context, g tallyGroup, ids []int64) (map[tallyKey]int64, error) {
-	if ids == nil {
-		return t.tallyCountsWhere(ctx, g, "")
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return t.tallyCountsWhere(ctx, g, "r.id IN ("+placeholders(len(ids))+")", args...)
-}
-
-// tallyCountsWhere is tallyCounts over the records that also meet cond (none: all).
+// tallyCountsWhere counts the group's measures over the kind's records that meet cond (none:
+// all), per org of the top levels above each record, month and breakdown group.
 func (t *tx) tallyCountsWhere(ctx context.Context, g tallyGroup, cond string, condArgs ...any) (map[tallyKey]int64, error) {
 	kind, ok := law.Lookup(g.kind)
 	if !ok {
@@ -520,4 +508,87 @@ func (t *tx) tallySubtree(ctx context.Context, path string, sign int64) error {
 		}
 	}
 	return nil
+}
+
+// recordTallies counts the kind's measures ms over the records ids, which are of that kind (the
+// records a write touched), in one query of a row per record: a flag per measure, and each date
+// field's month and breakdown group. A write's flush is then one statement per kind, not one per
+// date field and breakdown; and it does not test the kind, for SQLite then read the kind's
+// index, every record of it, for a handful of ids (an API create 6× slower).
+func (t *tx) recordTallies(ctx context.Context, kindName string, ms []TallyMeasure, ids []int64) (map[tallyKey]int64, error) {
+	kind, ok := law.Lookup(kindName)
+	if !ok {
+		return nil, errorf(EINVALID, "未知的台账类型「%s」", kindName)
+	}
+	groups := tallyGroups(ms)
+	var cols []string
+	var args []any
+	for _, g := range groups {
+		date, _, err := t.s.fieldExpr(kind, g.date)
+		if err != nil {
+			return nil, err
+		}
+		grp := "''"
+		if g.by != "" {
+			if grp, err = t.s.groupKey(kind, Group{By: g.by}); err != nil {
+				return nil, err
+			}
+		}
+		cols = append(cols, "COALESCE(SUBSTR("+date+", 1, 7), '')", grp)
+		dated := date + " IS NOT NULL AND " + date + " <> ''"
+		for _, m := range g.ms {
+			terms, targs, err := t.s.condSQL(kind, m.Conds)
+			if err != nil {
+				return nil, err
+			}
+			cols = append(cols, "CASE WHEN "+strings.Join(append([]string{dated}, terms...), " AND ")+" THEN 1 ELSE 0 END")
+			args = append(args, targs...)
+		}
+	}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := t.query(ctx, `SELECT o.path, `+strings.Join(cols, ", ")+` FROM records r JOIN orgs o ON o.id = r.org_id
+		WHERE r.id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var path string
+	vals := make([]any, len(cols))
+	dest := append([]any{&path}, make([]any, len(cols))...)
+	for i := range vals {
+		dest[1+i] = &vals[i]
+	}
+	out := map[tallyKey]int64{}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		orgs, c := tallyOrgs(path), 0
+		for _, g := range groups {
+			mon, grp := fmt.Sprint(text(vals[c])), fmt.Sprint(text(vals[c+1]))
+			c += 2
+			for _, m := range g.ms {
+				if flag, _ := strconv.ParseInt(fmt.Sprint(text(vals[c])), 10, 64); flag == 1 {
+					for _, org := range orgs {
+						out[tallyKey{m.ID, org, mon, grp}]++
+					}
+				}
+				c++
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// text is a scanned value as the text a string destination would hold.
+func text(v any) any {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	if v == nil {
+		return ""
+	}
+	return v
 }

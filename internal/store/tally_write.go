@@ -41,16 +41,11 @@ func (t *tx) tallyTouch(ctx context.Context, kind string, id int64, existing boo
 	if w.before[kind] == nil {
 		w.before[kind] = map[tallyKey]int64{}
 	}
-	for _, g := range tallyGroups(ms) {
-		counts, err := t.tallyCounts(ctx, g, []int64{id})
-		if err != nil {
-			return err
-		}
-		for k, n := range counts {
-			w.before[kind][k] += n
-		}
+	counts, err := t.recordTallies(ctx, kind, ms, []int64{id})
+	for k, n := range counts {
+		w.before[kind][k] += n
 	}
-	return nil
+	return err
 }
 
 // tallyChunk is how many records one counting query names.
@@ -72,16 +67,13 @@ func (t *tx) flushTallies(ctx context.Context) error {
 		for k, n := range w.before[kind] {
 			delta[k] -= n
 		}
-		groups := tallyGroups(w.set.byKind[kind])
 		for ids := range slices.Chunk(w.ids[kind], tallyChunk) {
-			for _, g := range groups {
-				counts, err := t.tallyCounts(ctx, g, ids)
-				if err != nil {
-					return err
-				}
-				for k, n := range counts {
-					delta[k] += n
-				}
+			counts, err := t.recordTallies(ctx, kind, w.set.byKind[kind], ids)
+			if err != nil {
+				return err
+			}
+			for k, n := range counts {
+				delta[k] += n
 			}
 		}
 		if err := t.addTallies(ctx, delta, 1); err != nil {

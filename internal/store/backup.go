@@ -24,6 +24,7 @@ var notBackedUp = map[string]string{
 	"sessions":        "a restore signs everyone out; a copied login would outlive its password",
 	"login_failures":  "lockout counters are transient: a restore starts them afresh",
 	"tallies":         "counts derived from the records: a restore counts them afresh (tally.go)",
+	"holder_spans":    "derived from the certificate events and officers: a restore computes them afresh (holder_spans.go)",
 	"tally_measures":  "which counts the tallies keep: the restoring binary's own, set at its start (UseTallies)",
 	"access_requests": "a pending request holds half a one-time password sealed with the key; after a restore it is filed again (decided ones are in the audit trail)",
 }
@@ -266,7 +267,11 @@ func (s *Store) RestoreWith(ctx context.Context, path string, opt RestoreOptions
 		if err := t.resetSequences(ctx); err != nil {
 			return err
 		}
-		// The restored records went in as rows, not writes: the kept counts are made afresh.
+		// The restored records went in as rows, not writes: the kept counts and the certificate
+		// spans are made afresh.
+		if err := t.respan(ctx, nil); err != nil {
+			return err
+		}
 		return t.recountTallies(ctx)
 	})
 	if err != nil {
@@ -377,7 +382,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
 		for _, tb := range []string{"sessions", "login_failures", "access_requests", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
-			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies"} {
+			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies", "holder_spans"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err
 			}

@@ -320,6 +320,7 @@ func (b *batchImport) flush(ctx context.Context) error {
 		if err := t.tallyTouch(ctx, kind.Name, p.id, false); err != nil {
 			return err
 		}
+		t.holderTouch(kind.Name, p.v)
 		for field, mac := range p.keys {
 			keyRows = append(keyRows, []any{p.id, field, mac})
 		}

@@ -288,6 +288,21 @@ var migrations = []any{
 		n BIGINT NOT NULL,
 		PRIMARY KEY (measure, org_id, month, grp)
 	);`,
+	// 17: the spans of days each officer held a valid certificate (holder_spans.go), counted
+	// from the certificate events and officers already recorded.
+	dataMigration(func(ctx context.Context, t *tx) error {
+		if _, err := t.exec(ctx, `CREATE TABLE holder_spans (
+			officer TEXT NOT NULL,
+			from_on TEXT NOT NULL,
+			until_on TEXT NOT NULL
+		)`); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `CREATE INDEX holder_spans_officer ON holder_spans (officer, from_on, until_on)`); err != nil {
+			return err
+		}
+		return t.respan(ctx, nil)
+	}),
 }
 
 // onPostgres is a migration of SQL that PostgreSQL alone needs (an index SQLite's own already

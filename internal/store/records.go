@@ -415,6 +415,7 @@ func (t *tx) createRecord(ctx context.Context, a Actor, sc Scope, kind *law.Kind
 	if err := t.tallyTouch(ctx, kind.Name, id, false); err != nil {
 		return 0, err
 	}
+	t.holderTouch(kind.Name, v)
 	rec := Record{ID: id, Kind: kind.Name, OrgID: org.ID, OrgCode: org.Code, OrgPath: org.Path, Code: code, Status: status, Values: v, Version: 1}
 	if err := t.saveKeys(ctx, id, keys, false); err != nil {
 		return 0, err
@@ -485,6 +486,7 @@ func (t *tx) rewrite(ctx context.Context, a Actor, kind *law.Kind, old Record, o
 	if err := t.tallyTouch(ctx, kind.Name, old.ID, true); err != nil {
 		return err
 	}
+	t.holderTouch(kind.Name, old.Values, v)
 	res, err := t.exec(ctx, `UPDATE records SET org_id = ?, code = ?, status = ?, opened_on = ?, closed_on = ?,
 		category = ?, attrs = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		org.ID, code, status, opened, closed, category, jsonText(v), t.s.stamp(), a.Name, old.ID, old.Version)

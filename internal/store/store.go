@@ -180,6 +180,9 @@ type tx struct {
 	// tallies is what the transaction wrote that the tallies count, added to them before it
 	// commits (tally_write.go).
 	tallies tallyWrites
+	// holders are the officers whose certificate spans the transaction's writes changed
+	// (holder_spans.go).
+	holders map[string]bool
 }
 
 const maxTxStmts = 200
@@ -260,6 +263,10 @@ func (s *Store) inTxOn(ctx context.Context, db interface {
 		t.stmts = map[string]*sql.Stmt{}
 	}
 	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := t.flushHolders(ctx); err != nil {
 		sqlTx.Rollback()
 		return err
 	}

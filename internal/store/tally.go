@@ -175,9 +175,15 @@ func (s *Store) UseTallies(ctx context.Context, ms []TallyMeasure) (int, error) 
 	return counted, err
 }
 
-// RebuildTallies counts every kept measure afresh from the records (`fazhi tallies --rebuild`).
+// RebuildTallies counts every kept measure, and every officer's certificate spans
+// (holder_spans.go), afresh from the records (`fazhi tallies --rebuild`).
 func (s *Store) RebuildTallies(ctx context.Context) error {
-	return s.inTx(ctx, func(t *tx) error { return t.recountTallies(ctx) })
+	return s.inTx(ctx, func(t *tx) error {
+		if err := t.respan(ctx, nil); err != nil {
+			return err
+		}
+		return t.recountTallies(ctx)
+	})
 }
 
 // recountTallies drops and counts again every kept measure.

@@ -145,7 +145,8 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if codes == nil {
+	all := codes == nil
+	if all {
 		if _, err := t.exec(ctx, `DELETE FROM holder_spans`); err != nil {
 			return err
 		}
@@ -175,7 +176,15 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 			}
 		}
 	}
-	return put(true)
+	if err := put(true); err != nil {
+		return err
+	}
+	if all && t.s.d.name() == "postgres" {
+		// Fresh statistics, or PostgreSQL plans a scan of the whole table for each officer probed.
+		_, err := t.exec(ctx, `ANALYZE holder_spans`)
+		return err
+	}
+	return nil
 }
 
 // seesAll reports whether the scope sees every org of the tree (a single root it covers).

@@ -63,6 +63,24 @@ func checkTalliedFigures(t *testing.T, s *store.Store) {
 		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
 			t.Errorf("2024 by month at %s: from the tallies %s, from the records %s", org, g, w)
 		}
+		// The stocks' trend (法律明白人 at each month's end) read in one query: each bar the month's Totals.
+		stocks := []string{"navigators.total", "normative.in_force", "plan.tasks"}
+		bars, err := indicators.MonthlyIDs(ctx, s, system(), org, 2024, stocks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for m := 1; m <= 12; m++ {
+			from, to := indicators.MonthBounds(2024, m)
+			month, err := indicators.Totals(ctx, s, system(), org, from, to, stocks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range stocks {
+				if g, w := fmt.Sprint(bars[i][m-1]), fmt.Sprint(month.List[i]); g != w {
+					t.Errorf("%s at %s in month %d: the trend says %s, the month's figure %s", stocks[i], org, m, g, w)
+				}
+			}
+		}
 		for _, p := range []indicators.Period{{From: "2024-01-01", To: "2024-12-31"}, {From: "2023-03-15", To: "2024-11-20"}, {From: "2025-01-01", To: "2025-03-31"}} {
 			got, err := indicators.ComputeIDs(ctx, s, system(), org, p.From, p.To, ids)
 			if err != nil {

@@ -46,6 +46,10 @@ func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if err := monthlyCounts(ctx, st, sc, org, p, byMonth, series, unavailable); err != nil {
 		return nil, err
 	}
+	others, err := monthlyStocks(ctx, st, sc, org, year, others, series)
+	if err != nil {
+		return nil, err
+	}
 	months := make([]map[string]Value, 12)
 	if len(others) > 0 {
 		for m := 1; m <= 12; m++ {
@@ -65,6 +69,8 @@ func MonthlyIDs(ctx context.Context, st *store.Store, sc store.Scope, org string
 		out[i] = make([]Value, 12)
 		for m := range out[i] {
 			switch {
+			case periodField(d) == "" && series[d.ID] != nil: // a stock, read for the twelve months at once
+				out[i][m] = describe(ids[i], Value{Value: series[d.ID][m]})
 			case periodField(d) == "":
 				out[i][m] = months[m][ids[i]]
 			case d.IsRate():
@@ -117,4 +123,33 @@ func monthlyCounts(ctx context.Context, st *store.Store, sc store.Scope, org str
 		}
 	}
 	return nil
+}
+
+// monthlyStocks reads into series, for each count among ids whose period is not a date lying in
+// it (a stock at the period's end, the tasks of a year: Def.At), its twelve months in one query:
+// a measure per month, each exactly the month's Where. navigators.total's trend at the 5M
+// province root read the ledger twelve times (12 × 2.3 s on SQLite). The ids it does not read are
+// returned, for the month-by-month Totals.
+func monthlyStocks(ctx context.Context, st *store.Store, sc store.Scope, org string, year int, ids []string, series map[string]*[12]float64) ([]string, error) {
+	var rest []string
+	for _, id := range ids {
+		d, _ := Lookup(id)
+		if !d.counts() || d.At == nil || !sc.CanRead(d.Kind) || !store.Batchable(d.Kind, store.Agg{Func: d.Agg.Func, Field: d.Agg.Field}) {
+			rest = append(rest, id)
+			continue
+		}
+		ms := make([]store.Measure, 12)
+		for m := range ms {
+			from, to := MonthBounds(year, m+1)
+			ms[m] = store.Measure{Conds: d.Where(Period{from, to}), Agg: store.Agg{Func: d.Agg.Func, Field: d.Agg.Field}}
+		}
+		q := store.Query{Kind: d.Kind, OrgCode: org, Conds: hoist(ms)}
+		vals, _, err := st.AggregateEach(ctx, sc, q, store.Group{}, ms)
+		if err != nil {
+			return nil, fmt.Errorf("按月计算 %s 失败: %w", d.ID, err)
+		}
+		series[d.ID] = &[12]float64{}
+		copy(series[d.ID][:], vals)
+	}
+	return rest, nil
 }

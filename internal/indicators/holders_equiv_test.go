@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -123,6 +124,23 @@ func checkUncertified(t *testing.T, st *store.Store, sys, oneUnit store.Scope, p
 		}
 		if c.name == "root" && (len(want) < 30 || len(want) > 110) {
 			t.Errorf("root: %d of 160 cases uncertified: the histories do not exercise the rule", len(want))
+		}
+		// The 持证率 at the period's end and in its middle: from the spans as from the Go fold.
+		for _, end := range []string{p.To, "2024-06-10"} {
+			ids := []string{"certification.holder_rate"}
+			got, err := indicators.ComputeIDs(ctx, st, c.sc, c.org, p.From, end, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := indicators.ComputeIDs(indicators.WithoutTallies(ctx), st, c.sc, c.org, p.From, end, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, _ := json.Marshal(got.List[0])
+			w, _ := json.Marshal(want.List[0])
+			if string(g) != string(w) {
+				t.Errorf("%s: 持证率 to %s from the spans %s, from law.CertificateHolder %s", c.name, end, g, w)
+			}
 		}
 	}
 }

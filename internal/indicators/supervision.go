@@ -159,6 +159,17 @@ func holderRate(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if !sc.CanRead("certificate_event") || !sc.CanRead("officer") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
 	}
+	if ctx.Value(noTallies{}) == nil {
+		// For a reader of the whole tree, the kept spans answer in the database (store/holder_spans.go).
+		holders, total, without, ok, err := st.CountHolders(ctx, sc, servingQuery(org, p.To), p.To)
+		if err != nil || ok {
+			gaps := map[string]float64{}
+			for name, n := range without {
+				gaps[name+"（未持证）"] = n
+			}
+			return coverage(holders, total, gaps), err
+		}
+	}
 	officers, err := serving(ctx, st, sc, org, p.To)
 	if err != nil {
 		return Value{}, err

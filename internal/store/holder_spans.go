@@ -10,17 +10,20 @@ import (
 
 // holder_spans (migration 17) holds, for each officer 编号, the spans of days on which the officer
 // held a valid enforcement certificate (law.CertificateHolder over all the officer's certificate
-// events and the 离岗日期 of the officer record listed last), kept in the transaction of every
-// write to either ledger. A figure asking who held one on a day (OpFewHolders: 行政处罚法第42条)
+// events), each with the 离岗日期 of the officer record listed last, kept in the transaction of
+// every write to either ledger. A figure asking who held one on a day (OpFewHolders: 行政处罚法第42条)
 // for a reader who sees the whole tree then probes this table per named officer instead of folding
 // every officer's events in window functions (enforcement.uncertified at the 5M province root on
 // SQLite: 27 s). A reader who sees part of the tree still folds the events that reader sees, as
 // before: an officer's history may lie partly outside the reader's orgs.
 
-// holderSpans are the days on which CertificateHolder(events, left, day) holds, as spans
-// [from, until]. The answer changes only on an event's day, the day after a 有效期至 and the day
-// after the 离岗日期, so it is asked on each of those days and holds until the next.
-func holderSpans(events []law.Values, left string) [][2]string {
+// holderSpans are the days on which CertificateHolder(events, "", day) holds — the officer's own
+// certificates, whoever the officer is now — as spans [from, until]. The answer changes only on
+// an event's day and the day after a 有效期至, so it is asked on each of those days and holds until
+// the next. The 离岗日期 (第6条: no certificate is valid after it) is kept beside the spans, so that
+// each reader applies the one it needs: OpFewHolders the officer's last-listed record's, the
+// 持证率 of serving officers none (they have not left).
+func holderSpans(events []law.Values) [][2]string {
 	days := []string{"0000-01-01"}
 	for _, e := range events {
 		days = append(days, e.Str("on"))
@@ -28,14 +31,11 @@ func holderSpans(events []law.Values, left string) [][2]string {
 			days = append(days, law.AddDays(vu, 1))
 		}
 	}
-	if left != "" {
-		days = append(days, law.AddDays(left, 1))
-	}
 	slices.Sort(days)
 	days = slices.Compact(days)
 	var out [][2]string
 	for i, d := range days {
-		if d == "" || !law.CertificateHolder(events, left, d) {
+		if d == "" || !law.CertificateHolder(events, "", d) {
 			continue
 		}
 		until := "9999-12-31"
@@ -159,18 +159,18 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 	}
 	var batch []any
 	put := func(force bool) error {
-		if len(batch) == 0 || (!force && len(batch) < 300) {
+		if len(batch) == 0 || (!force && len(batch) < 400) {
 			return nil
 		}
-		q := `INSERT INTO holder_spans (officer, from_on, until_on) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(batch)/3), ", ")
+		q := `INSERT INTO holder_spans (officer, from_on, until_on, left_on) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", len(batch)/4), ", ")
 		_, err := t.exec(ctx, q, batch...)
 		batch = batch[:0]
 		return err
 	}
 	for _, code := range codes {
-		for _, sp := range holderSpans(events[code], left[code]) {
-			batch = append(batch, code, sp[0], sp[1])
+		for _, sp := range holderSpans(events[code]) {
+			batch = append(batch, code, sp[0], sp[1], left[code])
 			if err := put(false); err != nil {
 				return err
 			}
@@ -206,4 +206,38 @@ func (s *Store) seesAll(ctx context.Context, sc Scope) (bool, error) {
 		roots = append(roots, p)
 	}
 	return len(roots) == 1 && sc.coversSubtree(roots[0]), rows.Err()
+}
+
+// CountHolders counts the officers q selects (records of the officer ledger) who held a valid
+// certificate on day by the spans, with the number who did not per org name; ok is false for a
+// reader who does not see the whole tree (the caller folds the events that reader sees). The
+// officers' own 离岗日期 is the caller's to put in q: the 持证率 asks of those serving on day.
+func (s *Store) CountHolders(ctx context.Context, sc Scope, q Query, day string) (holders, total float64, without map[string]float64, ok bool, err error) {
+	if ok, err = s.seesAll(ctx, sc); err != nil || !ok {
+		return 0, 0, nil, false, err
+	}
+	w, args, _, err := s.where(ctx, sc, q)
+	if err != nil {
+		return 0, 0, nil, false, err
+	}
+	rows, err := s.query(ctx, `SELECT o.name, COUNT(*), COUNT(CASE WHEN EXISTS (SELECT 1 FROM holder_spans s
+		WHERE s.officer = r.code AND s.from_on <= ? AND s.until_on >= ?) THEN 1 END)
+		FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+` GROUP BY o.name`, append([]any{day, day}, args...)...)
+	if err != nil {
+		return 0, 0, nil, false, err
+	}
+	defer rows.Close()
+	without = map[string]float64{}
+	for rows.Next() {
+		var name string
+		var n, h float64
+		if err := rows.Scan(&name, &n, &h); err != nil {
+			return 0, 0, nil, false, err
+		}
+		total, holders = total+n, holders+h
+		if n > h {
+			without[name] = n - h
+		}
+	}
+	return holders, total, without, true, rows.Err()
 }

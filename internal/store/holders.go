@@ -46,7 +46,8 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 		// a probe of the index per officer the record names.
 		// (An officer's spans do not overlap: at most one holds a day.)
 		return `(SELECT COUNT(*) FROM ` + items + ` JOIN holder_spans s ON s.officer = ` + item +
-			` AND s.from_on <= ` + day + ` AND s.until_on >= ` + day + `) < ?`, []any{need}, nil
+			` AND s.from_on <= ` + day + ` AND s.until_on >= ` + day + ` AND (s.left_on = '' OR ` + day + ` <= s.left_on)) < ?`,
+			[]any{need}, nil
 	}
 	evW, evArgs, evKind, err := s.where(ctx, sc, Query{Kind: law.CertificateEvent.Name})
 	if err != nil {

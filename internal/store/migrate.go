@@ -294,7 +294,8 @@ var migrations = []any{
 		if _, err := t.exec(ctx, `CREATE TABLE holder_spans (
 			officer TEXT NOT NULL,
 			from_on TEXT NOT NULL,
-			until_on TEXT NOT NULL
+			until_on TEXT NOT NULL,
+			left_on TEXT NOT NULL
 		)`); err != nil {
 			return err
 		}

@@ -45,9 +45,9 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 		// Every officer's events are the reader's: the spans kept for them answer (holder_spans.go),
 		// a probe of the index per officer the record names.
 		// (An officer's spans do not overlap: at most one holds a day.)
-		return `(SELECT COUNT(*) FROM ` + items + ` JOIN holder_spans s ON s.officer = ` + item +
-			` AND s.from_on <= ` + day + ` AND s.until_on >= ` + day + ` AND (s.left_on = '' OR ` + day + ` <= s.left_on)) < ?`,
-			[]any{need}, nil
+		held := `s.officer = ` + item + ` AND s.from_on <= ` + day + ` AND s.until_on >= ` + day +
+			` AND (s.left_on = '' OR ` + day + ` <= s.left_on)`
+		return `(SELECT COUNT(*) FROM ` + items + ` JOIN holder_spans s ON ` + held + `) < ?`, []any{need}, nil
 	}
 	evW, evArgs, evKind, err := s.where(ctx, sc, Query{Kind: law.CertificateEvent.Name})
 	if err != nil {

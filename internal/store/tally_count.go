@@ -198,41 +198,34 @@ func (t *tx) recordTallies(ctx context.Context, kindName string, ms []TallyMeasu
 		return nil, err
 	}
 	defer rows.Close()
+	// Each group's month and breakdown group as strings (as the live breakdown scans them), each
+	// measure's flag as a number.
 	var path string
-	vals := make([]any, len(cols))
-	dest := append([]any{&path}, make([]any, len(cols))...)
-	for i := range vals {
-		dest[1+i] = &vals[i]
+	keys := make([]string, 2*len(groups))
+	flags := make([]int64, len(ms))
+	dest := []any{&path}
+	for gi, g := range groups {
+		dest = append(dest, &keys[2*gi], &keys[2*gi+1])
+		for range g.ms {
+			dest = append(dest, &flags[len(dest)-1-2*(gi+1)])
+		}
 	}
 	out := map[tallyKey]int64{}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		orgs, c := tallyOrgs(path), 0
-		for _, g := range groups {
-			mon, grp := fmt.Sprint(text(vals[c])), fmt.Sprint(text(vals[c+1]))
-			c += 2
+		orgs, k := tallyOrgs(path), 0
+		for gi, g := range groups {
 			for _, m := range g.ms {
-				if flag, _ := strconv.ParseInt(fmt.Sprint(text(vals[c])), 10, 64); flag == 1 {
+				if flags[k] == 1 {
 					for _, org := range orgs {
-						out[tallyKey{m.ID, org, mon, grp}]++
+						out[tallyKey{m.ID, org, keys[2*gi], keys[2*gi+1]}]++
 					}
 				}
-				c++
+				k++
 			}
 		}
 	}
 	return out, rows.Err()
-}
-
-// text is a scanned value as the text a string destination would hold.
-func text(v any) any {
-	if b, ok := v.([]byte); ok {
-		return string(b)
-	}
-	if v == nil {
-		return ""
-	}
-	return v
 }

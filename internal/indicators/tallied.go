@@ -3,7 +3,6 @@ package indicators
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/fazhi/fazhi/internal/store"
@@ -52,8 +51,10 @@ func UseTallies(ctx context.Context, st *store.Store) (int, error) {
 
 type noTallies struct{}
 
-// WithoutTallies is ctx on which every figure counts the records themselves, never the tallies:
-// the comparison the tests make, and `fazhi tallies`'s check.
+// WithoutTallies is ctx on which the counts read the records themselves, never the tallies, and
+// the 持证率 folds the events in Go, never the kept spans: the comparison the tests make, and
+// `fazhi tallies`'s check. (OpFewHolders is the store's, which reads the spans for any reader of
+// the whole tree; TestUncertifiedMatchesCertificateHolder compares it with the Go rule.)
 func WithoutTallies(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noTallies{}, true)
 }
@@ -196,7 +197,7 @@ func talliedFor(st *store.Store, d Def, orgs []store.Org) bool {
 		}
 	}
 	for _, o := range orgs {
-		if strings.Count(strings.Trim(o.Path, "/"), "/")+1 > store.TallyDepth {
+		if !store.TalliedAt(o.Path) {
 			return false
 		}
 	}

@@ -20,9 +20,9 @@ import (
 // holderSpans are the days on which CertificateHolder(events, "", day) holds — the officer's own
 // certificates, whoever the officer is now — as spans [from, until]. The answer changes only on
 // an event's day and the day after a 有效期至, so it is asked on each of those days and holds until
-// the next. The 离岗日期 (第6条: no certificate is valid after it) is kept beside the spans, so that
-// each reader applies the one it needs: OpFewHolders the officer's last-listed record's, the
-// 持证率 of serving officers none (they have not left).
+// the next. The 离岗日期 (广东省行政执法证件管理办法第6条: no certificate is valid after it) is
+// kept beside the spans, so that each reader applies the one it needs: OpFewHolders the
+// officer's last-listed record's, the 持证率 of serving officers none (they have not left).
 func holderSpans(events []law.Values) [][2]string {
 	days := []string{"0000-01-01"}
 	for _, e := range events {
@@ -192,20 +192,8 @@ func (s *Store) seesAll(ctx context.Context, sc Scope) (bool, error) {
 	if sc.all {
 		return true, nil
 	}
-	rows, err := s.query(ctx, `SELECT path FROM orgs WHERE parent_id IS NULL LIMIT 2`)
-	if err != nil {
-		return false, err
-	}
-	defer rows.Close()
-	var roots []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return false, err
-		}
-		roots = append(roots, p)
-	}
-	return len(roots) == 1 && sc.coversSubtree(roots[0]), rows.Err()
+	root, ok, err := s.soleRoot(ctx)
+	return ok && sc.coversSubtree(root.Path), err
 }
 
 // CountHolders counts the officers q selects (records of the officer ledger) who held a valid

@@ -281,7 +281,7 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 		}
 		path = base + strconv.FormatInt(old.ID, 10) + "/"
 		// The subtree's records leave the tallies of the orgs above it (tally.go)…
-		if err := t.tallySubtree(ctx, old.Path, -1); err != nil {
+		if err := t.tallySubtree(ctx, old, -1); err != nil {
 			return Org{}, "", err
 		}
 		// Re-root the whole subtree: every descendant's path starts with the old path.
@@ -297,7 +297,7 @@ func (t *tx) saveOrg(ctx context.Context, a Actor, sc Scope, in OrgInput, versio
 	}
 	if path != old.Path {
 		// … and join those of the orgs above it now.
-		if err := t.tallySubtree(ctx, path, 1); err != nil {
+		if err := t.tallySubtree(ctx, Org{ID: old.ID, ParentID: parent.ID, Path: path}, 1); err != nil {
 			return Org{}, "", err
 		}
 	}

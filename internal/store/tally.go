@@ -46,17 +46,22 @@ func (m TallyMeasure) spec() string {
 	return string(b)
 }
 
-// tallySet is the kept measures, by id and by kind.
+// tallySet is the kept measures: in id order, each one's spec, and grouped per kind as one query
+// counts them — made once when the set changes, not at every write or figure that reads it.
 type tallySet struct {
-	byID   map[string]TallyMeasure
-	byKind map[string][]TallyMeasure
+	all    []TallyMeasure
+	spec   map[string]string
+	byKind map[string][]tallyGroup
 }
 
 func newTallySet(ms []TallyMeasure) *tallySet {
-	set := &tallySet{byID: map[string]TallyMeasure{}, byKind: map[string][]TallyMeasure{}}
-	for _, m := range ms {
-		set.byID[m.ID] = m
-		set.byKind[m.Kind] = append(set.byKind[m.Kind], m)
+	set := &tallySet{all: slices.Clone(ms), spec: map[string]string{}, byKind: map[string][]tallyGroup{}}
+	slices.SortFunc(set.all, func(a, b TallyMeasure) int { return strings.Compare(a.ID, b.ID) })
+	for _, g := range tallyGroups(set.all) {
+		set.byKind[g.kind] = append(set.byKind[g.kind], g)
+	}
+	for _, m := range set.all {
+		set.spec[m.ID] = m.spec()
 	}
 	return set
 }
@@ -149,16 +154,15 @@ func (s *Store) UseTallies(ctx context.Context, ms []TallyMeasure) (int, error) 
 			kept[id] = spec
 		}
 		rows.Close()
-		want := map[string]bool{}
+		want := map[string]string{} // id → spec
 		var fresh []TallyMeasure
 		for _, m := range ms {
-			want[m.ID] = true
-			if kept[m.ID] != m.spec() {
+			if want[m.ID] = m.spec(); kept[m.ID] != want[m.ID] {
 				fresh = append(fresh, m)
 			}
 		}
 		for id, spec := range kept {
-			if !want[id] || slices.ContainsFunc(fresh, func(m TallyMeasure) bool { return m.ID == id && m.spec() != spec }) {
+			if want[id] != spec { // no longer asked for, or asked for otherwise
 				if err := t.dropTally(ctx, id); err != nil {
 					return err
 				}
@@ -187,12 +191,7 @@ func (s *Store) RebuildTallies(ctx context.Context) error {
 
 // recountTallies drops and counts again every kept measure.
 func (t *tx) recountTallies(ctx context.Context) error {
-	set := t.s.keptTallies()
-	ms := make([]TallyMeasure, 0, len(set.byID))
-	for _, m := range set.byID {
-		ms = append(ms, m)
-	}
-	slices.SortFunc(ms, func(a, b TallyMeasure) int { return strings.Compare(a.ID, b.ID) })
+	ms := t.s.keptTallies().all
 	for _, m := range ms {
 		if err := t.dropTally(ctx, m.ID); err != nil {
 			return err

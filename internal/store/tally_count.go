@@ -16,19 +16,9 @@ import (
 // tallyCountsWhere counts the group's measures over the kind's records that meet cond (none:
 // all), per org of the top levels above each record, month and breakdown group.
 func (t *tx) tallyCountsWhere(ctx context.Context, g tallyGroup, cond string, condArgs ...any) (map[tallyKey]int64, error) {
-	kind, ok := law.Lookup(g.kind)
-	if !ok {
-		return nil, errorf(EINVALID, "未知的台账类型「%s」", g.kind)
-	}
-	date, _, err := t.s.fieldExpr(kind, g.date)
+	kind, date, grp, err := t.s.groupExprs(g)
 	if err != nil {
 		return nil, err
-	}
-	grp := "''"
-	if g.by != "" {
-		if grp, err = t.s.groupKey(kind, Group{By: g.by}); err != nil {
-			return nil, err
-		}
 	}
 	cols := make([]string, len(g.ms))
 	var args []any
@@ -76,6 +66,23 @@ func (t *tx) tallyCountsWhere(ctx context.Context, g tallyGroup, cond string, co
 		}
 	}
 	return out, rows.Err()
+}
+
+// groupExprs are the SQL of a group's kind, date field and breakdown group (the live figures'
+// own: fieldExpr, groupKey; ” without a breakdown).
+func (s *Store) groupExprs(g tallyGroup) (kind *law.Kind, date, grp string, err error) {
+	kind, ok := law.Lookup(g.kind)
+	if !ok {
+		return nil, "", "", errorf(EINVALID, "未知的台账类型「%s」", g.kind)
+	}
+	if date, _, err = s.fieldExpr(kind, g.date); err != nil {
+		return nil, "", "", err
+	}
+	grp = "''"
+	if g.by != "" {
+		grp, err = s.groupKey(kind, Group{By: g.by})
+	}
+	return kind, date, grp, err
 }
 
 // tallyOrgs are the orgs of the top TallyDepth levels on a materialised path (/1/5/23/…/): a
@@ -132,18 +139,13 @@ func (t *tx) addTallies(ctx context.Context, counts map[tallyKey]int64, sign int
 	return nil
 }
 
-// tallySubtree adds sign × the counts of every record in the subtree at path to the tallies of
-// the orgs above it: an org moved in the tree takes its records' counts from the orgs it leaves
-// (sign -1, before the move) to those it joins (+1, after).
-func (t *tx) tallySubtree(ctx context.Context, path string, sign int64) error {
-	set := t.s.keptTallies()
-	var ms []TallyMeasure
-	for _, list := range set.byKind {
-		ms = append(ms, list...)
-	}
-	slices.SortFunc(ms, func(a, b TallyMeasure) int { return strings.Compare(a.ID, b.ID) })
-	for _, g := range tallyGroups(ms) {
-		counts, err := t.tallyCountsWhere(ctx, g, "o.path LIKE ?", path+"%")
+// tallySubtree adds sign × the counts of every record in org's subtree to the tallies of the orgs
+// above it: an org moved in the tree takes its records' counts from the orgs it leaves (sign -1,
+// before the move) to those it joins (+1, after). The subtree is pathUnder's, an index range.
+func (t *tx) tallySubtree(ctx context.Context, org Org, sign int64) error {
+	under, args := t.s.pathUnder("o.path", org)
+	for _, g := range tallyGroups(t.s.keptTallies().all) {
+		counts, err := t.tallyCountsWhere(ctx, g, under, args...)
 		if err != nil {
 			return err
 		}
@@ -154,30 +156,21 @@ func (t *tx) tallySubtree(ctx context.Context, path string, sign int64) error {
 	return nil
 }
 
-// recordTallies counts the kind's measures ms over the records ids, which are of that kind (the
-// records a write touched), in one query of a row per record: a flag per measure, and each date
-// field's month and breakdown group. A write's flush is then one statement per kind, not one per
-// date field and breakdown; and it does not test the kind, for SQLite then read the kind's
-// index, every record of it, for a handful of ids (an API create 6× slower).
-func (t *tx) recordTallies(ctx context.Context, kindName string, ms []TallyMeasure, ids []int64) (map[tallyKey]int64, error) {
-	kind, ok := law.Lookup(kindName)
-	if !ok {
-		return nil, errorf(EINVALID, "未知的台账类型「%s」", kindName)
-	}
-	groups := tallyGroups(ms)
+// recordTallies counts the measures of groups (one kind's) over the records ids, which are of that
+// kind (the records a write touched), in one query of a row per record: a flag per measure, and
+// each date field's month and breakdown group. A write's flush is then one statement per kind,
+// not one per date field and breakdown; and it does not test the kind, for SQLite then read the
+// kind's index, every record of it, for a handful of ids (an API create 6× slower).
+func (t *tx) recordTallies(ctx context.Context, groups []tallyGroup, ids []int64) (map[tallyKey]int64, error) {
 	var cols []string
 	var args []any
+	measures := 0
 	for _, g := range groups {
-		date, _, err := t.s.fieldExpr(kind, g.date)
+		kind, date, grp, err := t.s.groupExprs(g)
 		if err != nil {
 			return nil, err
 		}
-		grp := "''"
-		if g.by != "" {
-			if grp, err = t.s.groupKey(kind, Group{By: g.by}); err != nil {
-				return nil, err
-			}
-		}
+		measures += len(g.ms)
 		cols = append(cols, "COALESCE(SUBSTR("+date+", 1, 7), '')", grp)
 		dated := date + " IS NOT NULL AND " + date + " <> ''"
 		for _, m := range g.ms {
@@ -202,7 +195,7 @@ func (t *tx) recordTallies(ctx context.Context, kindName string, ms []TallyMeasu
 	// measure's flag as a number.
 	var path string
 	keys := make([]string, 2*len(groups))
-	flags := make([]int64, len(ms))
+	flags := make([]int64, measures)
 	dest := []any{&path}
 	for gi, g := range groups {
 		dest = append(dest, &keys[2*gi], &keys[2*gi+1])

@@ -9,8 +9,8 @@ import (
 
 // KeepsTally reports whether m is kept as asked.
 func (s *Store) KeepsTally(m TallyMeasure) bool {
-	kept, ok := s.keptTallies().byID[m.ID]
-	return ok && kept.spec() == m.spec()
+	kept, ok := s.keptTallies().spec[m.ID]
+	return ok && kept == m.spec()
 }
 
 // TallyCounts answers measures from the tallies: the records of org's subtree (the scope's
@@ -78,38 +78,46 @@ func (s *Store) tallySums(ctx context.Context, sc Scope, org string, ms []TallyM
 
 // tallyOrg is the org whose tallies count exactly what the scope sees of org's subtree, if any.
 func (s *Store) tallyOrg(ctx context.Context, sc Scope, code string) (Org, bool, error) {
-	var o Org
-	if code == "" {
+	if code == "" { // the whole scope: the tallies answer for it when it is the whole, single tree
 		if !sc.all {
-			return o, false, nil
+			return Org{}, false, nil
 		}
-		var roots []string
-		rows, err := s.query(ctx, `SELECT code FROM orgs WHERE parent_id IS NULL LIMIT 2`)
-		if err != nil {
-			return o, false, err
+		root, ok, err := s.soleRoot(ctx)
+		if err != nil || !ok {
+			return Org{}, false, err
 		}
-		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
-				rows.Close()
-				return o, false, err
-			}
-			roots = append(roots, c)
-		}
-		rows.Close()
-		if len(roots) != 1 {
-			return o, false, nil
-		}
-		code = roots[0]
+		code = root.Code
 	}
 	o, err := s.Org(ctx, sc, code)
 	if err != nil {
 		return o, false, err
 	}
-	if strings.Count(strings.Trim(o.Path, "/"), "/")+1 > TallyDepth {
-		return o, false, nil // below the levels that keep tallies
+	return o, TalliedAt(o.Path) && sc.coversSubtree(o.Path), nil
+}
+
+// TalliedAt reports whether the org at path is of the top TallyDepth levels, whose tallies are
+// kept (below them a figure counts the records).
+func TalliedAt(path string) bool { return strings.Count(strings.Trim(path, "/"), "/") < TallyDepth }
+
+// soleRoot is the root of the org tree when there is one only.
+func (s *Store) soleRoot(ctx context.Context) (Org, bool, error) {
+	rows, err := s.query(ctx, `SELECT code, path FROM orgs WHERE parent_id IS NULL LIMIT 2`)
+	if err != nil {
+		return Org{}, false, err
 	}
-	return o, sc.coversSubtree(o.Path), nil
+	defer rows.Close()
+	var roots []Org
+	for rows.Next() {
+		var o Org
+		if err := rows.Scan(&o.Code, &o.Path); err != nil {
+			return Org{}, false, err
+		}
+		roots = append(roots, o)
+	}
+	if err := rows.Err(); err != nil || len(roots) != 1 {
+		return Org{}, false, err
+	}
+	return roots[0], true, nil
 }
 
 // coversSubtree reports whether the scope sees the whole subtree at path.

@@ -26,8 +26,8 @@ func (t *tx) tallyTouch(ctx context.Context, kind string, id int64, existing boo
 	if w.set == nil {
 		w.set = t.s.keptTallies()
 	}
-	ms := w.set.byKind[kind]
-	if len(ms) == 0 || w.seen[id] {
+	groups := w.set.byKind[kind]
+	if len(groups) == 0 || w.seen[id] {
 		return nil
 	}
 	if w.seen == nil {
@@ -41,7 +41,7 @@ func (t *tx) tallyTouch(ctx context.Context, kind string, id int64, existing boo
 	if w.before[kind] == nil {
 		w.before[kind] = map[tallyKey]int64{}
 	}
-	counts, err := t.recordTallies(ctx, kind, ms, []int64{id})
+	counts, err := t.recordTallies(ctx, groups, []int64{id})
 	for k, n := range counts {
 		w.before[kind][k] += n
 	}
@@ -68,7 +68,7 @@ func (t *tx) flushTallies(ctx context.Context) error {
 			delta[k] -= n
 		}
 		for ids := range slices.Chunk(w.ids[kind], tallyChunk) {
-			counts, err := t.recordTallies(ctx, kind, w.set.byKind[kind], ids)
+			counts, err := t.recordTallies(ctx, w.set.byKind[kind], ids)
 			if err != nil {
 				return err
 			}

@@ -33,7 +33,6 @@ const (
 	streamLitig = 4 // litigation
 	streamMail  = 5 // letter
 
-	streamMedia2023 = 6 // mediation, January to September 2023 and the rest of its last quarter
 	streamRecon2023 = 7 // reconsideration and hearing, applications received January to 8 October 2023
 	streamLitig2023 = 8 // litigation, 2023 suits other than those of the last quarter
 	streamMail2023  = 9 // letters of 2023 about those suits and cases
@@ -109,12 +108,12 @@ func LoadAsOf(ctx context.Context, st *store.Store, a store.Actor, sc store.Scop
 		}
 	}
 
-	ds, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
+	ds, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &t)
+	if err == nil && asOf.After(histEnd) {
+		ds, err = liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &t, ds, asOf)
+	}
 	if err != nil {
 		return sum, err
-	}
-	if asOf.After(histEnd) {
-		ds = liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &t, ds, asOf)
 	}
 	if err := sum.write(ctx, st, a, sc, "mediation", disputeRows(&t, ds)); err != nil {
 		return sum, err

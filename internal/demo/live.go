@@ -38,37 +38,33 @@ func perDay(n2024 int, from, to calendar.Date, weight kit.DayWeight) int {
 }
 
 // liveDisputes continues the mediation ledger to asOf. The disputes open at histEnd move forward
-// by the days between; disputes accepted since are drawn at 2024's rate by dayWeight, and those
-// of the last weeks are still being mediated where their course runs past asOf.
-func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) []dispute {
+// by the days between; disputes accepted since are drawn at 2024's rates (its row of the table,
+// scaled to the days), planned up to 60 days past asOf, and those whose course runs past asOf
+// are still being mediated (or just registered) on the load day.
+func liveDisputes(r *rand.Rand, t *tree, ds []dispute, asOf calendar.Date) ([]dispute, error) {
 	shift := asOf.Sub(histEnd)
 	for i := range ds {
 		if d := &ds[i]; d.closed.IsZero() {
 			d.accepted = d.accepted.AddDays(shift)
 		}
 	}
-	g := newGenerator(r, t)
-	from, recent := histEnd.AddDays(-6), asOf.AddDays(-40)
-	ds = append(ds, g.plan().Rate(r, kit.Days(r, from, recent.AddDays(-1), perDay(cases2024, from, recent.AddDays(-1), dayWeight), dayWeight), everyday, asOf)...)
-	// The last weeks' disputes are planned to 60 days past asOf and cut there.
-	late := kit.Plan[dispute]{Draw: g.newDispute, Odds: g.plan().Odds, End: func(d *dispute, fails bool, _ calendar.Date) {
-		g.plan().End(d, fails, asOf.AddDays(60))
-		switch {
+	more, err := newGenerator(r, t).year(mediationTable[1].scaled(histEnd.AddDays(-6), asOf, asOf.AddDays(60)))
+	for i := range more {
+		switch d := &more[i]; {
 		case d.closed.After(asOf):
-			// Still being mediated (or just registered) on the load day.
 			d.closed, d.form, d.confirmedOn, d.confirmResult = calendar.Date{}, "", calendar.Date{}, ""
 			d.result = "调解中"
 			if asOf.Sub(d.accepted) < 2 {
 				d.result = "受理"
 			}
-			d.timeline = g.r.Float64() < 0.3
+			d.timeline = r.Float64() < 0.3
 		case d.confirmedOn.After(asOf):
 			d.confirmedOn, d.confirmResult = calendar.Date{}, ""
 		}
-	}}
-	ds = append(ds, late.Rate(r, kit.Days(r, kit.Later(from, recent), asOf, perDay(cases2024, kit.Later(from, recent), asOf, dayWeight), dayWeight), everyday, asOf)...)
+	}
+	ds = append(ds, more...)
 	numberDisputes(ds)
-	return ds
+	return ds, err
 }
 
 // liveReconsiderations continues the 行政复议 ledger to asOf on r: the hand-placed open cases move

@@ -77,11 +77,14 @@ func TestLoadLive(t *testing.T) {
 func TestLiveDeterministic(t *testing.T) {
 	draw := func() ([]dispute, []*reconCase) {
 		tr := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
-		hist, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &tr)
+		hist, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &tr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds := liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &tr, hist, liveDay)
+		ds, err := liveDisputes(rand.New(rand.NewPCG(seed, streamMediaLive)), &tr, hist, liveDay)
+		if err != nil {
+			t.Fatal(err)
+		}
 		plan, err := planning(calendar.Default())
 		if err != nil {
 			t.Fatal(err)

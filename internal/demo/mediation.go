@@ -2,43 +2,79 @@ package demo
 
 import (
 	"fmt"
-	"github.com/fazhi/fazhi/internal/demo/kit"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/fazhi/fazhi/internal/calendar"
+	"github.com/fazhi/fazhi/internal/demo/kit"
 	"github.com/fazhi/fazhi/internal/law"
 )
 
-// The 人民调解 ledger of 兴宁市, 2023 to 2025-Q1.
-//
-// 2024 is generated to the seed report's figures: exactly cases2024 disputes accepted in 2024, of
-// which exactly success2024 end in 成功, so that mediation.cases, mediation.successful and
-// mediation.success_rate come out of the records by computation. Everything else — dates, types,
-// committees, which disputes fail — is drawn at random around those counts.
-//
-// 2023 is the year the report compares with: exactly cases2023 disputes, success2023 of them
-// successful. Its last weeks (cases2023Q4 disputes from 9 October) were drawn first, on the
-// ledger's own stream before 2024; the rest of the year is drawn on a stream of its own
-// (streamMedia2023), so that adding it left every 2024 and 2025 dispute as it was.
+// The 人民调解 ledger of 兴宁市, 2023 to 2025-Q1, drawn to its demo table (mediationTable): for
+// each year, by 纠纷类型, how many disputes were accepted and how many of them ended 成功 — 2024
+// the seed report's 2,923 and 2,807 (四(三)), 2023 the year it compares with — and how many
+// applied for 司法确认 (人民调解法第33条). The toolkit deals the table's cells to days drawn by
+// the season (kit.Deal), so every figure comes out exactly; everything else — committees,
+// parties, dates, which failures end 不成功 and which 终止 — is drawn around them.
 
+// mediationTypes are the ledger's 纠纷类型 in the table's order.
+var mediationTypes = []string{"婚姻家庭", "邻里", "房屋宅基地", "损害赔偿", "合同", "山林土地", "劳动争议", "道路交通", "物业", "征地拆迁", "医疗", "其他"}
+
+// mediationYear is one row of the table: the disputes accepted in [from, to] by type (cases) and
+// the successful ones among them (ok), the 司法确认 applied for and, of them, refused; open are
+// still being mediated on the row's last day (last), accepted in its 20 days before; no day of
+// the row's disputes falls after last.
+type mediationYear struct {
+	from, to, last     calendar.Date
+	cases, ok          [12]int
+	confirmed, refused int
+	open               int
+}
+
+var mediationTable = []mediationYear{
+	{from: date("2023-01-01"), to: date("2023-12-31"), last: date("2024-12-31"),
+		cases: [12]int{549, 621, 371, 265, 267, 205, 162, 102, 44, 32, 26, 142},
+		ok:    [12]int{530, 603, 350, 256, 252, 185, 145, 97, 42, 26, 23, 138}, confirmed: 125, refused: 10},
+	{from: date("2024-01-01"), to: date("2024-12-31"), last: date("2025-12-31"), // 全市共调解矛盾纠纷2923件，调解成功2807件
+		cases: [12]int{564, 694, 371, 263, 301, 228, 163, 110, 50, 39, 30, 110},
+		ok:    [12]int{548, 683, 353, 254, 289, 206, 154, 103, 49, 31, 30, 107}, confirmed: 151, refused: 16},
+	{from: date("2025-01-02"), to: histEnd.AddDays(-7), last: histEnd,
+		cases: [12]int{93, 88, 39, 40, 48, 25, 15, 20, 6, 0, 0, 26},
+		ok:    [12]int{92, 82, 36, 36, 44, 18, 13, 19, 6, 0, 0, 22}, confirmed: 14, open: 20},
+}
+
+func date(s string) calendar.Date { return calendar.MustParseDate(s) }
+
+// scaled is the row for the days [from, to] at the rates of y, a year (kit.PerDay), concluded by
+// last.
+func (y mediationYear) scaled(from, to, last calendar.Date) mediationYear {
+	share := func(n int) int { return kit.PerDay(n, y.from, y.to, from, to, dayWeight) }
+	s := mediationYear{from: from, to: to, last: last, confirmed: share(y.confirmed), refused: share(y.refused)}
+	for i := range y.cases {
+		s.cases[i], s.ok[i] = share(y.cases[i]), share(y.ok[i])
+	}
+	return s
+}
+
+func (y mediationYear) total() (n int) {
+	for _, c := range y.cases {
+		n += c
+	}
+	return n
+}
+
+// The figures the tests and the seed report name.
 const (
-	cases2024   = 2923 // 全市共调解矛盾纠纷2923件 (seed report, 四(三))
-	success2024 = 2807 // 调解成功2807件 → 96.0%
-
-	cases2023   = 2786 // the year before: 2024 has 4.9% more
-	success2023 = 2647 // → 95.0%, a point below 2024
-
-	cases2023Q4 = 330 // the part of 2023 drawn with 2024 (from 9 October), included in cases2023
-	cases2025Q1 = 380 // closed cases of 2025 up to histEnd
-	open2025    = 20  // still open at histEnd, so that the deadlines page has running clocks
+	cases2024, success2024 = 2923, 2807
+	cases2023, success2023 = 2786, 2647
+	open2025               = 20
 )
 
-// histEnd is the day the first ledgers stood on (the last data was of March 2025): everything up
-// to it is drawn as it always was, so that 2023 and 2024 — and the demo loaded "as of" this day —
-// stay exactly what they were. A demo loaded on a later day continues from here (live.go).
+// histEnd is the day the first ledgers stood on (the last data was of March 2025): the fixed demo
+// the tests and benchmarks measure. A demo loaded on a later day continues from here (live.go).
 var histEnd = calendar.MustParseDate("2025-03-31")
 
 type dispute struct {
@@ -54,20 +90,6 @@ type dispute struct {
 	confirmResult    string
 	code             string
 	timeline         bool // created through CreateRecord + Transition, so it has a step-by-step history
-}
-
-// disputeTypes are the ledger's 纠纷类型 with their share of a county's caseload: family,
-// neighbour and land disputes dominate village mediation; medical and land-requisition
-// disputes are rare and mostly go to professional committees or other channels.
-var disputeTypes = []weighted{
-	{"婚姻家庭", 20}, {"邻里", 22}, {"房屋宅基地", 14}, {"损害赔偿", 10}, {"合同", 9}, {"山林土地", 7},
-	{"劳动争议", 5}, {"道路交通", 4}, {"物业", 2}, {"征地拆迁", 1.2}, {"医疗", 0.8}, {"其他", 5},
-}
-
-// failWeight is how much likelier a type is to end without agreement.
-var failWeight = map[string]float64{
-	"征地拆迁": 6, "医疗": 4, "山林土地": 2.5, "劳动争议": 2, "合同": 1.8, "房屋宅基地": 1.5, "道路交通": 1.5,
-	"物业": 1.5, "损害赔偿": 1.3, "婚姻家庭": 0.9, "邻里": 0.6, "其他": 1,
 }
 
 var summaries = map[string][]string{
@@ -100,31 +122,11 @@ var springFestival = map[int]calendar.Date{
 	2027: calendar.MustParseDate("2027-02-06"),
 }
 
-// holidays are the public holidays of the first ledgers, when committees take few new cases.
-// They were drawn with this list, which differs from the official arrangement on a few days
-// (2022-12-31, before the calendar; 2024-12-30/31), so it stays as it was; days after histEnd
-// take the embedded calendar's 放假 days instead.
-var holidays = [][2]string{
-	{"2022-12-31", "2023-01-02"}, {"2023-01-21", "2023-01-27"}, {"2023-04-05", "2023-04-05"},
-	{"2023-04-29", "2023-05-03"}, {"2023-06-22", "2023-06-24"}, {"2023-09-29", "2023-10-06"},
-	{"2023-12-30", "2024-01-01"}, {"2024-02-10", "2024-02-17"}, {"2024-04-04", "2024-04-06"},
-	{"2024-05-01", "2024-05-05"}, {"2024-06-08", "2024-06-10"}, {"2024-09-15", "2024-09-17"},
-	{"2024-10-01", "2024-10-07"}, {"2024-12-30", "2025-01-01"}, {"2025-01-28", "2025-02-04"},
-}
-
-// isHoliday reports whether d is a public holiday for dayWeight.
+// isHoliday reports whether d is a public holiday (放假) of the working calendar, when
+// committees take few new cases.
 func isHoliday(d calendar.Date) bool {
-	if d.After(histEnd) {
-		day, ok := calendar.Default().Lookup(d)
-		return ok && day.Kind == calendar.Holiday
-	}
-	s := d.String()
-	for _, h := range holidays {
-		if s >= h[0] && s <= h[1] {
-			return true
-		}
-	}
-	return false
+	day, ok := calendar.Default().Lookup(d)
+	return ok && day.Kind == calendar.Holiday
 }
 
 // season names the parts of the year that change what disputes arise.
@@ -178,30 +180,30 @@ func dayWeight(d calendar.Date) float64 {
 	return w
 }
 
-// typeWeight shifts the mix of dispute types with the season.
-func typeWeight(t weighted, s season) float64 {
-	w := t.w
-	switch t.s {
+// seasonal shifts the mix of dispute types with the season: how much likelier a type is on a
+// day of s than on an ordinary day.
+func seasonal(typ string, s season) float64 {
+	switch typ {
 	case "劳动争议", "合同":
 		if s.preFestival {
-			w *= 2.2
+			return 2.2
 		} else if s.yearEnd {
-			w *= 1.5
+			return 1.5
 		}
 	case "婚姻家庭":
 		if s.preFestival || s.postFestival {
-			w *= 1.5
+			return 1.5
 		}
 	case "山林土地":
 		if s.farming {
-			w *= 1.6
+			return 1.6
 		}
 	case "邻里":
 		if s.farming {
-			w *= 1.3
+			return 1.3
 		}
 	}
-	return w
+	return 1
 }
 
 type generator struct {
@@ -224,15 +226,6 @@ func newGenerator(r *rand.Rand, t *tree) *generator {
 		}
 	}
 	return g
-}
-
-func (g *generator) pickType(d calendar.Date) string {
-	s := seasonOf(d)
-	ws := make([]weighted, len(disputeTypes))
-	for i, t := range disputeTypes {
-		ws[i] = weighted{t.s, typeWeight(t, s)}
-	}
-	return pickWeighted(g.r, ws)
 }
 
 // professionalShare is the part of a type's disputes that its professional committee takes.
@@ -297,8 +290,8 @@ func (g *generator) closeAfter(typ string, success bool) int {
 }
 
 // newDispute fills in what does not depend on the outcome.
-func (g *generator) newDispute(accepted calendar.Date) dispute {
-	d := dispute{accepted: accepted, typ: g.pickType(accepted)}
+func (g *generator) newDispute(accepted calendar.Date, typ string) dispute {
+	d := dispute{accepted: accepted, typ: typ}
 	d.committee = g.pickCommittee(d.typ)
 	c := g.t.committees[d.committee]
 	d.mediator = kit.OneOf(g.r, c.mediators)
@@ -332,8 +325,7 @@ func (g *generator) newDispute(accepted calendar.Date) dispute {
 	return d
 }
 
-// conclude sets the outcome and what follows from it. last bounds the closing date (the 2025
-// cases must be closed by histEnd).
+// conclude sets the outcome and what follows from it; no day of it falls after last.
 func (g *generator) conclude(d *dispute, result string, last calendar.Date) {
 	d.result = result
 	ok := result == "成功"
@@ -342,9 +334,7 @@ func (g *generator) conclude(d *dispute, result string, last calendar.Date) {
 			break
 		}
 	}
-	if d.closed.After(last) {
-		d.closed = last
-	}
+	d.closed = kit.Earlier(d.closed, last)
 	if !ok {
 		return
 	}
@@ -356,18 +346,6 @@ func (g *generator) conclude(d *dispute, result string, last calendar.Date) {
 	}
 	if g.r.Float64() < oral {
 		d.form = "口头"
-		return
-	}
-	// 司法确认 (人民调解法第33条) within the 30-day window after the agreement.
-	if g.r.Float64() < 0.062 {
-		on := d.closed.AddDays(1 + g.r.IntN(20))
-		result := "确认有效"
-		if g.r.Float64() < 0.07 {
-			result = "驳回申请"
-		}
-		if !on.After(last) {
-			d.confirmedOn, d.confirmResult = on, result
-		}
 	}
 }
 
@@ -379,46 +357,76 @@ func (g *generator) failResult() string {
 	return "终止"
 }
 
-// mediationTargets are the figures the ledger must produce (seed report, 四(三); 2023 for its
-// comparisons); LoadAsOf checks them from the records.
-var mediationTargets = []kit.Target{
-	{Year: 2024, ID: "mediation.cases", Value: cases2024}, {Year: 2024, ID: "mediation.successful", Value: success2024},
-	{Year: 2023, ID: "mediation.cases", Value: cases2023}, {Year: 2023, ID: "mediation.successful", Value: success2023},
-}
-
-// plan is how the generator's disputes are drawn for kit: the harder types fail more often
-// (failWeight), and a failed dispute ends 不成功 or 终止.
-func (g *generator) plan() kit.Plan[dispute] {
-	return kit.Plan[dispute]{
-		Draw: g.newDispute,
-		Odds: func(d dispute) float64 { return failWeight[d.typ] },
-		End: func(d *dispute, fails bool, last calendar.Date) {
-			result := "成功"
-			if fails {
-				result = g.failResult()
-			}
-			g.conclude(d, result, last)
-		},
-	}
-}
-
-// everyday is the chance of a dispute failing outside the years with exact counts, times its
-// failWeight: near 2024's rate.
-const everyday = 0.03
-
-// openCases generates the disputes still being mediated at histEnd.
-func (g *generator) openCases() []dispute {
-	var out []dispute
-	for i, day := range kit.Days(g.r, histEnd.AddDays(-20), histEnd, open2025, dayWeight) {
-		d := g.newDispute(day)
-		d.result = "调解中"
-		if i%3 == 2 {
-			d.result = "受理"
+// mediationTargets are the figures LoadAsOf checks from the records: each year's cases and
+// successful disputes.
+var mediationTargets = func() (ts []kit.Target) {
+	for _, y := range mediationTable[:2] {
+		ok := 0
+		for _, n := range y.ok {
+			ok += n
 		}
-		d.timeline = true
+		ts = append(ts, kit.Target{Year: y.from.Year(), ID: "mediation.cases", Value: float64(y.total())},
+			kit.Target{Year: y.from.Year(), ID: "mediation.successful", Value: float64(ok)})
+	}
+	return ts
+}()
+
+// year draws the disputes of one row of the table: the open ones first, on the row's last 20
+// days and dealt only cells without success; then the rest on days drawn by
+// the season, each type dealt as the season shifts it; then exactly the row's 司法确认 among the
+// written agreements, applied for within the 30 days of 人民调解法第33条.
+func (g *generator) year(y mediationYear) ([]dispute, error) {
+	last := y.last
+	days := append(kit.Days(g.r, last.AddDays(-20), last, y.open, dayWeight), kit.Days(g.r, y.from, y.to, y.total()-y.open, dayWeight)...)
+	cells := map[string]int{}
+	for i, typ := range mediationTypes {
+		cells[typ+"|成功"], cells[typ+"|"] = y.ok[i], y.cases[i]-y.ok[i]
+	}
+	labels, err := kit.Deal(g.r, len(days), cells, func(i int, label string) float64 {
+		if i < y.open && strings.HasSuffix(label, "成功") {
+			return 0
+		}
+		typ, _, _ := strings.Cut(label, "|")
+		return seasonal(typ, seasonOf(days[i]))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("演示调解 %d 年：%w", y.from.Year(), err)
+	}
+	var out []dispute
+	for i, day := range days {
+		typ, result, _ := strings.Cut(labels[i], "|")
+		d := g.newDispute(day, typ)
+		switch {
+		case i < y.open:
+			d.result, d.timeline = "调解中", true
+			if i%3 == 2 {
+				d.result = "受理"
+			}
+		case result == "":
+			g.conclude(&d, g.failResult(), last)
+		default:
+			g.conclude(&d, result, last)
+		}
 		out = append(out, d)
 	}
-	return out
+	slices.SortStableFunc(out, func(a, b dispute) int { return a.accepted.Compare(b.accepted) })
+	var written []int
+	for i, d := range out {
+		if d.form == "书面" && d.closed.Before(last) {
+			written = append(written, i)
+		}
+	}
+	if len(written) < y.confirmed {
+		return nil, fmt.Errorf("演示调解 %d 年：书面协议 %d 份，不够 %d 件司法确认", y.from.Year(), len(written), y.confirmed)
+	}
+	for k, i := range kit.Shuffled(g.r, written)[:y.confirmed] {
+		d := &out[i]
+		d.confirmedOn, d.confirmResult = d.closed.AddDays(1+g.r.IntN(min(20, last.Sub(d.closed)))), "确认有效"
+		if k < y.refused {
+			d.confirmResult = "驳回申请"
+		}
+	}
+	return out, nil
 }
 
 // numberDisputes gives each dispute its 编号: TJ, the year, and a sequence per committee and
@@ -428,43 +436,22 @@ func numberDisputes(ds []dispute) {
 		func(i, year, seq int) { ds[i].code = fmt.Sprintf("TJ%d-%03d", year, seq) })
 }
 
-// generateDisputes builds the whole mediation ledger from r (2023-Q4 to 2025), r2023 (the rest of
-// 2023) and the tree, in acceptance order. 2024 has exactly its counts; so has 2023, whose last
-// weeks (from tailFrom) were drawn first, with 2024, and whose rest kit completes around them
-// with 2024's shape; 2025 to histEnd is drawn at the everyday rate, with the open disputes last.
-func generateDisputes(r, r2023 *rand.Rand, t *tree) ([]dispute, error) {
+// generateDisputes builds the whole ledger from r and the tree, year by year of the table, in
+// acceptance order. A sample across
+// 2024 is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
+func generateDisputes(r *rand.Rand, t *tree) ([]dispute, error) {
 	g := newGenerator(r, t)
-	p := g.plan()
-	tailFrom := calendar.MustParseDate("2023-10-09")
-	out := p.Rate(r, kit.Days(r, tailFrom, calendar.MustParseDate("2023-12-31"), cases2023Q4, dayWeight), everyday, calendar.MustParseDate("2024-12-31"))
-	tail := len(out)
-	y2024, err := p.Exact(r, kit.Days(r, calendar.MustParseDate("2024-01-01"), calendar.MustParseDate("2024-12-31"), cases2024, dayWeight),
-		cases2024-success2024, calendar.MustParseDate("2025-12-31"))
-	if err != nil {
-		return nil, fmt.Errorf("演示调解 2024 年：%w", err)
-	}
-	for i := range y2024 {
-		// A sample across the year is entered step by step, so its timeline reads 受理 → 调解中 → 成功.
-		y2024[i].timeline = i%100 == 50
-	}
-	out = append(out, y2024...)
-	out = append(out, p.Rate(r, kit.Days(r, calendar.MustParseDate("2025-01-02"), histEnd.AddDays(-7), cases2025Q1, dayWeight), everyday, histEnd)...)
-	out = append(out, g.openCases()...)
-
-	y2023 := kit.Year{Year: 2023, Records: cases2023, Rare: cases2023 - success2023, Tail: tail, TailFrom: tailFrom,
-		Last: calendar.MustParseDate("2024-12-31"), Weight: dayWeight}
-	for _, d := range out[:tail] {
-		if d.result != "成功" {
-			y2023.TailRare++
+	var out []dispute
+	for _, y := range mediationTable {
+		ds, err := g.year(y)
+		if err != nil {
+			return nil, err
 		}
+		for i := range ds {
+			ds[i].timeline = ds[i].timeline || y.from.Year() == 2024 && i%100 == 50
+		}
+		out = append(out, ds...)
 	}
-	early, err := newGenerator(r2023, t).plan().Complete(r2023, y2023)
-	if err != nil {
-		return nil, fmt.Errorf("演示调解：%w", err)
-	}
-	early = append(early, out[:tail]...)
-	slices.SortStableFunc(early, func(a, b dispute) int { return a.accepted.Compare(b.accepted) })
-	out = append(early, out[tail:]...)
 	numberDisputes(out)
 	return out, nil
 }

@@ -10,7 +10,7 @@ import (
 
 func generated() (tree, []dispute) {
 	t := buildTree(rand.New(rand.NewPCG(seed, streamOrgs)))
-	ds, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), rand.New(rand.NewPCG(seed, streamMedia2023)), &t)
+	ds, err := generateDisputes(rand.New(rand.NewPCG(seed, streamMedia)), &t)
 	if err != nil {
 		panic(err) // the tests that call generated fail on it at once
 	}

@@ -13,52 +13,44 @@ import (
 
 func day(s string) calendar.Date { return calendar.MustParseDate(s) }
 
-// TestExactCounts: Exact gives exactly the rare count, and more of the likelier records; an
-// impossible count is an error, not a panic.
-func TestExactCounts(t *testing.T) {
+// TestDealCounts: Deal gives each label exactly its count, leans each item to the labels that
+// fit it better, never gives an item a label that does not fit it, and says so when a table
+// cannot be dealt — an error, not a panic.
+func TestDealCounts(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	type rec struct {
-		hard bool
-		rare bool
+	counts := map[string]int{"甲": 300, "乙": 100, "丙": 50}
+	// Even items lean to 乙 eightfold; the first ten may only be 丙.
+	fit := func(i int, label string) float64 {
+		switch {
+		case i < 10:
+			return map[string]float64{"丙": 1}[label]
+		case label == "乙" && i%2 == 0:
+			return 8
+		}
+		return 1
 	}
-	i := 0
-	p := Plan[rec]{
-		Draw: func(calendar.Date) rec { i++; return rec{hard: i%4 == 0} },
-		Odds: func(x rec) float64 {
-			if x.hard {
-				return 8
-			}
-			return 1
-		},
-		End: func(x *rec, rare bool, _ calendar.Date) { x.rare = rare },
-	}
-	days := Days(r, day("2024-01-01"), day("2024-12-31"), 400, func(calendar.Date) float64 { return 1 })
-	if !slices.IsSortedFunc(days, calendar.Date.Compare) {
-		t.Fatal("days not in order")
-	}
-	out, err := p.Exact(r, days, 50, day("2024-12-31"))
+	out, err := Deal(r, 450, counts, fit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rare, hardRare int
-	for _, x := range out {
-		if x.rare {
-			rare++
-			if x.hard {
-				hardRare++
-			}
+	got, evenB := map[string]int{}, 0
+	for i, l := range out {
+		got[l]++
+		if i < 10 && l != "丙" {
+			t.Errorf("item %d dealt %s", i, l)
+		}
+		if l == "乙" && i%2 == 0 {
+			evenB++
 		}
 	}
-	if rare != 50 || hardRare <= 50/4 {
-		t.Errorf("rare %d (want 50), of which hard %d (want well above a quarter)", rare, hardRare)
+	if got["甲"] != 300 || got["乙"] != 100 || got["丙"] != 50 || evenB < 70 {
+		t.Errorf("dealt %v, 乙 on even items %d (want well above half)", got, evenB)
 	}
-	if _, err := p.Exact(r, days[:10], 11, day("2024-12-31")); err == nil {
-		t.Error("11 rare of 10 records accepted")
+	if _, err := Deal(r, 449, counts, fit); err == nil || !strings.Contains(err.Error(), "表中共 450 条") {
+		t.Errorf("a table of 450 for 449 items: %v", err)
 	}
-	_, err = p.Complete(r, Year{Year: 2023, Records: 100, Rare: 5, Tail: 90, TailRare: 1, TailFrom: day("2023-12-01"),
-		Weight: func(calendar.Date) float64 { return 1 }})
-	if err == nil || !strings.Contains(err.Error(), "2023年无法容纳") {
-		t.Errorf("a tail of 90 in December of a 100-record year: %v", err)
+	if _, err := Deal(r, 450, map[string]int{"甲": 450}, fit); err == nil || !strings.Contains(err.Error(), "第 1 条记录") {
+		t.Errorf("a label no item of the first ten fits: %v", err)
 	}
 }
 

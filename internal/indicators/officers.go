@@ -47,7 +47,8 @@ func init() {
 }
 
 // officersBelowTarget counts the officers serving at the period's end whose training hours in
-// the period fall short of the yearly target in force.
+// the period fall short of the yearly target in force, in the database (Store.CountShortOfHours:
+// a training's 人员 is the officer's 编号, or a name only one of them bears; ledgers.md).
 func officersBelowTarget(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
 	if !sc.CanRead("officer") || !sc.CanRead("training") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
@@ -56,59 +57,10 @@ func officersBelowTarget(ctx context.Context, st *store.Store, sc store.Scope, o
 	if err != nil {
 		return Value{}, err
 	}
-	officers, err := serving(ctx, st, sc, org, p.To)
-	if err != nil {
-		return Value{}, err
-	}
-	hours, err := hoursByOfficer(ctx, st, sc, p, officers)
-	if err != nil {
-		return Value{}, err
-	}
+	// The trainings are the whole scope's: an officer may train with another unit.
+	n, by, err := st.CountShortOfHours(ctx, sc, servingQuery(org, p.To), store.Query{Kind: "training", Conds: in("started_on", p)}, target)
 	d, _ := Lookup("training.officers_below_target")
-	v := Value{By: map[string]float64{}, Formula: d.Formula + "；年度学时目标为每人" + TrainingHours.Says(target, local)}
-	for _, o := range officers {
-		if hours[o.Values.Str("code")] < float64(target) {
-			v.Value++
-			v.By[o.OrgName]++
-		}
-	}
-	return v, nil
-}
-
-// hoursByOfficer sums the period's training 学时 per officer 编号, in the database: a training's
-// 人员 is the officer's 编号, or else a name only one of the officers bears (ledgers.md: 编号 or
-// 姓名). The trainings are the whole scope's (an officer may train with another unit); only the
-// 人员 that name one of the officers can count, so when those are few (maxNamed) only their
-// trainings are summed, through the 人员 index.
-func hoursByOfficer(ctx context.Context, st *store.Store, sc store.Scope, p Period, officers []store.Record) (map[string]float64, error) {
-	codes, byName := map[string]bool{}, map[string][]string{}
-	var persons []string
-	for _, o := range officers {
-		code, name := o.Values.Str("code"), o.Values.Str("name")
-		codes[code] = true
-		byName[name] = append(byName[name], code)
-		persons = append(persons, code, name)
-	}
-	q := store.Query{Kind: "training", Conds: in("started_on", p)}
-	if len(persons) <= maxNamed {
-		q.Conds = append(q.Conds, store.Cond{Field: "person", Op: store.OpIn, Values: persons})
-	}
-	_, sums, err := st.AggregateEach(ctx, sc, q, store.Group{By: "person"}, []store.Measure{{Agg: store.Agg{Func: "sum", Field: "hours"}}})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]float64{}
-	for who, h := range sums[0] {
-		if !codes[who] {
-			if named := byName[who]; len(named) == 1 {
-				who = named[0]
-			} else {
-				continue
-			}
-		}
-		out[who] += h
-	}
-	return out, nil
+	return Value{Value: n, By: by, Formula: d.Formula + "；年度学时目标为每人" + TrainingHours.Says(target, local)}, err
 }
 
 // flaggedCertificateEvents counts the certificate events of the period that break a rule of
@@ -116,6 +68,14 @@ func hoursByOfficer(ctx context.Context, st *store.Store, sc store.Scope, p Peri
 func flaggedCertificateEvents(ctx context.Context, st *store.Store, sc store.Scope, org string, p Period) (Value, error) {
 	if !sc.CanRead("certificate_event") || !sc.CanRead("officer") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
+	}
+	if ctx.Value(noTallies{}) == nil {
+		// For a reader of the whole tree, the flags kept for every event answer in the database
+		// (store/holder_spans.go); a reader of part of it checks the events it sees below.
+		n, by, ok, err := st.CountFlagged(ctx, sc, store.Query{Kind: law.CertificateEvent.Name, OrgCode: org, Conds: in("on", p)})
+		if err != nil || ok {
+			return Value{Value: n, By: by}, err
+		}
 	}
 	list, err := FlaggedCertificateEvents(ctx, st, sc, org, p)
 	if err != nil {

@@ -11,8 +11,10 @@ import "fmt"
 // breaks a rule (the clerk records the missing event first, or corrects the date); a ledger of
 // the past is imported as it is and its lines that break one are flagged wherever they are read
 // — the record's page and the kind's figure — because the event a rule looks for may predate
-// the ledger or arrive in a later one. The flags are derived when read, not stored: a stored
-// flag would go stale the day the missing 考试通过 is imported.
+// the ledger or arrive in a later one. The flags are derived, never entered: the page derives
+// them when read; the store keeps them for the figure (certificate_flags) by deriving them again
+// in the transaction of every write that touches the holder's events or record, so the day the
+// missing 考试通过 is imported its flag is gone.
 type History struct {
 	Of    string        // the Ref field naming the record whose life the events are
 	Rules []HistoryRule // each event against that record and its other events

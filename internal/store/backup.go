@@ -20,13 +20,14 @@ var addedColumns = map[string]any{"data_scope": "subtree", "scope_orgs": "", "as
 // notBackedUp are the tables a backup leaves out on purpose, with the reason. Every other table
 // of the schema must be in tables (a test compares both with the live schema, on each engine).
 var notBackedUp = map[string]string{
-	"schema_version":  "the restoring database has its own, from its own migrations",
-	"sessions":        "a restore signs everyone out; a copied login would outlive its password",
-	"login_failures":  "lockout counters are transient: a restore starts them afresh",
-	"tallies":         "counts derived from the records: a restore counts them afresh (tally.go)",
-	"holder_spans":    "derived from the certificate events and officers: a restore computes them afresh (holder_spans.go)",
-	"tally_measures":  "which counts the tallies keep: the restoring binary's own, set at its start (UseTallies)",
-	"access_requests": "a pending request holds half a one-time password sealed with the key; after a restore it is filed again (decided ones are in the audit trail)",
+	"schema_version":    "the restoring database has its own, from its own migrations",
+	"sessions":          "a restore signs everyone out; a copied login would outlive its password",
+	"login_failures":    "lockout counters are transient: a restore starts them afresh",
+	"tallies":           "counts derived from the records: a restore counts them afresh (tally.go)",
+	"holder_spans":      "derived from the certificate events and officers: a restore computes them afresh (holder_spans.go)",
+	"certificate_flags": "derived from the certificate events and officers, as the spans are (holder_spans.go)",
+	"tally_measures":    "which counts the tallies keep: the restoring binary's own, set at its start (UseTallies)",
+	"access_requests":   "a pending request holds half a one-time password sealed with the key; after a restore it is filed again (decided ones are in the audit trail)",
 }
 
 // tables in the order a restore must insert them (parents first), with their JSON columns.
@@ -268,7 +269,7 @@ func (s *Store) RestoreWith(ctx context.Context, path string, opt RestoreOptions
 			return err
 		}
 		// The restored records went in as rows, not writes: the kept counts and the certificate
-		// spans are made afresh.
+		// spans and flags are made afresh.
 		if err := t.respan(ctx, nil); err != nil {
 			return err
 		}
@@ -382,7 +383,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
 		for _, tb := range []string{"sessions", "login_failures", "access_requests", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
-			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies", "holder_spans"} {
+			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies", "holder_spans", "certificate_flags"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err
 			}

@@ -92,99 +92,146 @@ func (t *tx) flushHolders(ctx context.Context) error {
 	return nil
 }
 
-// respan computes the spans of the officers codes (every officer's when codes is nil) afresh.
+// respan computes afresh what is kept of the officers codes (every officer's when codes is nil):
+// the spans of their certificates (holder_spans) and the rules of a certificate's life their
+// events break (certificate_flags).
 func (t *tx) respan(ctx context.Context, codes []string) error {
 	officer, _, _ := t.s.fieldExpr(law.CertificateEvent, "officer")
-	on, _, _ := t.s.fieldExpr(law.CertificateEvent, "on")
-	event, _, _ := t.s.fieldExpr(law.CertificateEvent, "event")
-	validUntil, _, _ := t.s.fieldExpr(law.CertificateEvent, "valid_until")
-	leftOn, _, _ := t.s.fieldExpr(law.Officer, "left_on")
 	in := func(col string) (string, []any) {
 		if codes == nil {
 			return "", nil
 		}
 		return " AND " + col + " IN (" + placeholders(len(codes)) + ")", stringsToAny(codes)
 	}
-	// In the list order (updated_at, id): CertificateHolder keeps it among the events of one day.
+	// In the list order (updated_at, id): CertificateHolder keeps it among the events of one day,
+	// and the holder of a 编号 is the officer record listed last, as the figures read them.
 	cond, args := in(officer)
-	events := map[string][]law.Values{}
-	rows, err := t.query(ctx, `SELECT `+officer+`, COALESCE(`+on+`, ''), COALESCE(`+event+`, ''), COALESCE(`+validUntil+`, '')
-		FROM records r WHERE `+kindIs("r.kind", law.CertificateEvent.Name)+cond+` ORDER BY r.updated_at, r.id`, args...)
+	events := map[string][]keptEvent{}
+	err := t.scanEach(ctx, `SELECT r.id, `+officer+`, r.attrs FROM records r WHERE `+kindIs("r.kind", law.CertificateEvent.Name)+cond+
+		` ORDER BY r.updated_at, r.id`, args, func(id int64, code string, v law.Values) {
+		events[code] = append(events[code], keptEvent{id, v})
+	})
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var code, day, ev, vu string
-		if err := rows.Scan(&code, &day, &ev, &vu); err != nil {
-			rows.Close()
-			return err
-		}
-		events[code] = append(events[code], law.Values{"on": day, "event": ev, "valid_until": vu})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	// The officer record listed last of a 编号 says when the officer left.
 	cond, args = in("r.code")
-	left := map[string]string{}
-	rows, err = t.query(ctx, `SELECT r.code, COALESCE(`+leftOn+`, '') FROM records r
-		WHERE `+kindIs("r.kind", law.Officer.Name)+cond+` ORDER BY r.updated_at, r.id`, args...)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var code, l string
-		if err := rows.Scan(&code, &l); err != nil {
-			rows.Close()
-			return err
-		}
-		left[code] = l
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	holder := map[string]law.Values{}
+	if err := t.scanEach(ctx, `SELECT r.id, r.code, r.attrs FROM records r WHERE `+kindIs("r.kind", law.Officer.Name)+cond+
+		` ORDER BY r.updated_at, r.id`, args, func(_ int64, code string, v law.Values) { holder[code] = v }); err != nil {
 		return err
 	}
 	all := codes == nil
 	if all {
-		if _, err := t.exec(ctx, `DELETE FROM holder_spans`); err != nil {
-			return err
+		for _, tb := range []string{"holder_spans", "certificate_flags"} {
+			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
+				return err
+			}
 		}
 		for code := range events {
 			codes = append(codes, code)
 		}
 		slices.Sort(codes)
-	} else if _, err := t.exec(ctx, `DELETE FROM holder_spans WHERE officer IN (`+placeholders(len(codes))+`)`, stringsToAny(codes)...); err != nil {
-		return err
-	}
-	var batch []any
-	put := func(force bool) error {
-		if len(batch) == 0 || (!force && len(batch) < 400) {
-			return nil
-		}
-		q := `INSERT INTO holder_spans (officer, from_on, until_on, left_on) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", len(batch)/4), ", ")
-		_, err := t.exec(ctx, q, batch...)
-		batch = batch[:0]
-		return err
-	}
-	for _, code := range codes {
-		for _, sp := range holderSpans(events[code]) {
-			batch = append(batch, code, sp[0], sp[1], left[code])
-			if err := put(false); err != nil {
+	} else {
+		for _, tb := range []string{"holder_spans", "certificate_flags"} {
+			if _, err := t.exec(ctx, `DELETE FROM `+tb+` WHERE officer IN (`+placeholders(len(codes))+`)`, stringsToAny(codes)...); err != nil {
 				return err
 			}
 		}
 	}
-	if err := put(true); err != nil {
+	spans := &batchInsert{t: t, table: `holder_spans (officer, from_on, until_on, left_on)`, width: 4}
+	flags := &batchInsert{t: t, table: `certificate_flags (event_id, officer, flag)`, width: 3}
+	history := law.CertificateEvent.History
+	for _, code := range codes {
+		evs := events[code]
+		values := make([]law.Values, len(evs))
+		for i, e := range evs {
+			values[i] = e.v
+		}
+		for _, sp := range holderSpans(values) {
+			if err := spans.add(ctx, code, sp[0], sp[1], holder[code].Str("left_on")); err != nil {
+				return err
+			}
+		}
+		// Each event against its holder and the holder's other events, as the form checks it.
+		for i, e := range evs {
+			others := slices.Delete(slices.Clone(values), i, i+1)
+			for _, b := range history.Breaches(law.CertificateEvent, e.v, holder[code], others) {
+				if err := flags.add(ctx, e.id, code, b.Flag); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := spans.flush(ctx); err != nil {
+		return err
+	}
+	if err := flags.flush(ctx); err != nil {
 		return err
 	}
 	if all && t.s.d.name() == "postgres" {
 		// Fresh statistics, or PostgreSQL plans a scan of the whole table for each officer probed.
 		_, err := t.exec(ctx, `ANALYZE holder_spans`)
+		if err == nil {
+			_, err = t.exec(ctx, `ANALYZE certificate_flags`)
+		}
 		return err
 	}
 	return nil
+}
+
+// keptEvent is a certificate event as respan reads it.
+type keptEvent struct {
+	id int64
+	v  law.Values
+}
+
+// scanEach runs q, whose rows are an id, a code and a record's attrs, handing each to f.
+func (t *tx) scanEach(ctx context.Context, q string, args []any, f func(id int64, code string, v law.Values)) error {
+	rows, err := t.query(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var code string
+		var attrs []byte
+		if err := rows.Scan(&id, &code, &attrs); err != nil {
+			return err
+		}
+		v, err := decodeValues(attrs)
+		if err != nil {
+			return err
+		}
+		f(id, code, v)
+	}
+	return rows.Err()
+}
+
+// batchInsert inserts rows of width values into table (its columns named), a hundred rows a
+// statement.
+type batchInsert struct {
+	t     *tx
+	table string
+	width int
+	rows  []any
+}
+
+func (b *batchInsert) add(ctx context.Context, values ...any) error {
+	if b.rows = append(b.rows, values...); len(b.rows) < 100*b.width {
+		return nil
+	}
+	return b.flush(ctx)
+}
+
+func (b *batchInsert) flush(ctx context.Context) error {
+	if len(b.rows) == 0 {
+		return nil
+	}
+	row := "(" + placeholders(b.width) + "), "
+	_, err := b.t.exec(ctx, `INSERT INTO `+b.table+` VALUES `+strings.TrimSuffix(strings.Repeat(row, len(b.rows)/b.width), ", "), b.rows...)
+	b.rows = b.rows[:0]
+	return err
 }
 
 // seesAll reports whether the scope sees every org of the tree (a single root it covers).
@@ -228,4 +275,39 @@ func (s *Store) CountHolders(ctx context.Context, sc Scope, q Query, day string)
 		}
 	}
 	return holders, total, without, true, rows.Err()
+}
+
+// CountFlagged counts the certificate events q selects that break a rule of a certificate's life
+// (law.History: certificate_flags, kept like the spans), and those events per rule; ok is false
+// for a reader who does not see the whole tree (the caller checks the events that reader sees
+// against what that reader sees of their holders).
+func (s *Store) CountFlagged(ctx context.Context, sc Scope, q Query) (events float64, byFlag map[string]float64, ok bool, err error) {
+	if ok, err = s.seesAll(ctx, sc); err != nil || !ok {
+		return 0, nil, false, err
+	}
+	w, args, _, err := s.where(ctx, sc, q)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	rows, err := s.query(ctx, `SELECT f.flag, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
+		JOIN certificate_flags f ON f.event_id = r.id WHERE `+w+` GROUP BY f.flag`, args...)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	defer rows.Close()
+	byFlag = map[string]float64{}
+	for rows.Next() {
+		var flag string
+		var n float64
+		if err := rows.Scan(&flag, &n); err != nil {
+			return 0, nil, false, err
+		}
+		byFlag[flag] = n
+	}
+	if err := rows.Err(); err != nil || len(byFlag) == 0 {
+		return 0, byFlag, true, err
+	}
+	err = s.queryRow(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
+		` AND EXISTS (SELECT 1 FROM certificate_flags f WHERE f.event_id = r.id)`, args...).Scan(&events)
+	return events, byFlag, true, err
 }

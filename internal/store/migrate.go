@@ -289,18 +289,29 @@ var migrations = []any{
 		PRIMARY KEY (measure, org_id, month, grp)
 	);`,
 	// 17: the spans of days each officer held a valid certificate (holder_spans.go), counted
-	// from the certificate events and officers already recorded.
+	// from the certificate events and officers already recorded — by 18, with the flags.
+	`CREATE TABLE holder_spans (
+		officer TEXT NOT NULL,
+		from_on TEXT NOT NULL,
+		until_on TEXT NOT NULL,
+		left_on TEXT NOT NULL
+	);
+	CREATE INDEX holder_spans_officer ON holder_spans (officer, from_on, until_on);`,
+	// 18: the rules of a certificate's life each certificate event breaks (holder_spans.go,
+	// law.History), kept like the spans; both computed from the events and officers recorded.
 	dataMigration(func(ctx context.Context, t *tx) error {
-		if _, err := t.exec(ctx, `CREATE TABLE holder_spans (
+		if _, err := t.exec(ctx, `CREATE TABLE certificate_flags (
+			event_id BIGINT NOT NULL,
 			officer TEXT NOT NULL,
-			from_on TEXT NOT NULL,
-			until_on TEXT NOT NULL,
-			left_on TEXT NOT NULL
+			flag TEXT NOT NULL
 		)`); err != nil {
 			return err
 		}
-		if _, err := t.exec(ctx, `CREATE INDEX holder_spans_officer ON holder_spans (officer, from_on, until_on)`); err != nil {
-			return err
+		for _, ix := range []string{`CREATE INDEX certificate_flags_event ON certificate_flags (event_id)`,
+			`CREATE INDEX certificate_flags_officer ON certificate_flags (officer)`} {
+			if _, err := t.exec(ctx, ix); err != nil {
+				return err
+			}
 		}
 		return t.respan(ctx, nil)
 	}),

@@ -109,7 +109,8 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`DROP INDEX records_kind_updated`, // and migration 12 (13 and 14 make nothing on SQLite)
 		`DROP TABLE tallies`,              // and migration 16
 		`DROP TABLE tally_measures`,
-		`DROP TABLE holder_spans`, // and migration 17
+		`DROP TABLE holder_spans`,      // and migration 17
+		`DROP TABLE certificate_flags`, // and 18
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -16,10 +16,11 @@ import (
 // records, still runs the figure's Where.
 
 // tallyMeasure is the store's measure of a count the tallies can keep: a plain count of a
-// kind's records by a date field, whose filter depends on nothing but the record (not on the
-// period's end, its clocks, its org's type or other records).
+// kind's records by a date field, or a sum of a whole-number field of them, whose filter depends
+// on nothing but the record (not on the period's end, its clocks, its org's type or other
+// records).
 func tallyMeasure(d Def) (store.TallyMeasure, bool) {
-	if !d.counts() || d.At != nil || (d.Agg.Func != "" && d.Agg.Func != "count") {
+	if !d.counts() || d.At != nil || (d.Agg.Func != "" && d.Agg.Func != "count" && d.Agg.Func != "sum") {
 		return store.TallyMeasure{}, false
 	}
 	for _, c := range d.Filter {
@@ -28,6 +29,9 @@ func tallyMeasure(d Def) (store.TallyMeasure, bool) {
 		}
 	}
 	m := store.TallyMeasure{ID: d.ID, Kind: d.Kind, Date: d.Date, Conds: d.Filter, By: d.Agg.By}
+	if d.Agg.Func == "sum" {
+		m.Sum = d.Agg.Field
+	}
 	return m, store.Tallyable(m)
 }
 
@@ -119,6 +123,18 @@ func fromTallies(ctx context.Context, st *store.Store, sc store.Scope, org strin
 		part := map[string]Value{}
 		if err := prefetch(ctx, st, sc, org, *e, kept, withBy, part); err != nil {
 			return err
+		}
+		for _, d := range kept { // a sum by a breakdown is not batched: counted on its own
+			if _, done := part[d.ID]; !done {
+				if !withBy {
+					d.Agg.By = ""
+				}
+				v, err := computeOne(ctx, st, sc, org, *e, d)
+				if err != nil {
+					return err
+				}
+				part[d.ID] = v
+			}
 		}
 		for id, v := range part {
 			edges[id] = sum(edges[id], v)

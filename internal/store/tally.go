@@ -31,13 +31,16 @@ import (
 const TallyDepth = 3
 
 // TallyMeasure is a count kept in the tallies: the records of Kind whose Date lies in a month,
-// meeting Conds, broken down by By ("" for none).
+// meeting Conds, broken down by By ("" for none) — or, when Sum names a whole-number field, the
+// sum of that field over them (服务人次, 学时: exact in the tallies' integers; a decimal sum such as
+// 罚没金额 is left to the records).
 type TallyMeasure struct {
 	ID    string `json:"-"`
 	Kind  string `json:"kind"`
 	Date  string `json:"date"`
 	Conds []Cond `json:"conds,omitempty"`
 	By    string `json:"by,omitempty"`
+	Sum   string `json:"sum,omitempty"`
 }
 
 // spec is the measure's definition as tally_measures keeps it.
@@ -115,6 +118,9 @@ func checkTally(m TallyMeasure) error {
 	}
 	if f, ok := kind.Field(m.Date); !ok || f.Type != law.Date {
 		return errorf(EINVALID, "计数 %s：「%s」不是日期字段", m.ID, m.Date)
+	}
+	if f, ok := kind.Field(m.Sum); m.Sum != "" && (!ok || f.Type != law.Int) {
+		return errorf(EINVALID, "计数 %s：「%s」不是整数字段，不能累加", m.ID, m.Sum)
 	}
 	for _, c := range m.Conds {
 		switch c.Op {

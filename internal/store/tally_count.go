@@ -23,9 +23,11 @@ func (t *tx) tallyCountsWhere(ctx context.Context, g tallyGroup, cond string, co
 	cols := make([]string, len(g.ms))
 	var args []any
 	for i, m := range g.ms {
-		if cols[i], args, err = t.s.measureSQL(kind, Measure{Conds: m.Conds, Agg: Agg{Func: "count"}}, args); err != nil {
+		terms, targs, err := t.s.condSQL(kind, m.Conds)
+		if err != nil {
 			return nil, err
 		}
+		cols[i], args = "CAST(SUM("+t.s.tallyValue(kind, m, strings.Join(terms, " AND "))+") AS BIGINT)", append(args, targs...)
 	}
 	month := "SUBSTR(" + date + ", 1, 7)"
 	where := kindIs("r.kind", g.kind) + " AND " + date + " IS NOT NULL AND " + date + " <> ''"
@@ -178,7 +180,7 @@ func (t *tx) recordTallies(ctx context.Context, groups []tallyGroup, ids []int64
 			if err != nil {
 				return nil, err
 			}
-			cols = append(cols, "CASE WHEN "+strings.Join(append([]string{dated}, terms...), " AND ")+" THEN 1 ELSE 0 END")
+			cols = append(cols, t.s.tallyValue(kind, m, strings.Join(append([]string{dated}, terms...), " AND ")))
 			args = append(args, targs...)
 		}
 	}
@@ -192,7 +194,7 @@ func (t *tx) recordTallies(ctx context.Context, groups []tallyGroup, ids []int64
 	}
 	defer rows.Close()
 	// Each group's month and breakdown group as strings (as the live breakdown scans them), each
-	// measure's flag as a number.
+	// measure's value (1 or 0 for a count, the field for a sum) as a number.
 	var path string
 	keys := make([]string, 2*len(groups))
 	flags := make([]int64, measures)
@@ -211,9 +213,9 @@ func (t *tx) recordTallies(ctx context.Context, groups []tallyGroup, ids []int64
 		orgs, k := tallyOrgs(path), 0
 		for gi, g := range groups {
 			for _, m := range g.ms {
-				if flags[k] == 1 {
+				if flags[k] != 0 {
 					for _, org := range orgs {
-						out[tallyKey{m.ID, org, keys[2*gi], keys[2*gi+1]}]++
+						out[tallyKey{m.ID, org, keys[2*gi], keys[2*gi+1]}] += flags[k]
 					}
 				}
 				k++
@@ -221,4 +223,18 @@ func (t *tx) recordTallies(ctx context.Context, groups []tallyGroup, ids []int64
 		}
 	}
 	return out, rows.Err()
+}
+
+// tallyValue is what a record adds to measure m when cond holds (always, when cond is ""): 1 for
+// a count, its whole-number field for a sum (empty counting 0, as the live SUM skips it).
+func (s *Store) tallyValue(kind *law.Kind, m TallyMeasure, cond string) string {
+	v := "1"
+	if m.Sum != "" {
+		expr, _, _ := s.fieldExpr(kind, m.Sum)
+		v = "CAST(COALESCE(NULLIF(" + expr + ", ''), '0') AS BIGINT)"
+	}
+	if cond == "" {
+		return v
+	}
+	return "CASE WHEN " + cond + " THEN " + v + " ELSE 0 END"
 }

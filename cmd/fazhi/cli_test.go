@@ -112,7 +112,9 @@ func TestDemoStatsImportAudit(t *testing.T) {
 
 	// Tampering with the audit trail is detected.
 	db, _ := sql.Open("sqlite", "file:"+filepath.Join(dir, "f.db"))
-	if _, err := db.Exec(`UPDATE audit SET after_data = replace(after_data, '"result":"成功"', '"result":"不成功"') WHERE seq = 2000`); err != nil {
+	// (A successful mediation's entry, somewhere in the middle of the trail.)
+	if _, err := db.Exec(`UPDATE audit SET after_data = replace(after_data, '"result":"成功"', '"result":"不成功"')
+		WHERE seq = (SELECT MIN(seq) FROM audit WHERE seq >= 2000 AND after_data LIKE '%"result":"成功"%')`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

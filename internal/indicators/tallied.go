@@ -17,7 +17,7 @@ import (
 
 // tallyMeasure is the store's measure of a count the tallies can keep: a plain count of a
 // kind's records by a date field, or a sum of a whole-number field of them, whose filter depends
-// on nothing but the record (not on the period's end, its clocks, its org's type or other
+// on nothing but the record and its clocks (not on the period's end, its org's type or other
 // records).
 func tallyMeasure(d Def) (store.TallyMeasure, bool) {
 	if !d.counts() || d.At != nil || (d.Agg.Func != "" && d.Agg.Func != "count" && d.Agg.Func != "sum") {

@@ -273,7 +273,7 @@ func (s *Store) RestoreWith(ctx context.Context, path string, opt RestoreOptions
 		if err := t.respan(ctx, nil); err != nil {
 			return err
 		}
-		return t.recountTallies(ctx)
+		return t.recountTallies(ctx, nil)
 	})
 	if err != nil {
 		return res, err

@@ -363,6 +363,10 @@ func (s *Store) SaveCalendarDays(ctx context.Context, a Actor, sc Scope, days []
 		prev := s.cal.Swap(next)
 		var err error
 		n, err = t.reprojectAll(ctx)
+		if err == nil {
+			// The due dates moved: the kept counts of late clocks are counted again (tally.go).
+			err = t.recountTallies(ctx, onClocks)
+		}
 		if err != nil {
 			s.cal.Store(prev)
 		}

@@ -109,8 +109,10 @@ func (s *Store) loadTallies(ctx context.Context) error {
 }
 
 // checkTally refuses a measure the tallies cannot keep exactly: a condition on something other
-// than the record's own values (its clocks: OpLate; its org's type; other records: OpFewHolders),
-// whose answer can change without the record being written.
+// than the record's own values and clocks (its org's type; other records: OpFewHolders), whose
+// answer can change without the record being written. A clock's lateness (OpLate) is the record's
+// own: its clocks are written with it, and a calendar change, which moves their due dates,
+// counts the measures on them afresh in its transaction (SaveCalendarDays).
 func checkTally(m TallyMeasure) error {
 	kind, ok := law.Lookup(m.Kind)
 	if !ok {
@@ -124,7 +126,7 @@ func checkTally(m TallyMeasure) error {
 	}
 	for _, c := range m.Conds {
 		switch c.Op {
-		case OpLate, OpOrgType, OpFewHolders:
+		case OpOrgType, OpFewHolders:
 			return errorf(EINVALID, "计数 %s：条件 %s 不只取决于记录本身，不能增量计数", m.ID, c.Op)
 		}
 	}
@@ -191,13 +193,18 @@ func (s *Store) RebuildTallies(ctx context.Context) error {
 		if err := t.respan(ctx, nil); err != nil {
 			return err
 		}
-		return t.recountTallies(ctx)
+		return t.recountTallies(ctx, nil)
 	})
 }
 
-// recountTallies drops and counts again every kept measure.
-func (t *tx) recountTallies(ctx context.Context) error {
-	ms := t.s.keptTallies().all
+// recountTallies drops and counts again the kept measures which selects (all when nil).
+func (t *tx) recountTallies(ctx context.Context, which func(TallyMeasure) bool) error {
+	var ms []TallyMeasure
+	for _, m := range t.s.keptTallies().all {
+		if which == nil || which(m) {
+			ms = append(ms, m)
+		}
+	}
 	for _, m := range ms {
 		if err := t.dropTally(ctx, m.ID); err != nil {
 			return err
@@ -259,4 +266,9 @@ type tallyKey struct {
 	org     int64
 	month   string
 	grp     string
+}
+
+// onClocks reports whether a measure's count depends on its records' clocks (OpLate).
+func onClocks(m TallyMeasure) bool {
+	return slices.ContainsFunc(m.Conds, func(c Cond) bool { return c.Op == OpLate })
 }

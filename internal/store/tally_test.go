@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"github.com/fazhi/fazhi/internal/calendar"
 	"reflect"
 	"sync"
 	"testing"
@@ -11,9 +12,10 @@ import (
 	"github.com/fazhi/fazhi/internal/store"
 )
 
-// tallyTestMeasures count mediations three ways: by 受理日期 broken down by 纠纷类型, the
-// successful ones by 结案日期, and two types by 受理日期.
+// tallyTestMeasures count mediations four ways: by 受理日期 broken down by 纠纷类型, the
+// successful ones by 结案日期, two types by 受理日期, and those whose 调解期限 clock stopped late.
 var tallyTestMeasures = []store.TallyMeasure{
+	{ID: "t.late", Kind: "mediation", Date: "accepted_on", Conds: []store.Cond{{Field: "mediation.settle", Op: store.OpLate}}},
 	{ID: "t.cases", Kind: "mediation", Date: "accepted_on", By: "dispute_type"},
 	{ID: "t.successful", Kind: "mediation", Date: "closed_on", Conds: []store.Cond{{Field: "result", Op: store.OpEq, Value: "成功"}}},
 	{ID: "t.family", Kind: "mediation", Date: "accepted_on", Conds: []store.Cond{{Field: "dispute_type", Op: store.OpIn, Values: []string{"婚姻家庭", "合同"}}}},
@@ -25,7 +27,7 @@ func checkTallies(t *testing.T, s *store.Store, step string) {
 	t.Helper()
 	ctx := context.Background()
 	for _, org := range []string{"441481", "441481100", "441481100201", "441481100201-T", "441481101", "441481101201-T"} {
-		for _, months := range [][2]string{{"2024-01", "2024-12"}, {"2024-02", "2024-02"}, {"2023-01", "2025-12"}} {
+		for _, months := range [][2]string{{"2024-01", "2024-12"}, {"2024-02", "2024-02"}, {"2023-01", "2025-12"}, {"2026-12", "2026-12"}} {
 			totals, by, ok, err := s.TallyCounts(ctx, all(), org, tallyTestMeasures, months[0], months[1])
 			if err != nil {
 				t.Fatal(err)
@@ -151,6 +153,37 @@ func TestTalliesEqualLiveCounts(t *testing.T) {
 		}
 		checkTallies(t, s, "org moved")
 
+		// Accepted 2026-12-10, settled 2027-01-12: a day past its 30 days (Monday 01-11, the
+		// first working day after Saturday 01-09), late; a holiday declared on 01-11 moves the
+		// due day to 01-12, and the kept count of late clocks moves with it.
+		late, err := s.CreateRecord(ctx, admin, all(), "mediation", mediation("L-1", "441481101201-T", "2026-12-10"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Transition(ctx, admin, all(), late.ID, late.Version, "succeed", law.Values{"closed_on": "2027-01-12", "agreement_form": "书面"}); err != nil {
+			t.Fatal(err)
+		}
+		lateIn := func() float64 {
+			t.Helper()
+			n, _, ok, err := s.TallyCounts(ctx, all(), "441481", tallyTestMeasures[:1], "2026-12", "2026-12")
+			if err != nil || !ok {
+				t.Fatalf("late tallies: %v %v", ok, err)
+			}
+			return n[0]
+		}
+		checkTallies(t, s, "settled late")
+		if n := lateIn(); n != 1 {
+			t.Errorf("late clocks of 2026-12: %v, want 1", n)
+		}
+		holiday, _ := calendar.ParseDays("2027-01-11 放假 测试假日\n")
+		if _, err := s.SaveCalendarDays(ctx, admin, all(), holiday); err != nil {
+			t.Fatal(err)
+		}
+		checkTallies(t, s, "calendar changed")
+		if n := lateIn(); n != 0 {
+			t.Errorf("late clocks of 2026-12 after the holiday: %v, want 0", n)
+		}
+
 		kept := tallyRows(t, s)
 		if err := s.RebuildTallies(ctx); err != nil {
 			t.Fatal(err)
@@ -165,9 +198,9 @@ func TestTalliesEqualLiveCounts(t *testing.T) {
 		if _, _, ok, _ := s.TallyCounts(ctx, all(), "441481", []store.TallyMeasure{changed}, "2024-01", "2024-12"); ok {
 			t.Error("a measure kept otherwise was answered from the tallies")
 		}
-		if _, err := s.UseTallies(ctx, []store.TallyMeasure{{ID: "t.late", Kind: "mediation", Date: "accepted_on",
-			Conds: []store.Cond{{Field: "mediation.period", Op: store.OpLate}}}}); err == nil {
-			t.Error("a measure on the clocks was kept")
+		if _, err := s.UseTallies(ctx, []store.TallyMeasure{{ID: "t.orgtype", Kind: "mediation", Date: "accepted_on",
+			Conds: []store.Cond{{Field: "org", Op: store.OpOrgType, Values: []string{"村"}}}}}); err == nil {
+			t.Error("a measure on the org's type was kept")
 		}
 	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/fazhi/fazhi/internal/law"
@@ -47,7 +48,15 @@ func (s *Store) fewHolders(ctx context.Context, sc Scope, kind *law.Kind, c Cond
 		// (An officer's spans do not overlap: at most one holds a day.)
 		held := `s.officer = ` + item + ` AND s.from_on <= ` + day + ` AND s.until_on >= ` + day +
 			` AND (s.left_on = '' OR ` + day + ` <= s.left_on)`
-		return `(SELECT COUNT(*) FROM ` + items + ` JOIN holder_spans s ON ` + held + `) < ?`, []any{need}, nil
+		count := `(SELECT COUNT(*) FROM ` + items + ` JOIN holder_spans s ON ` + held + `)`
+		if s.d.name() != "postgres" {
+			return count + ` < ?`, []any{need}, nil
+		}
+		// Probed only for the rows the rest of the query keeps: PostgreSQL otherwise probes every
+		// record of the kind's date range before it joins the org's subtree (a county of the 5M
+		// province: 5.9 s → 1.1 s, the whole province's cases probed). SQLite tests the subtree
+		// first as it is (and would pay for the test twice: 195 → 326 ms).
+		return `CASE WHEN ` + rest + ` THEN ` + count + ` ELSE ? END < ?`, append(slices.Clone(restArgs), need, need), nil
 	}
 	evW, evArgs, evKind, err := s.where(ctx, sc, Query{Kind: law.CertificateEvent.Name})
 	if err != nil {

@@ -135,10 +135,11 @@ func checkUncertified(t *testing.T, st *store.Store, sys, oneUnit store.Scope, p
 		if c.name == "root" && (len(want) < 30 || len(want) > 110) {
 			t.Errorf("root: %d of 160 cases uncertified: the histories do not exercise the rule", len(want))
 		}
-		// The 持证率 at the period's end and in its middle, and the flagged events of the period:
-		// from the spans and flags kept as from the Go fold over the events.
+		// The 持证率 at the period's end and in its middle, the flagged events of the period and the
+		// leavers whose certificate was not 注销: from the spans, flags and exits kept as from the
+		// Go fold over the events.
 		for _, end := range []string{p.To, "2024-06-10"} {
-			ids := []string{"certification.holder_rate", "certification.flagged"}
+			ids := []string{"certification.holder_rate", "certification.flagged", "certification.not_revoked"}
 			got, err := indicators.ComputeIDs(ctx, st, c.sc, c.org, p.From, end, ids)
 			if err != nil {
 				t.Fatal(err)
@@ -156,8 +157,10 @@ func checkUncertified(t *testing.T, st *store.Store, sys, oneUnit store.Scope, p
 					t.Errorf("%s: %s to %s kept %s, from law %s", c.name, id, end, g, w)
 				}
 			}
-			if v, _ := want.Get("certification.flagged"); c.name == "root" && end == p.To && v.Value == 0 {
-				t.Errorf("root: no flagged event: the histories do not exercise the rules")
+			for _, id := range ids[1:] {
+				if v, _ := want.Get(id); c.name == "root" && end == p.To && v.Value == 0 {
+					t.Errorf("root: %s is 0: the histories do not exercise its rule", id)
+				}
 			}
 		}
 	}

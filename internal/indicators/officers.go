@@ -141,8 +141,17 @@ func notRevoked(ctx context.Context, st *store.Store, sc store.Scope, org string
 	if !sc.CanRead("certificate_event") || !sc.CanRead("officer") {
 		return Value{Unavailable: "无权查看该类数据"}, nil
 	}
-	left, err := st.ListAll(ctx, sc, store.Filter{Query: store.Query{Kind: "officer", OrgCode: org,
-		Conds: []store.Cond{{Field: "left_on", Op: store.OpNotEmpty}, {Field: "left_on", Op: store.OpLE, Value: p.To}}}})
+	leavers := store.Query{Kind: "officer", OrgCode: org,
+		Conds: []store.Cond{{Field: "left_on", Op: store.OpNotEmpty}, {Field: "left_on", Op: store.OpLE, Value: p.To}}}
+	if ctx.Value(noTallies{}) == nil {
+		// For a reader of the whole tree, what each leaver kept is kept with the spans
+		// (store/holder_spans.go); a reader of part of it folds the events it sees below.
+		n, by, ok, err := st.CountNotRevoked(ctx, sc, leavers, p.To)
+		if err != nil || ok {
+			return Value{Value: n, By: by}, err
+		}
+	}
+	left, err := st.ListAll(ctx, sc, store.Filter{Query: leavers})
 	if err != nil {
 		return Value{}, err
 	}

@@ -160,11 +160,20 @@ func servingOn(ev, holder Values, _ []Values) (string, string) {
 // surrendered (第6条: the certificate of one who leaves is cancelled). events are the officer's
 // up to the day asked about.
 func LeftWithCertificate(holder Values, events []Values) bool {
+	held, revoked := CertificateAtExit(holder, events)
+	return held != "" && revoked == ""
+}
+
+// CertificateAtExit is, for an officer who left, the day of the certificate in hand on the
+// 离岗日期 (the latest 发证 or 换证 by then still valid then; "" when none, or the officer has not
+// left) and the day of the first 注销 on or after it ("" when none): what LeftWithCertificate
+// decides from, kept by the store for the figure (an officer still holds it on a day d if the
+// 注销 is none or after d).
+func CertificateAtExit(holder Values, events []Values) (held, revoked string) {
 	left := holder.Str("left_on")
 	if left == "" {
-		return false
+		return "", ""
 	}
-	held := ""
 	for _, e := range events {
 		switch e.Str("event") {
 		case EventIssued, EventRenewed:
@@ -174,14 +183,14 @@ func LeftWithCertificate(holder Values, events []Values) bool {
 		}
 	}
 	if held == "" {
-		return false
+		return "", ""
 	}
 	for _, e := range events {
-		if e.Str("event") == EventRevoked && e.Str("on") >= held {
-			return false
+		if on := e.Str("on"); e.Str("event") == EventRevoked && on >= held && (revoked == "" || on < revoked) {
+			revoked = on
 		}
 	}
-	return true
+	return held, revoked
 }
 
 // issuesCertificate reports whether the event puts a certificate in the holder's hands.

@@ -26,6 +26,7 @@ var notBackedUp = map[string]string{
 	"tallies":           "counts derived from the records: a restore counts them afresh (tally.go)",
 	"holder_spans":      "derived from the certificate events and officers: a restore computes them afresh (holder_spans.go)",
 	"certificate_flags": "derived from the certificate events and officers, as the spans are (holder_spans.go)",
+	"officer_exits":     "derived from the certificate events and officers, as the spans are (holder_spans.go)",
 	"tally_measures":    "which counts the tallies keep: the restoring binary's own, set at its start (UseTallies)",
 	"access_requests":   "a pending request holds half a one-time password sealed with the key; after a restore it is filed again (decided ones are in the audit trail)",
 }
@@ -383,7 +384,7 @@ func (t *tx) resetSequences(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	err := s.inTx(ctx, func(t *tx) error {
 		for _, tb := range []string{"sessions", "login_failures", "access_requests", "attachments", "clocks", "events", "record_keys", "records", "users", "audit",
-			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies", "holder_spans", "certificate_flags"} {
+			"calendar_days", "calendar_years", "settings", "report_texts", "report_outlines", "published_reports", "tallies", "holder_spans", "certificate_flags", "officer_exits"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err
 			}

@@ -115,14 +115,16 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 		return err
 	}
 	cond, args = in("r.code")
-	holder := map[string]law.Values{}
+	holder, records := map[string]law.Values{}, map[string][]keptEvent{}
 	if err := t.scanEach(ctx, `SELECT r.id, r.code, r.attrs FROM records r WHERE `+kindIs("r.kind", law.Officer.Name)+cond+
-		` ORDER BY r.updated_at, r.id`, args, func(_ int64, code string, v law.Values) { holder[code] = v }); err != nil {
+		` ORDER BY r.updated_at, r.id`, args, func(id int64, code string, v law.Values) {
+		holder[code], records[code] = v, append(records[code], keptEvent{id, v})
+	}); err != nil {
 		return err
 	}
 	all := codes == nil
 	if all {
-		for _, tb := range []string{"holder_spans", "certificate_flags"} {
+		for _, tb := range []string{"holder_spans", "certificate_flags", "officer_exits"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
 				return err
 			}
@@ -132,7 +134,7 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 		}
 		slices.Sort(codes)
 	} else {
-		for _, tb := range []string{"holder_spans", "certificate_flags"} {
+		for _, tb := range []string{"holder_spans", "certificate_flags", "officer_exits"} {
 			if _, err := t.exec(ctx, `DELETE FROM `+tb+` WHERE officer IN (`+placeholders(len(codes))+`)`, stringsToAny(codes)...); err != nil {
 				return err
 			}
@@ -140,6 +142,7 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 	}
 	spans := &batchInsert{t: t, table: `holder_spans (officer, from_on, until_on, left_on)`, width: 4}
 	flags := &batchInsert{t: t, table: `certificate_flags (event_id, officer, flag)`, width: 3}
+	exits := &batchInsert{t: t, table: `officer_exits (record_id, officer, held_on, revoked_on)`, width: 4}
 	history := law.CertificateEvent.History
 	for _, code := range codes {
 		evs := events[code]
@@ -150,6 +153,16 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 		for _, sp := range holderSpans(values) {
 			if err := spans.add(ctx, code, sp[0], sp[1], holder[code].Str("left_on")); err != nil {
 				return err
+			}
+		}
+		// Each record of the officer that left with a certificate in hand: the day it was issued and
+		// the first 注销 after it (law.CertificateAtExit) — on a day d after the 离岗日期 the officer
+		// is one who left without the certificate 注销 exactly when that 注销 is none or after d.
+		for _, rec := range records[code] {
+			if held, revoked := law.CertificateAtExit(rec.v, values); held != "" {
+				if err := exits.add(ctx, rec.id, code, held, revoked); err != nil {
+					return err
+				}
 			}
 		}
 		// Each event against its holder and the holder's other events, as the form checks it.
@@ -168,11 +181,17 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 	if err := flags.flush(ctx); err != nil {
 		return err
 	}
+	if err := exits.flush(ctx); err != nil {
+		return err
+	}
 	if all && t.s.d.name() == "postgres" {
 		// Fresh statistics, or PostgreSQL plans a scan of the whole table for each officer probed.
 		_, err := t.exec(ctx, `ANALYZE holder_spans`)
 		if err == nil {
 			_, err = t.exec(ctx, `ANALYZE certificate_flags`)
+		}
+		if err == nil {
+			_, err = t.exec(ctx, `ANALYZE officer_exits`)
 		}
 		return err
 	}
@@ -310,4 +329,35 @@ func (s *Store) CountFlagged(ctx context.Context, sc Scope, q Query) (events flo
 	err = s.queryRow(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
 		` AND EXISTS (SELECT 1 FROM certificate_flags f WHERE f.event_id = r.id)`, args...).Scan(&events)
 	return events, byFlag, true, err
+}
+
+// CountNotRevoked counts the officer records q selects (the caller's: those who left by day) who
+// left with a certificate that no 注销 by day surrendered (officer_exits: law.CertificateAtExit),
+// and how many per org name; ok is false for a reader who does not see the whole tree (the
+// caller folds the events that reader sees).
+func (s *Store) CountNotRevoked(ctx context.Context, sc Scope, q Query, day string) (n float64, byOrg map[string]float64, ok bool, err error) {
+	if ok, err = s.seesAll(ctx, sc); err != nil || !ok {
+		return 0, nil, false, err
+	}
+	w, args, _, err := s.where(ctx, sc, q)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	rows, err := s.query(ctx, `SELECT o.name, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
+		JOIN officer_exits x ON x.record_id = r.id WHERE `+w+` AND (x.revoked_on = '' OR x.revoked_on > ?) GROUP BY o.name`,
+		append(args, day)...)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	defer rows.Close()
+	byOrg = map[string]float64{}
+	for rows.Next() {
+		var org string
+		var k float64
+		if err := rows.Scan(&org, &k); err != nil {
+			return 0, nil, false, err
+		}
+		n, byOrg[org] = n+k, k
+	}
+	return n, byOrg, true, rows.Err()
 }

@@ -289,7 +289,7 @@ var migrations = []any{
 		PRIMARY KEY (measure, org_id, month, grp)
 	);`,
 	// 17: the spans of days each officer held a valid certificate (holder_spans.go), counted
-	// from the certificate events and officers already recorded — by 18, with the flags.
+	// from the certificate events and officers already recorded — by 19, with the flags and exits.
 	`CREATE TABLE holder_spans (
 		officer TEXT NOT NULL,
 		from_on TEXT NOT NULL,
@@ -298,17 +298,28 @@ var migrations = []any{
 	);
 	CREATE INDEX holder_spans_officer ON holder_spans (officer, from_on, until_on);`,
 	// 18: the rules of a certificate's life each certificate event breaks (holder_spans.go,
-	// law.History), kept like the spans; both computed from the events and officers recorded.
+	// law.History), kept like the spans; computed by 19, with them.
+	`CREATE TABLE certificate_flags (
+		event_id BIGINT NOT NULL,
+		officer TEXT NOT NULL,
+		flag TEXT NOT NULL
+	);
+	CREATE INDEX certificate_flags_event ON certificate_flags (event_id);
+	CREATE INDEX certificate_flags_officer ON certificate_flags (officer);`,
+	// 19: what each officer record who left kept of a certificate (holder_spans.go,
+	// law.CertificateAtExit), kept like the spans; the spans, flags and exits all computed from
+	// the events and officers recorded.
 	dataMigration(func(ctx context.Context, t *tx) error {
-		if _, err := t.exec(ctx, `CREATE TABLE certificate_flags (
-			event_id BIGINT NOT NULL,
+		if _, err := t.exec(ctx, `CREATE TABLE officer_exits (
+			record_id BIGINT NOT NULL,
 			officer TEXT NOT NULL,
-			flag TEXT NOT NULL
+			held_on TEXT NOT NULL,
+			revoked_on TEXT NOT NULL
 		)`); err != nil {
 			return err
 		}
-		for _, ix := range []string{`CREATE INDEX certificate_flags_event ON certificate_flags (event_id)`,
-			`CREATE INDEX certificate_flags_officer ON certificate_flags (officer)`} {
+		for _, ix := range []string{`CREATE INDEX officer_exits_record ON officer_exits (record_id)`,
+			`CREATE INDEX officer_exits_officer ON officer_exits (officer)`} {
 			if _, err := t.exec(ctx, ix); err != nil {
 				return err
 			}

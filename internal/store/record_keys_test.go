@@ -111,6 +111,7 @@ func TestLegacyKeyedHashesMoved(t *testing.T) {
 		`DROP TABLE tally_measures`,
 		`DROP TABLE holder_spans`,      // and migration 17
 		`DROP TABLE certificate_flags`, // and 18
+		`DROP TABLE officer_exits`,     // and 19
 		`UPDATE schema_version SET version = 3`,
 	} {
 		if strings.HasPrefix(q, "SELECT") {

@@ -343,11 +343,17 @@ func (s *Store) CountNotRevoked(ctx context.Context, sc Scope, q Query, day stri
 	if err != nil {
 		return 0, nil, false, err
 	}
-	rows, err := s.query(ctx, `SELECT o.name, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
+	n, byOrg, err = s.countByOrg(ctx, `SELECT o.name, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
 		JOIN officer_exits x ON x.record_id = r.id WHERE `+w+` AND (x.revoked_on = '' OR x.revoked_on > ?) GROUP BY o.name`,
 		append(args, day)...)
+	return n, byOrg, err == nil, err
+}
+
+// countByOrg runs q, whose rows are an org's name and a count, and sums them.
+func (s *Store) countByOrg(ctx context.Context, q string, args ...any) (n float64, byOrg map[string]float64, err error) {
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
-		return 0, nil, false, err
+		return 0, nil, err
 	}
 	defer rows.Close()
 	byOrg = map[string]float64{}
@@ -355,9 +361,9 @@ func (s *Store) CountNotRevoked(ctx context.Context, sc Scope, q Query, day stri
 		var org string
 		var k float64
 		if err := rows.Scan(&org, &k); err != nil {
-			return 0, nil, false, err
+			return 0, nil, err
 		}
 		n, byOrg[org] = n+k, k
 	}
-	return n, byOrg, true, rows.Err()
+	return n, byOrg, rows.Err()
 }

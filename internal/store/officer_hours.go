@@ -40,19 +40,5 @@ func (s *Store) CountShortOfHours(ctx context.Context, sc Scope, officers, train
 			UNION ALL SELECT s.code, h.hours FROM h JOIN named ON named.name = h.person JOIN s ON s.name = named.name),
 		per AS (SELECT code, SUM(hours) AS hours FROM credit GROUP BY code)
 		SELECT s.org, COUNT(*) FROM s WHERE s.code NOT IN (SELECT code FROM per WHERE hours >= ?) GROUP BY s.org`
-	rows, err := s.query(ctx, q, append(append(oargs, targs...), target)...)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer rows.Close()
-	byOrg = map[string]float64{}
-	for rows.Next() {
-		var org string
-		var k float64
-		if err := rows.Scan(&org, &k); err != nil {
-			return 0, nil, err
-		}
-		n, byOrg[org] = n+k, k
-	}
-	return n, byOrg, rows.Err()
+	return s.countByOrg(ctx, q, append(append(oargs, targs...), target)...)
 }

@@ -16,7 +16,7 @@ import (
 // SQL over stored dates cannot decide it exactly: a due date moves with suspensions, extensions
 // and the working-day calendar, and a fact dated after `to` must be unknown. So the clocks index
 // finds the records with a counted clock that may have been open on `to` (started by then, not
-// stopped by then: store.RecordsWithClocksOpenOn), and only those are projected — the stock at
+// stopped by then: store.EachRecordWithClocksOpenOn), and only those are projected, one at a time — the stock at
 // the period's end, not every record of the kind. Soft practice periods are left out of both
 // figures: missing them is not a legal defect.
 func init() {
@@ -59,11 +59,7 @@ func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to stri
 		if !sc.CanRead(k.Name) || !anyClock(k, keep) {
 			continue
 		}
-		recs, err := st.RecordsWithClocksOpenOn(ctx, sc, store.Query{Kind: k.Name, OrgCode: org}, clockRules(k, keep), day.String())
-		if err != nil {
-			return Value{}, err
-		}
-		for _, r := range recs {
+		err := st.EachRecordWithClocksOpenOn(ctx, sc, store.Query{Kind: k.Name, OrgCode: org}, clockRules(k, keep), day.String(), func(r store.Record) error {
 			for _, c := range procedure.ClocksAsOf(k, r.Values, cal, day) {
 				if c.Rule.Soft || !keep(c.Rule) || c.State != procedure.Running || !c.Overdue {
 					continue
@@ -72,6 +68,10 @@ func lapsedAt(ctx context.Context, st *store.Store, sc store.Scope, org, to stri
 				v.By[k.Label]++
 				break
 			}
+			return nil
+		})
+		if err != nil {
+			return Value{}, err
 		}
 	}
 	return v, nil

@@ -146,7 +146,7 @@ func Batchable(kind string, a Agg) bool {
 	return false
 }
 
-// ClockRuleFilter names clock rules of a kind for RecordsWithClocksOpenOn; Anytime lists those
+// ClockRuleFilter names clock rules of a kind for EachRecordWithClocksOpenOn; Anytime lists those
 // of them whose start can be earlier on a past day than it is now (a fallback start field used
 // while the main one was not yet dated), so that their start date does not narrow the search.
 type ClockRuleFilter struct {
@@ -154,23 +154,25 @@ type ClockRuleFilter struct {
 	Anytime []string
 }
 
-// RecordsWithClocksOpenOn returns the records q selects that have a clock of one of the rules
-// that may have been running at the end of day: started by then (or a rule of Anytime) and not
-// stopped by then — open now, or stopped with no date or a date after day. It is a superset of
-// the records procedure.ClocksAsOf finds with such a clock running on day (the caller projects
-// them to decide), read through the clocks index instead of every record of the kind.
-func (s *Store) RecordsWithClocksOpenOn(ctx context.Context, sc Scope, q Query, f ClockRuleFilter, day string) ([]Record, error) {
+// EachRecordWithClocksOpenOn hands fn, one at a time, the records q selects that have a clock of
+// one of the rules that may have been running at the end of day: started by then (or a rule of
+// Anytime) and not stopped by then — open now, or stopped with no date or a date after day. They
+// are a superset of the records procedure.ClocksAsOf finds with such a clock running on day (the
+// caller projects them to decide), read through the clocks index instead of every record of the
+// kind, and never all held at once: at the 5M province root they are some hundred thousand
+// records, whose values held together took the server's heap past 300 MB.
+func (s *Store) EachRecordWithClocksOpenOn(ctx context.Context, sc Scope, q Query, f ClockRuleFilter, day string, fn func(Record) error) error {
 	if len(f.Rules) == 0 {
-		return nil, nil
+		return nil
 	}
 	query, args, kind, err := s.clocksOpenSQL(ctx, sc, q, f, day)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return s.records(ctx, kind, sc, query, args)
+	return s.eachRecord(ctx, kind, sc, query, args, fn)
 }
 
-// clocksOpenSQL is the query of RecordsWithClocksOpenOn and its values: the clocks index
+// clocksOpenSQL is the query of EachRecordWithClocksOpenOn and its values: the clocks index
 // (kind, rule, stopped_on, start_on, record_id; migration 11) answers the subquery alone.
 func (s *Store) clocksOpenSQL(ctx context.Context, sc Scope, q Query, f ClockRuleFilter, day string) (string, []any, *law.Kind, error) {
 	w, args, kind, err := s.where(ctx, sc, q)

@@ -11,7 +11,7 @@ func (s *Store) ExplainAggregateEach(ctx context.Context, sc Scope, q Query, g G
 	return s.explain(ctx, query, args)
 }
 
-// ExplainClocksOpen returns the engine's plan for the query RecordsWithClocksOpenOn runs.
+// ExplainClocksOpen returns the engine's plan for the query EachRecordWithClocksOpenOn runs.
 func (s *Store) ExplainClocksOpen(ctx context.Context, sc Scope, q Query, f ClockRuleFilter, day string) (string, error) {
 	query, args, _, err := s.clocksOpenSQL(ctx, sc, q, f, day)
 	if err != nil {

@@ -248,21 +248,33 @@ func (s *Store) list(ctx context.Context, sc Scope, f Filter) ([]Record, error) 
 // records runs a SELECT of recordColumns and reads its rows, their values revealed as the scope
 // may see them.
 func (s *Store) records(ctx context.Context, kind *law.Kind, sc Scope, q string, args []any) ([]Record, error) {
+	var out []Record
+	err := s.eachRecord(ctx, kind, sc, q, args, func(r Record) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// eachRecord hands the records q selects to fn one at a time, as the scope may see them, holding
+// none of them after fn returns.
+func (s *Store) eachRecord(ctx context.Context, kind *law.Kind, sc Scope, q string, args []any, fn func(Record) error) error {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []Record
 	for rows.Next() {
 		r, err := scanRecord(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s.reveal(kind, &r, sc)
-		out = append(out, r)
+		if err := fn(r); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // condSQL turns conditions on a kind's fields into SQL terms (ANDed by the caller) and their

@@ -16,7 +16,8 @@ import (
 // records, still runs the figure's Where.
 
 // tallyMeasure is the store's measure of a count the tallies can keep: a plain count of a
-// kind's records by a date field, or a sum of a whole-number field of them, whose filter depends
+// kind's records by a date field, or a sum of a whole-number field of them (store.Tallyable says
+// which), whose filter depends
 // on nothing but the record and its clocks (not on the period's end, its org's type or other
 // records).
 func tallyMeasure(d Def) (store.TallyMeasure, bool) {
@@ -123,18 +124,6 @@ func fromTallies(ctx context.Context, st *store.Store, sc store.Scope, org strin
 		part := map[string]Value{}
 		if err := prefetch(ctx, st, sc, org, *e, kept, withBy, part); err != nil {
 			return err
-		}
-		for _, d := range kept { // a sum by a breakdown is not batched: counted on its own
-			if _, done := part[d.ID]; !done {
-				if !withBy {
-					d.Agg.By = ""
-				}
-				v, err := computeOne(ctx, st, sc, org, *e, d)
-				if err != nil {
-					return err
-				}
-				part[d.ID] = v
-			}
 		}
 		for id, v := range part {
 			edges[id] = sum(edges[id], v)

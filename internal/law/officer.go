@@ -167,8 +167,9 @@ func LeftWithCertificate(holder Values, events []Values) bool {
 // CertificateAtExit is, for an officer who left, the day of the certificate in hand on the
 // 离岗日期 (the latest 发证 or 换证 by then still valid then; "" when none, or the officer has not
 // left) and the day of the first 注销 on or after it ("" when none): what LeftWithCertificate
-// decides from, kept by the store for the figure (an officer still holds it on a day d if the
-// 注销 is none or after d).
+// decides from (广东省行政执法证件管理办法第6条: the certificate of one who leaves is cancelled),
+// kept by the store for the figure (an officer still holds it on a day d if the 注销 is none or
+// after d).
 func CertificateAtExit(holder Values, events []Values) (held, revoked string) {
 	left := holder.Str("left_on")
 	if left == "" {

@@ -3,11 +3,17 @@ package store
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/fazhi/fazhi/internal/law"
 )
 
+// What the store keeps of each officer's certificate life, derived in Go by the law's own rules and
+// kept in the transaction of every write to the certificate or officer ledger (respan): the spans
+// of days holding a certificate (holder_spans), the rules each event breaks (certificate_flags,
+// law.History) and what each leaver kept (officer_exits, law.CertificateAtExit). Each answers a
+// figure for a reader who sees the whole tree (CountHolders, OpFewHolders, CountFlagged,
+// CountNotRevoked); a reader of part of it folds the events it sees, as the figures always did.
+//
 // holder_spans (migration 17) holds, for each officer 编号, the spans of days on which the officer
 // held a valid enforcement certificate (law.CertificateHolder over all the officer's certificate
 // events), each with the 离岗日期 of the officer record listed last, kept in the transaction of
@@ -123,26 +129,21 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 		return err
 	}
 	all := codes == nil
+	where, whereArgs := "", []any(nil)
 	if all {
-		for _, tb := range []string{"holder_spans", "certificate_flags", "officer_exits"} {
-			if _, err := t.exec(ctx, `DELETE FROM `+tb); err != nil {
-				return err
-			}
-		}
 		for code := range events {
 			codes = append(codes, code)
 		}
 		slices.Sort(codes)
 	} else {
-		for _, tb := range []string{"holder_spans", "certificate_flags", "officer_exits"} {
-			if _, err := t.exec(ctx, `DELETE FROM `+tb+` WHERE officer IN (`+placeholders(len(codes))+`)`, stringsToAny(codes)...); err != nil {
-				return err
-			}
+		where, whereArgs = ` WHERE officer IN (`+placeholders(len(codes))+`)`, stringsToAny(codes)
+	}
+	for _, tb := range keptOfficerTables {
+		if _, err := t.exec(ctx, `DELETE FROM `+tb+where, whereArgs...); err != nil {
+			return err
 		}
 	}
-	spans := &batchInsert{t: t, table: `holder_spans (officer, from_on, until_on, left_on)`, width: 4}
-	flags := &batchInsert{t: t, table: `certificate_flags (event_id, officer, flag)`, width: 3}
-	exits := &batchInsert{t: t, table: `officer_exits (record_id, officer, held_on, revoked_on)`, width: 4}
+	var spans, flags, exits [][]any
 	history := law.CertificateEvent.History
 	for _, code := range codes {
 		evs := events[code]
@@ -151,52 +152,48 @@ func (t *tx) respan(ctx context.Context, codes []string) error {
 			values[i] = e.v
 		}
 		for _, sp := range holderSpans(values) {
-			if err := spans.add(ctx, code, sp[0], sp[1], holder[code].Str("left_on")); err != nil {
-				return err
-			}
+			spans = append(spans, []any{code, sp[0], sp[1], holder[code].Str("left_on")})
 		}
 		// Each record of the officer that left with a certificate in hand: the day it was issued and
 		// the first 注销 after it (law.CertificateAtExit) — on a day d after the 离岗日期 the officer
 		// is one who left without the certificate 注销 exactly when that 注销 is none or after d.
 		for _, rec := range records[code] {
 			if held, revoked := law.CertificateAtExit(rec.v, values); held != "" {
-				if err := exits.add(ctx, rec.id, code, held, revoked); err != nil {
-					return err
-				}
+				exits = append(exits, []any{rec.id, code, held, revoked})
 			}
 		}
 		// Each event against its holder and the holder's other events, as the form checks it.
 		for i, e := range evs {
 			others := slices.Delete(slices.Clone(values), i, i+1)
 			for _, b := range history.Breaches(law.CertificateEvent, e.v, holder[code], others) {
-				if err := flags.add(ctx, e.id, code, b.Flag); err != nil {
-					return err
-				}
+				flags = append(flags, []any{e.id, code, b.Flag})
 			}
 		}
 	}
-	if err := spans.flush(ctx); err != nil {
-		return err
-	}
-	if err := flags.flush(ctx); err != nil {
-		return err
-	}
-	if err := exits.flush(ctx); err != nil {
-		return err
-	}
-	if all && t.s.d.name() == "postgres" {
-		// Fresh statistics, or PostgreSQL plans a scan of the whole table for each officer probed.
-		_, err := t.exec(ctx, `ANALYZE holder_spans`)
-		if err == nil {
-			_, err = t.exec(ctx, `ANALYZE certificate_flags`)
+	for _, w := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"holder_spans", []string{"officer", "from_on", "until_on", "left_on"}, spans},
+		{"certificate_flags", []string{"event_id", "officer", "flag"}, flags},
+		{"officer_exits", []string{"record_id", "officer", "held_on", "revoked_on"}, exits},
+	} {
+		if err := t.insertRows(ctx, w.table, w.cols, w.rows, "", nil); err != nil {
+			return err
 		}
-		if err == nil {
-			_, err = t.exec(ctx, `ANALYZE officer_exits`)
+		if all && t.s.d.name() == "postgres" {
+			// Fresh statistics, or PostgreSQL plans a scan of the whole table for each officer probed.
+			if _, err := t.exec(ctx, `ANALYZE `+w.table); err != nil {
+				return err
+			}
 		}
-		return err
 	}
 	return nil
 }
+
+// keptOfficerTables are the tables respan keeps, each with an officer column.
+var keptOfficerTables = []string{"holder_spans", "certificate_flags", "officer_exits"}
 
 // keptEvent is a certificate event as respan reads it.
 type keptEvent struct {
@@ -227,39 +224,13 @@ func (t *tx) scanEach(ctx context.Context, q string, args []any, f func(id int64
 	return rows.Err()
 }
 
-// batchInsert inserts rows of width values into table (its columns named), a hundred rows a
-// statement.
-type batchInsert struct {
-	t     *tx
-	table string
-	width int
-	rows  []any
-}
-
-func (b *batchInsert) add(ctx context.Context, values ...any) error {
-	if b.rows = append(b.rows, values...); len(b.rows) < 100*b.width {
-		return nil
-	}
-	return b.flush(ctx)
-}
-
-func (b *batchInsert) flush(ctx context.Context) error {
-	if len(b.rows) == 0 {
-		return nil
-	}
-	row := "(" + placeholders(b.width) + "), "
-	_, err := b.t.exec(ctx, `INSERT INTO `+b.table+` VALUES `+strings.TrimSuffix(strings.Repeat(row, len(b.rows)/b.width), ", "), b.rows...)
-	b.rows = b.rows[:0]
-	return err
-}
-
 // seesAll reports whether the scope sees every org of the tree (a single root it covers).
 func (s *Store) seesAll(ctx context.Context, sc Scope) (bool, error) {
 	if sc.all {
 		return true, nil
 	}
 	root, ok, err := s.soleRoot(ctx)
-	return ok && sc.coversSubtree(root.Path), err
+	return ok && sc.coversPath(root.Path), err
 }
 
 // CountHolders counts the officers q selects (records of the officer ledger) who held a valid
@@ -308,23 +279,10 @@ func (s *Store) CountFlagged(ctx context.Context, sc Scope, q Query) (events flo
 	if err != nil {
 		return 0, nil, false, err
 	}
-	rows, err := s.query(ctx, `SELECT f.flag, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
+	_, byFlag, err = s.countByOrg(ctx, `SELECT f.flag, COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id
 		JOIN certificate_flags f ON f.event_id = r.id WHERE `+w+` GROUP BY f.flag`, args...)
-	if err != nil {
-		return 0, nil, false, err
-	}
-	defer rows.Close()
-	byFlag = map[string]float64{}
-	for rows.Next() {
-		var flag string
-		var n float64
-		if err := rows.Scan(&flag, &n); err != nil {
-			return 0, nil, false, err
-		}
-		byFlag[flag] = n
-	}
-	if err := rows.Err(); err != nil || len(byFlag) == 0 {
-		return 0, byFlag, true, err
+	if err != nil || len(byFlag) == 0 {
+		return 0, byFlag, err == nil, err
 	}
 	err = s.queryRow(ctx, `SELECT COUNT(*) FROM records r JOIN orgs o ON o.id = r.org_id WHERE `+w+
 		` AND EXISTS (SELECT 1 FROM certificate_flags f WHERE f.event_id = r.id)`, args...).Scan(&events)
@@ -349,7 +307,7 @@ func (s *Store) CountNotRevoked(ctx context.Context, sc Scope, q Query, day stri
 	return n, byOrg, err == nil, err
 }
 
-// countByOrg runs q, whose rows are an org's name and a count, and sums them.
+// countByOrg runs q, whose rows are a group (an org's name, a rule) and a count, and sums them.
 func (s *Store) countByOrg(ctx context.Context, q string, args ...any) (n float64, byOrg map[string]float64, err error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {

@@ -32,8 +32,8 @@ const TallyDepth = 3
 
 // TallyMeasure is a count kept in the tallies: the records of Kind whose Date lies in a month,
 // meeting Conds, broken down by By ("" for none) — or, when Sum names a whole-number field, the
-// sum of that field over them (服务人次, 学时: exact in the tallies' integers; a decimal sum such as
-// 罚没金额 is left to the records).
+// sum of that field over them without a breakdown (发放资料, 事项数: exact in the tallies'
+// integers; a decimal sum such as 罚没金额, or a sum by a breakdown, is left to the records).
 type TallyMeasure struct {
 	ID    string `json:"-"`
 	Kind  string `json:"kind"`
@@ -123,6 +123,11 @@ func checkTally(m TallyMeasure) error {
 	}
 	if f, ok := kind.Field(m.Sum); m.Sum != "" && (!ok || f.Type != law.Int) {
 		return errorf(EINVALID, "计数 %s：「%s」不是整数字段，不能累加", m.ID, m.Sum)
+	}
+	// A sum by a breakdown is not kept: a group whose records sum to 0 is in the live breakdown
+	// (Aggregate keeps it) and a tally of 0 cannot tell it from a group with no records left.
+	if m.Sum != "" && m.By != "" {
+		return errorf(EINVALID, "计数 %s：分组求和不能增量计数（合计为零的分组无法与没有记录的分组区分）", m.ID)
 	}
 	for _, c := range m.Conds {
 		switch c.Op {

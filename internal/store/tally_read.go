@@ -92,7 +92,7 @@ func (s *Store) tallyOrg(ctx context.Context, sc Scope, code string) (Org, bool,
 	if err != nil {
 		return o, false, err
 	}
-	return o, TalliedAt(o.Path) && sc.coversSubtree(o.Path), nil
+	return o, TalliedAt(o.Path) && sc.coversPath(o.Path), nil
 }
 
 // TalliedAt reports whether the org at path is of the top TallyDepth levels, whose tallies are
@@ -118,17 +118,4 @@ func (s *Store) soleRoot(ctx context.Context) (Org, bool, error) {
 		return Org{}, false, err
 	}
 	return roots[0], true, nil
-}
-
-// coversSubtree reports whether the scope sees the whole subtree at path.
-func (sc Scope) coversSubtree(path string) bool {
-	if sc.all {
-		return true
-	}
-	for _, p := range sc.paths {
-		if strings.HasPrefix(path, p) {
-			return true
-		}
-	}
-	return false
 }
